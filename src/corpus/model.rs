@@ -1,0 +1,217 @@
+//! The parsed corpus: articles, their metrics, gauges and warnings, as serialised to JSON.
+//!
+//! Every position in this module is counted in Unicode scalar values (chars), not bytes, so
+//! that the JSON can be used from any language: `paragraph` indexes `Article::paragraphs`,
+//! `start..end` is a char range inside that paragraph. Positions in the original text
+//! (`Repair::start`, `Warning::offset`) are char offsets into `Article::original`.
+
+use serde::{Deserialize, Serialize};
+
+/// One parsed article: metadata, clean simplified paragraphs and what was extracted from them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct Article {
+    /// The path of the source file as it was given on the command line.
+    pub file: String,
+    /// The title as printed, or derived from the first sentence when the article has none.
+    pub title: String,
+    /// True when `title` was derived from the body rather than given by the article.
+    pub title_derived: bool,
+    /// The main subject region in simplified characters; `None` when the text never names it.
+    pub region: Option<String>,
+    /// Publication date and time as written in the header, ISO 8601 (`2021-06-04T09:31`).
+    pub published: Option<String>,
+    /// The publishing outlet or site (`来源`, or the header's source).
+    pub source: Option<String>,
+    /// Reporters and correspondents as credited (`记者 郭洪申 薛一群`).
+    pub byline: Option<String>,
+    /// Keywords from a `关键词` line.
+    pub keywords: Vec<String>,
+    /// The period the article reports on (`2021`, `2021-01..2021-05`).
+    pub period: Option<String>,
+    /// Which script the original was written in.
+    pub script: Script,
+    /// The text encoding the file was decoded from (`UTF-8`, `GB18030`, `Big5`).
+    pub encoding: String,
+    /// Clean body paragraphs in simplified characters, boilerplate removed.
+    pub paragraphs: Vec<String>,
+    /// Indices into `paragraphs` of lines that are section headings rather than prose.
+    pub headings: Vec<usize>,
+    /// Every quantity worth showing.
+    pub metrics: Vec<Metric>,
+    /// Target-versus-actual pairs.
+    pub gauges: Vec<Gauge>,
+    /// What the cleaner could not repair with certainty.
+    pub warnings: Vec<Warning>,
+    /// Boilerplate lines kept out of the body, with what they are.
+    pub boilerplate: Vec<Boilerplate>,
+    /// Each change the cleaner made, located in `original`.
+    pub repairs: Vec<Repair>,
+    /// The decoded original text, line endings normalised to `\n`.
+    pub original: String,
+}
+
+/// The script an article was written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Script {
+    /// Simplified characters (简体).
+    #[default]
+    Simplified,
+    /// Traditional characters (繁體).
+    Traditional,
+}
+
+/// A char range inside one clean paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Span {
+    /// Index into `Article::paragraphs`.
+    pub paragraph: usize,
+    /// First char of the range.
+    pub start: usize,
+    /// One past the last char of the range.
+    pub end: usize,
+}
+
+/// What a metric measures relative to time and plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum MetricKind {
+    /// An achieved figure.
+    #[default]
+    Actual,
+    /// A planned or targeted figure (力争, 确保, 计划, 目标).
+    Target,
+    /// Year-on-year (or period-on-period) growth in percent; a decline is negative.
+    GrowthPct,
+    /// A stated share of a target (占目标任务114%).
+    ProgressPct,
+    /// Any other ratio: 履约率, 开工率, a share of a total.
+    Ratio,
+    /// A forecast (预计).
+    Forecast,
+}
+
+impl MetricKind {
+    /// A short English name used in tables and exports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Actual => "actual",
+            Self::Target => "target",
+            Self::GrowthPct => "growth_pct",
+            Self::ProgressPct => "progress_pct",
+            Self::Ratio => "ratio",
+            Self::Forecast => "forecast",
+        }
+    }
+}
+
+/// One quantity stated in the text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct Metric {
+    /// Short label in simplified characters (`合同投资额`).
+    pub label: String,
+    /// The figure, or `None` when the text redacts it (`XX.X`).
+    pub value: Option<f64>,
+    /// Unit as written, in simplified characters (`亿元`, `个`, `%`).
+    pub unit: String,
+    /// What the figure is.
+    pub kind: MetricKind,
+    /// The period the figure belongs to, when known.
+    pub period: Option<String>,
+    /// True when the figure is a template placeholder such as `XX` or `X.X`.
+    pub redacted: bool,
+    /// The figure exactly as it appears in the clean text (`84.57`, `XX.X`).
+    pub raw: String,
+    /// The sentence the metric was read from.
+    pub source: Span,
+}
+
+/// A target-versus-actual pair.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct Gauge {
+    /// What is measured (`合同投资额`).
+    pub label: String,
+    /// The achieved value.
+    pub actual: f64,
+    /// The target, when the text states it.
+    pub target: Option<f64>,
+    /// Percent of target achieved: as stated, or computed from actual and target.
+    pub percent: Option<f64>,
+    /// True when `percent` is stated in the text rather than computed.
+    pub percent_stated: bool,
+    /// Unit shared by actual and target.
+    pub unit: String,
+    /// Period of the achieved value.
+    pub actual_period: Option<String>,
+    /// Period of the target.
+    pub target_period: Option<String>,
+    /// True when actual and target belong to different periods (last year's actual against
+    /// this year's target).
+    pub cross_period: bool,
+    /// The sentence stating the achieved value.
+    pub source: Span,
+    /// The sentence stating the target, when it is another sentence.
+    pub target_source: Option<Span>,
+}
+
+impl Gauge {
+    /// The target implied by a stated percent when the target itself is not stated.
+    ///
+    /// ```
+    /// use zhaoshang::corpus::Gauge;
+    /// let g = Gauge { actual: 57.0, percent: Some(114.0), ..Gauge::default() };
+    /// assert_eq!(g.implied_target(), Some(50.0));
+    /// ```
+    pub fn implied_target(&self) -> Option<f64> {
+        match (self.target, self.percent) {
+            (Some(t), _) => Some(t),
+            (None, Some(p)) if p > 0.0 && p.is_finite() => Some(self.actual * 100.0 / p),
+            _ => None,
+        }
+    }
+}
+
+/// Something the cleaner flagged rather than repaired silently.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct Warning {
+    /// Which rule raised it (`lost_character`, `mojibake`, `redacted`, …).
+    pub kind: String,
+    /// Char offset in `Article::original`.
+    pub offset: usize,
+    /// 1-based line in the original.
+    pub line: usize,
+    /// The text in question, as found.
+    pub text: String,
+    /// A hint for the reader, such as the pinyin gloss that followed a lost character.
+    pub hint: Option<String>,
+}
+
+/// A line kept out of the body, with what it is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct Boilerplate {
+    /// `header`, `credit`, `keywords`, `footer`, `widget`, `template`, `navigation`, `subtitle`.
+    pub kind: String,
+    /// 1-based line in the original.
+    pub line: usize,
+    /// The line as found.
+    pub text: String,
+}
+
+/// One change the cleaner made inside a body line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct Repair {
+    /// The cleaning rule that made it (`pinyin_gloss`, `stray_comma`, …).
+    pub rule: String,
+    /// Char offset in `Article::original` where the replaced text starts.
+    pub start: usize,
+    /// Char offset one past the replaced text.
+    pub end: usize,
+    /// What the original text was replaced with.
+    pub replacement: String,
+}

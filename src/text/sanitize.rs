@@ -1,0 +1,1 @@
+//! Terminal-safe text: see module docs to come.

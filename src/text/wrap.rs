@@ -1,0 +1,1 @@
+//! CJK line wrapping.
