@@ -8,6 +8,8 @@
 //! Each stage is a module of small named functions; [`parse_bytes`] runs them all and
 //! [`load`] reads files, directories and parsed corpora.
 
+pub mod clean;
+pub mod convert;
 pub mod decode;
 pub mod load;
 pub mod model;
