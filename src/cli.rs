@@ -1,1 +1,133 @@
-//! Command-line definition.
+//! The command-line definition: one `clap` tree from which help, completions and the man
+//! page are all generated.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// Terminal explorer for Chinese investment-attraction (招商引资) reports.
+#[derive(Debug, Parser)]
+#[command(
+    name = "zhaoshang",
+    version,
+    about,
+    after_help = "Examples:\n  zhaoshang                         open the built-in corpus\n  zhaoshang data/raw                open a folder of raw .txt articles\n  zhaoshang parse data/raw -o data/articles.json\n  zhaoshang search tongliao --limit 5"
+)]
+pub struct Cli {
+    /// Articles to open: .txt files, directories of them, or parsed .json/.jsonl corpora.
+    /// Without a path the built-in corpus (five seed articles) opens.
+    pub paths: Vec<PathBuf>,
+    /// The terminal draws East Asian ambiguous-width characters (“ ” — … ·) two cells wide.
+    #[arg(long, global = true)]
+    pub ambiwide: bool,
+    /// Colour theme.
+    #[arg(long, value_enum, default_value_t = Theme::Dark, global = true)]
+    pub theme: Theme,
+    /// Do not capture the mouse (keeps the terminal's own text selection).
+    #[arg(long, global = true)]
+    pub no_mouse: bool,
+    /// A subcommand; without one the explorer opens.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Colour themes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Theme {
+    /// Light text on a dark background.
+    Dark,
+    /// Dark text on a light background.
+    Light,
+    /// No colours: attributes and markers only.
+    Mono,
+}
+
+impl Theme {
+    /// The theme's name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Dark => "dark",
+            Self::Light => "light",
+            Self::Mono => "mono",
+        }
+    }
+}
+
+/// Output formats of `parse`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CorpusFormat {
+    /// One JSON array.
+    Json,
+    /// One article object per line.
+    Jsonl,
+}
+
+/// Output formats of `search`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum HitFormat {
+    /// One hit per line: score, region, what matched.
+    Text,
+    /// A JSON array of hits.
+    Json,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Parse raw articles into a clean corpus (JSON).
+    Parse {
+        /// .txt files, directories of them, or parsed corpora.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = CorpusFormat::Json)]
+        format: CorpusFormat,
+        /// Write to this file instead of standard output (never one of the inputs).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Fuzzy-search every title, region, sentence and metric label (pinyin and
+    /// traditional queries included), without the explorer.
+    Search {
+        /// The query: Chinese (simplified or traditional), pinyin or initials.
+        query: String,
+        /// A corpus to search; the built-in corpus without one.
+        path: Option<PathBuf>,
+        /// At most this many hits.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = HitFormat::Text)]
+        format: HitFormat,
+    },
+    /// Render one screen headlessly to a .txt or .svg file.
+    Screenshot {
+        /// A corpus to show; the built-in corpus without one.
+        path: Option<PathBuf>,
+        /// The screen: reader, gauges, search, compare, overview, help, source. Without it,
+        /// the first screen the explorer shows on start.
+        #[arg(long)]
+        view: Option<String>,
+        /// Terminal size as WIDTHxHEIGHT.
+        #[arg(long, default_value = "120x36", value_parser = parse_size)]
+        size: (u16, u16),
+        /// Output file; .svg renders colours, anything else plain text.
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+}
+
+/// Parses `120x36` into (120, 36).
+///
+/// ```
+/// use zhaoshang::cli::parse_size;
+/// assert_eq!(parse_size("120x36"), Ok((120, 36)));
+/// assert!(parse_size("120").is_err());
+/// ```
+pub fn parse_size(text: &str) -> Result<(u16, u16), String> {
+    let (w, h) = text
+        .split_once(['x', 'X', '×'])
+        .ok_or_else(|| format!("expected WIDTHxHEIGHT, got {text:?}"))?;
+    let num = |s: &str| s.trim().parse::<u16>().map_err(|e| format!("{s:?}: {e}"));
+    Ok((num(w)?, num(h)?))
+}

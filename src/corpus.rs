@@ -1,40 +1,257 @@
 //! The corpus: data model and parsing pipeline.
 //!
 //! ```text
-//! decode (bytes → text) → clean (lines → body lines + boilerplate + repairs + warnings)
-//!   → convert (traditional → simplified) → extract (region, period, metrics, gauges)
+//! decode   bytes → text (UTF-8, GB18030, Big5)
+//! clean    each line → repaired line + changes located in the original   (clean.rs)
+//! convert  traditional → simplified, phrase-aware (OpenCC tables)         (convert.rs)
+//! classify lines → title, body, headings, boilerplate with its metadata  (structure.rs)
+//! extract  paragraphs → region, period, metrics, gauges                   (extract.rs)
 //! ```
 //!
-//! Each stage is a module of small named functions; [`parse_bytes`] runs them all and
-//! [`load`] reads files, directories and parsed corpora.
+//! [`parse_bytes`] runs them all; [`load`] reads files, directories and parsed corpora.
+//! Nothing here depends on the terminal user interface.
 
 pub mod clean;
 pub mod convert;
 pub mod decode;
+pub mod extract;
 pub mod load;
 pub mod model;
+pub mod structure;
+pub mod units;
+
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 pub use load::{LoadError, Loaded, builtin, load_paths};
-pub use model::{
-    Article, Boilerplate, Gauge, Metric, MetricKind, Repair, Script, Span, Warning,
-};
+pub use model::{Article, Boilerplate, Gauge, Metric, MetricKind, Repair, Script, Span, Warning};
+use structure::Role;
 
 /// Parses one article from raw file bytes; `file` is recorded as given.
 pub fn parse_bytes(file: &str, bytes: &[u8]) -> Result<Article, decode::DecodeError> {
     let decoded = decode::decode(bytes)?;
-    let paragraphs: Vec<String> = decoded
-        .text
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .map(str::to_owned)
-        .collect();
-    Ok(Article {
+    Ok(parse_text(file, decoded.text, decoded.encoding))
+}
+
+/// Share of changed Han characters above which an article counts as traditional.
+const TRADITIONAL_THRESHOLD: f64 = 0.03;
+
+/// Parses decoded article text.
+pub fn parse_text(file: &str, original: String, encoding: &str) -> Article {
+    let mut offset = 0;
+    let mut cleaned = Vec::new();
+    for line in original.split('\n') {
+        cleaned.push(clean::clean_line(line, offset));
+        offset += line.chars().count() + 1;
+    }
+    let repaired: Vec<&str> = cleaned.iter().map(|(l, _)| l.as_str()).collect();
+    let joined = repaired.join("\n");
+    let converted = convert::to_simplified(&joined);
+    let mut lines: Vec<String> = converted.split('\n').map(str::to_owned).collect();
+    if lines.len() != repaired.len() {
+        lines = repaired.iter().map(|l| convert::to_simplified(l)).collect();
+    }
+    let script = if convert::traditional_share(&joined, &converted) > TRADITIONAL_THRESHOLD {
+        Script::Traditional
+    } else {
+        Script::Simplified
+    };
+    let roles = structure::classify(&lines);
+    let original_lines: Vec<&str> = original.split('\n').collect();
+
+    let mut article = Article {
         file: file.to_owned(),
-        title: paragraphs.first().cloned().unwrap_or_default(),
-        encoding: decoded.encoding.to_owned(),
-        paragraphs,
-        original: decoded.text,
+        script,
+        encoding: encoding.to_owned(),
         ..Article::default()
-    })
+    };
+    let mut bylines = Vec::new();
+    let mut credited_source = None;
+    let mut footer_source = None;
+    let mut header_source = None;
+    for (i, role) in roles.iter().enumerate() {
+        let line = &lines[i];
+        match role {
+            Role::Blank => {}
+            Role::Title => {
+                article.title = structure::title_line(line).unwrap_or_else(|| line.clone());
+                record_changes(&mut article, &cleaned[i].1, i);
+                article.boilerplate.push(Boilerplate {
+                    kind: "title".to_owned(),
+                    line: i + 1,
+                    text: original_lines[i].to_owned(),
+                });
+            }
+            Role::Body | Role::Heading => {
+                if *role == Role::Heading {
+                    article.headings.push(article.paragraphs.len());
+                }
+                article.paragraphs.push(line.clone());
+                record_changes(&mut article, &cleaned[i].1, i);
+            }
+            Role::Boilerplate(kind) => {
+                match *kind {
+                    "header" => {
+                        if let Some((date, source)) = structure::header(line) {
+                            article.published.get_or_insert(date);
+                            header_source = header_source.or(source);
+                        }
+                    }
+                    "credit" => {
+                        if let Some((role, names)) = structure::credit(line) {
+                            if structure::is_byline_role(role) {
+                                bylines.push(format!("{role} {names}"));
+                            } else if role == "来源" {
+                                credited_source.get_or_insert(names);
+                            }
+                        }
+                    }
+                    "keywords" => {
+                        article
+                            .keywords
+                            .extend(structure::keywords(line).unwrap_or_default());
+                    }
+                    "footer" => {
+                        footer_source = footer_source.or_else(|| site_name(line));
+                    }
+                    _ => {}
+                }
+                article.boilerplate.push(Boilerplate {
+                    kind: (*kind).to_owned(),
+                    line: i + 1,
+                    text: original_lines[i].to_owned(),
+                });
+            }
+        }
+    }
+    take_trailing_credit(&mut article, &roles, &original_lines, &mut bylines);
+    article.byline = (!bylines.is_empty()).then(|| bylines.join(" "));
+    article.source = header_source.or(credited_source).or(footer_source);
+    if article.title.is_empty() {
+        article.title = derived_title(&article.paragraphs, &article.headings);
+        article.title_derived = true;
+    }
+    let found = extract::extract(
+        if article.title_derived {
+            ""
+        } else {
+            &article.title
+        },
+        &article.paragraphs,
+        &article.headings,
+        article.published.as_deref(),
+    );
+    let redacted = found.metrics.iter().filter(|m| m.redacted).count();
+    if redacted > 0 {
+        article.warnings.push(Warning {
+            kind: "redacted".to_owned(),
+            offset: 0,
+            line: 1,
+            text: format!("{redacted} figures are template placeholders (X, XX, XX.X) and are not reported as numbers"),
+            hint: None,
+        });
+    }
+    article.region = found.region;
+    article.period = found.period;
+    article.metrics = found.metrics;
+    article.gauges = found.gauges;
+    article.original = original;
+    article
+}
+
+/// Copies a body line's repairs and warnings into the article.
+fn record_changes(article: &mut Article, changes: &[clean::Change], line: usize) {
+    for change in changes {
+        article.repairs.push(Repair {
+            rule: change.rule.to_owned(),
+            start: change.start,
+            end: change.end,
+            replacement: change.after.clone(),
+        });
+        if let Some((kind, hint)) = &change.warning {
+            article.warnings.push(Warning {
+                kind: (*kind).to_owned(),
+                offset: change.start,
+                line: line + 1,
+                text: change.before.clone(),
+                hint: hint.clone(),
+            });
+        }
+    }
+}
+
+/// Moves a parenthesised credit closing the last paragraph, `(记者 郭洪申 薛一群)`, into
+/// the byline, recording the removal as a repair.
+fn take_trailing_credit(
+    article: &mut Article,
+    roles: &[Role],
+    original_lines: &[&str],
+    bylines: &mut Vec<String>,
+) {
+    let Some(last) = article.paragraphs.last_mut() else {
+        return;
+    };
+    let Some((at, credit)) = structure::trailing_credit(last) else {
+        return;
+    };
+    let removed: String = last.chars().skip(at).collect();
+    *last = last.chars().take(at).collect();
+    bylines.insert(0, credit);
+    if let Some(line) = roles
+        .iter()
+        .rposition(|r| matches!(r, Role::Body | Role::Heading))
+    {
+        let line_start: usize = original_lines[..line]
+            .iter()
+            .map(|l| l.chars().count() + 1)
+            .sum();
+        let original = original_lines[line].trim_end();
+        let end = line_start + original.chars().count();
+        let start = end.saturating_sub(removed.chars().count());
+        article.repairs.push(Repair {
+            rule: "credit".to_owned(),
+            start,
+            end,
+            replacement: String::new(),
+        });
+        article.boilerplate.push(Boilerplate {
+            kind: "credit".to_owned(),
+            line: line + 1,
+            text: removed,
+        });
+    }
+}
+
+/// The site named in a copyright line: `北疆新闻版权与免责声明` → `北疆新闻`.
+fn site_name(line: &str) -> Option<String> {
+    static SITE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^([\p{Han}A-Za-z]{2,12}?)(?:版权与免责声明|版权声明|免责声明)")
+            .expect("valid regex")
+    });
+    SITE.captures(line)
+        .and_then(|c| c.get(1))
+        .map(|m| m.as_str().to_owned())
+}
+
+/// A title from the first sentence of the first prose paragraph, at most 30 chars.
+fn derived_title(paragraphs: &[String], headings: &[usize]) -> String {
+    let Some((p, text)) = paragraphs
+        .iter()
+        .enumerate()
+        .find(|(i, _)| !headings.contains(i))
+    else {
+        return paragraphs.first().cloned().unwrap_or_default();
+    };
+    let _ = p;
+    let (s, e) = extract::sentences(text).first().copied().unwrap_or((0, 0));
+    let sentence: String = text.chars().skip(s).take(e - s).collect();
+    let sentence = sentence
+        .trim_end_matches(['。', '；', ';', '！', '!', '？', '?'])
+        .trim();
+    if sentence.chars().count() > 30 {
+        format!("{}…", sentence.chars().take(29).collect::<String>())
+    } else {
+        sentence.to_owned()
+    }
 }

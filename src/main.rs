@@ -1,1 +1,182 @@
-fn main() {}
+//! The `zhaoshang` binary: parse arguments, load the corpus before taking over the
+//! terminal (so loading errors print normally), then run the chosen command.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::Parser;
+use zhaoshang::cli::{Cli, Command, CorpusFormat, HitFormat};
+use zhaoshang::corpus::{self, Article, Loaded};
+use zhaoshang::search::{HitTarget, SearchIndex};
+use zhaoshang::tui;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("zhaoshang: {}", sanitize(&message));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode, String> {
+    let options = tui::Options {
+        ambiguous_wide: cli.ambiwide,
+        theme: cli.theme.name().to_owned(),
+        mouse: !cli.no_mouse,
+    };
+    match cli.command {
+        None => {
+            let (articles, failed) = load(&cli.paths)?;
+            tui::run(articles, &options).map_err(|e| format!("terminal: {e}"))?;
+            Ok(exit(failed))
+        }
+        Some(Command::Parse {
+            paths,
+            format,
+            output,
+        }) => parse(&paths, format, output.as_deref()),
+        Some(Command::Search {
+            query,
+            path,
+            limit,
+            format,
+        }) => {
+            let (articles, failed) = load(path.as_slice())?;
+            search(&articles, &query, limit, format)?;
+            Ok(exit(failed))
+        }
+        Some(Command::Screenshot {
+            path,
+            view,
+            size,
+            output,
+        }) => {
+            let (articles, failed) = load(path.as_slice())?;
+            let svg = output
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("svg"));
+            let picture =
+                tui::screenshot(articles, &options, view.as_deref(), size.0, size.1, svg)?;
+            std::fs::write(&output, picture).map_err(|e| format!("{}: {e}", output.display()))?;
+            Ok(exit(failed))
+        }
+    }
+}
+
+/// Makes untrusted text (file names, article text) safe to print on a terminal.
+fn sanitize(text: &str) -> String {
+    zhaoshang::corpus::clean::apply_rule(zhaoshang::corpus::clean::strip_controls, text)
+}
+
+fn exit(failed: bool) -> ExitCode {
+    if failed {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Loads the given paths (the built-in corpus when there are none), printing one line per
+/// bad file; fails only when nothing at all could be loaded.
+fn load(paths: &[PathBuf]) -> Result<(Vec<Article>, bool), String> {
+    if paths.is_empty() {
+        return Ok((corpus::builtin(), false));
+    }
+    let Loaded { articles, errors } = corpus::load_paths(paths);
+    for error in &errors {
+        eprintln!("zhaoshang: {}", sanitize(&error.to_string()));
+    }
+    if articles.is_empty() {
+        return Err("no article could be loaded".to_owned());
+    }
+    Ok((articles, !errors.is_empty()))
+}
+
+fn parse(
+    paths: &[PathBuf],
+    format: CorpusFormat,
+    output: Option<&Path>,
+) -> Result<ExitCode, String> {
+    if let Some(out) = output {
+        corpus::load::refuse_to_overwrite_input(out, paths)?;
+    }
+    let Loaded { articles, errors } = corpus::load_paths(paths);
+    let text = match format {
+        CorpusFormat::Json => corpus::load::to_json(&articles),
+        CorpusFormat::Jsonl => corpus::load::to_jsonl(&articles),
+    }
+    .map_err(|e| e.to_string())?;
+    match output {
+        Some(out) => std::fs::write(out, text).map_err(|e| format!("{}: {e}", out.display()))?,
+        None => std::io::stdout()
+            .write_all(text.as_bytes())
+            .map_err(|e| e.to_string())?,
+    }
+    for error in &errors {
+        eprintln!("zhaoshang: {}", sanitize(&error.to_string()));
+    }
+    if !errors.is_empty() {
+        eprintln!(
+            "zhaoshang: {} of {} files failed",
+            errors.len(),
+            errors.len() + articles.len()
+        );
+    }
+    Ok(exit(!errors.is_empty()))
+}
+
+fn search(
+    articles: &[Article],
+    query: &str,
+    limit: usize,
+    format: HitFormat,
+) -> Result<(), String> {
+    let index = SearchIndex::new(articles);
+    let hits = index.search(query, limit);
+    let mut out = std::io::stdout().lock();
+    let describe = |target: &HitTarget| match target {
+        HitTarget::Title => "title".to_owned(),
+        HitTarget::Region => "region".to_owned(),
+        HitTarget::Sentence(span) => format!("sentence {}:{}", span.paragraph + 1, span.start),
+        HitTarget::Metric(i) => format!("metric {i}"),
+    };
+    match format {
+        HitFormat::Text => {
+            for hit in &hits {
+                let article = &articles[hit.article];
+                let region = article.region.as_deref().unwrap_or("-");
+                let line = format!(
+                    "{}\t{}\t{}\t{}\t{}",
+                    hit.score,
+                    region,
+                    article.file,
+                    describe(&hit.target),
+                    hit.text
+                );
+                writeln!(out, "{}", sanitize(&line)).map_err(|e| e.to_string())?;
+            }
+        }
+        HitFormat::Json => {
+            let json: Vec<serde_json::Value> = hits
+                .iter()
+                .map(|hit| {
+                    serde_json::json!({
+                        "score": hit.score,
+                        "file": articles[hit.article].file,
+                        "region": articles[hit.article].region,
+                        "target": describe(&hit.target),
+                        "text": hit.text,
+                        "indices": hit.indices,
+                    })
+                })
+                .collect();
+            let text = serde_json::to_string_pretty(&json).map_err(|e| e.to_string())?;
+            writeln!(out, "{text}").map_err(|e| e.to_string())?;
+        }
+    }
+    Ok(())
+}

@@ -28,7 +28,12 @@ pub struct Edit {
 
 impl Edit {
     fn new(start: usize, end: usize, replacement: impl Into<String>) -> Self {
-        Self { start, end, replacement: replacement.into(), warning: None }
+        Self {
+            start,
+            end,
+            replacement: replacement.into(),
+            warning: None,
+        }
     }
 }
 
@@ -62,7 +67,11 @@ impl Tracked {
     pub fn new(text: &str, offset: usize) -> Self {
         let chars: Vec<char> = text.chars().collect();
         let origin = (offset..offset + chars.len()).collect();
-        Self { end: offset + chars.len(), chars, origin }
+        Self {
+            end: offset + chars.len(),
+            chars,
+            origin,
+        }
     }
 
     /// The current text.
@@ -96,7 +105,11 @@ impl Tracked {
             chars.extend_from_slice(&self.chars[at..edit.start]);
             origin.extend_from_slice(&self.origin[at..edit.start]);
             let start = self.origin_at(edit.start);
-            let end = if edit.end > edit.start { self.origin[edit.end - 1] + 1 } else { start };
+            let end = if edit.end > edit.start {
+                self.origin[edit.end - 1] + 1
+            } else {
+                start
+            };
             for c in edit.replacement.chars() {
                 chars.push(c);
                 origin.push(start);
@@ -122,8 +135,11 @@ impl Tracked {
     }
 }
 
+/// A cleaning rule: reads a line's chars, proposes edits.
+pub type Rule = fn(&[char]) -> Vec<Edit>;
+
 /// Every rule in the order the cleaner runs them.
-pub const RULES: [(&str, fn(&[char]) -> Vec<Edit>); 8] = [
+pub const RULES: [(&str, Rule); 8] = [
     ("control_chars", strip_controls),
     ("pinyin_gloss", remove_pinyin_glosses),
     ("lost_character", mark_lost_characters),
@@ -443,10 +459,9 @@ pub fn normalise_fullwidth_digits(chars: &[char]) -> Vec<Edit> {
         let replacement = match c {
             '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32),
             '％' | '﹪' => Some('%'),
-            '．'
-                if i > 0
-                    && digit(chars[i - 1])
-                    && chars.get(i + 1).copied().is_some_and(digit) =>
+            '．' if i > 0
+                && digit(chars[i - 1])
+                && chars.get(i + 1).copied().is_some_and(digit) =>
             {
                 Some('.')
             }
@@ -522,9 +537,17 @@ pub fn trim_whitespace(chars: &[char]) -> Vec<Edit> {
     let trimmable = |c: char| c == ' ' || c == '\u{a0}' || (c.is_whitespace() && c != '\u{3000}');
     let lead = chars.iter().take_while(|&&c| trimmable(c)).count();
     if lead == chars.len() {
-        return if chars.is_empty() { Vec::new() } else { vec![Edit::new(0, chars.len(), "")] };
+        return if chars.is_empty() {
+            Vec::new()
+        } else {
+            vec![Edit::new(0, chars.len(), "")]
+        };
     }
-    let trail = chars.iter().rev().take_while(|&&c| trimmable(c) || c == '\u{3000}').count();
+    let trail = chars
+        .iter()
+        .rev()
+        .take_while(|&&c| trimmable(c) || c == '\u{3000}')
+        .count();
     let mut edits = Vec::new();
     if lead > 0 {
         edits.push(Edit::new(0, lead, ""));
@@ -549,44 +572,167 @@ mod tests {
     }
 
     rule_case!(gloss_basic, remove_pinyin_glosses, "經(jīng)濟(jì)", "經濟");
-    rule_case!(gloss_fullwidth_parens, remove_pinyin_glosses, "區（qū）", "區");
-    rule_case!(gloss_keeps_place, remove_pinyin_glosses, "清華大學(合肥)公共", "清華大學(合肥)公共");
-    rule_case!(gloss_keeps_type, remove_pinyin_glosses, "保税物流中心(B型)", "保税物流中心(B型)");
-    rule_case!(gloss_keeps_trial, remove_pinyin_glosses, "辦法(試行)等", "辦法(試行)等");
-    rule_case!(gloss_keeps_toneless, remove_pinyin_glosses, "平台(app)", "平台(app)");
-    rule_case!(gloss_after_latin_untouched, remove_pinyin_glosses, "abc(fā)", "abc(fā)");
-    rule_case!(lost_two_fragments, mark_lost_characters, "挑重?fù)?dān)、當", "挑重〓、當");
-    rule_case!(lost_with_sandwich, mark_lost_characters, "鏈?zhǔn)桨l(fā)展", "鏈〓展");
-    rule_case!(lost_plain_question, mark_lost_characters, "好不好?", "好不好?");
-    rule_case!(lost_latin_word, mark_lost_characters, "supET工业", "supET工业");
-    rule_case!(moji_run, mark_mojibake, "是吸金石?!蓖ㄟ|市堅持", "是吸金石〓市堅持");
-    rule_case!(moji_plain, mark_mojibake, "产业竞争强不强?结构优不优?", "产业竞争强不强?结构优不优?");
+    rule_case!(
+        gloss_fullwidth_parens,
+        remove_pinyin_glosses,
+        "區（qū）",
+        "區"
+    );
+    rule_case!(
+        gloss_keeps_place,
+        remove_pinyin_glosses,
+        "清華大學(合肥)公共",
+        "清華大學(合肥)公共"
+    );
+    rule_case!(
+        gloss_keeps_type,
+        remove_pinyin_glosses,
+        "保税物流中心(B型)",
+        "保税物流中心(B型)"
+    );
+    rule_case!(
+        gloss_keeps_trial,
+        remove_pinyin_glosses,
+        "辦法(試行)等",
+        "辦法(試行)等"
+    );
+    rule_case!(
+        gloss_keeps_toneless,
+        remove_pinyin_glosses,
+        "平台(app)",
+        "平台(app)"
+    );
+    rule_case!(
+        gloss_after_latin_untouched,
+        remove_pinyin_glosses,
+        "abc(fā)",
+        "abc(fā)"
+    );
+    rule_case!(
+        lost_two_fragments,
+        mark_lost_characters,
+        "挑重?fù)?dān)、當",
+        "挑重〓、當"
+    );
+    rule_case!(
+        lost_with_sandwich,
+        mark_lost_characters,
+        "鏈?zhǔn)桨l(fā)展",
+        "鏈〓展"
+    );
+    rule_case!(
+        lost_plain_question,
+        mark_lost_characters,
+        "好不好?",
+        "好不好?"
+    );
+    rule_case!(
+        lost_latin_word,
+        mark_lost_characters,
+        "supET工业",
+        "supET工业"
+    );
+    rule_case!(
+        moji_run,
+        mark_mojibake,
+        "是吸金石?!蓖ㄟ|市堅持",
+        "是吸金石〓市堅持"
+    );
+    rule_case!(
+        moji_plain,
+        mark_mojibake,
+        "产业竞争强不强?结构优不优?",
+        "产业竞争强不强?结构优不优?"
+    );
     rule_case!(moji_pipe_alone, mark_mojibake, "a|b", "a|b");
     rule_case!(comma_double, remove_stray_commas, "網站,,點開", "網站,點開");
-    rule_case!(comma_before_dun, remove_stray_commas, "介紹,、政策", "介紹、政策");
-    rule_case!(comma_before_period, remove_stray_commas, "平臺,。", "平臺。");
-    rule_case!(comma_before_semicolon, remove_stray_commas, "億元,;完成", "億元;完成");
-    rule_case!(comma_fullwidth, remove_stray_commas, "基础，，为", "基础，为");
+    rule_case!(
+        comma_before_dun,
+        remove_stray_commas,
+        "介紹,、政策",
+        "介紹、政策"
+    );
+    rule_case!(
+        comma_before_period,
+        remove_stray_commas,
+        "平臺,。",
+        "平臺。"
+    );
+    rule_case!(
+        comma_before_semicolon,
+        remove_stray_commas,
+        "億元,;完成",
+        "億元;完成"
+    );
+    rule_case!(
+        comma_fullwidth,
+        remove_stray_commas,
+        "基础，，为",
+        "基础，为"
+    );
     rule_case!(comma_normal, remove_stray_commas, "甲,乙，丙", "甲,乙，丙");
     rule_case!(fw_digits, normalise_fullwidth_digits, "１２．５％", "12.5%");
     rule_case!(fw_small_percent, normalise_fullwidth_digits, "8﹪", "8%");
-    rule_case!(fw_period_kept, normalise_fullwidth_digits, "完成．下", "完成．下");
+    rule_case!(
+        fw_period_kept,
+        normalise_fullwidth_digits,
+        "完成．下",
+        "完成．下"
+    );
     rule_case!(split_decimal, join_split_numbers, "84 .57", "84.57");
-    rule_case!(split_thousands, join_split_numbers, "共1 000 000元", "共1000000元");
-    rule_case!(split_uncertain, join_split_numbers, "2021 2022", "2021 2022");
-    rule_case!(split_year_kept, join_split_numbers, "2021-06-04 09:31", "2021-06-04 09:31");
-    rule_case!(controls_csi, strip_controls, "招\u{1b}[31m商\u{1b}[0m", "招商");
-    rule_case!(controls_osc52, strip_controls, "a\u{1b}]52;c;ZXZpbA==\u{1b}\\b", "ab");
-    rule_case!(controls_bidi, strip_controls, "甲\u{2066}乙\u{2069}\u{200b}", "甲乙");
+    rule_case!(
+        split_thousands,
+        join_split_numbers,
+        "共1 000 000元",
+        "共1000000元"
+    );
+    rule_case!(
+        split_uncertain,
+        join_split_numbers,
+        "2021 2022",
+        "2021 2022"
+    );
+    rule_case!(
+        split_year_kept,
+        join_split_numbers,
+        "2021-06-04 09:31",
+        "2021-06-04 09:31"
+    );
+    rule_case!(
+        controls_csi,
+        strip_controls,
+        "招\u{1b}[31m商\u{1b}[0m",
+        "招商"
+    );
+    rule_case!(
+        controls_osc52,
+        strip_controls,
+        "a\u{1b}]52;c;ZXZpbA==\u{1b}\\b",
+        "ab"
+    );
+    rule_case!(
+        controls_bidi,
+        strip_controls,
+        "甲\u{2066}乙\u{2069}\u{200b}",
+        "甲乙"
+    );
     rule_case!(controls_c1, strip_controls, "甲\u{9b}31m乙", "甲31m乙");
-    rule_case!(trim_nbsp, trim_whitespace, "\u{a0}\u{a0} 云上谷城 ", "云上谷城");
+    rule_case!(
+        trim_nbsp,
+        trim_whitespace,
+        "\u{a0}\u{a0} 云上谷城 ",
+        "云上谷城"
+    );
 
     #[test]
     fn lost_character_hint_and_offsets() {
         let (clean, changes) = clean_line("奮(fèn)勇?tīng)?zhēng)先", 100);
         assert_eq!(clean, "奮勇〓先");
         let lost = changes.iter().find(|c| c.rule == "lost_character").unwrap();
-        assert_eq!(lost.warning, Some(("lost_character", Some("tīng zhēng".to_owned()))));
+        assert_eq!(
+            lost.warning,
+            Some(("lost_character", Some("tīng zhēng".to_owned())))
+        );
         // "奮(fèn)勇" is 7 chars: the run starts at original offset 107.
         assert_eq!((lost.start, lost.end), (107, 120));
         assert_eq!(lost.before, "?tīng)?zhēng)");

@@ -10,7 +10,8 @@ use ferrous_opencc::config::BuiltinConfig;
 
 fn converter() -> Option<&'static OpenCC> {
     static T2S: OnceLock<Option<OpenCC>> = OnceLock::new();
-    T2S.get_or_init(|| OpenCC::from_config(BuiltinConfig::T2s).ok()).as_ref()
+    T2S.get_or_init(|| OpenCC::from_config(BuiltinConfig::T2s).ok())
+        .as_ref()
 }
 
 /// Converts traditional characters to simplified, phrase by phrase.
@@ -22,7 +23,7 @@ fn converter() -> Option<&'static OpenCC> {
 /// ```
 pub fn to_simplified(text: &str) -> String {
     match converter() {
-        Some(cc) if text.chars().any(|c| !c.is_ascii()) => cc.convert(text),
+        Some(cc) if !text.is_ascii() => cc.convert(text),
         _ => text.to_owned(),
     }
 }
@@ -56,5 +57,9 @@ pub fn traditional_share(original: &str, converted: &str) -> f64 {
             }
         }
     }
-    if han == 0 { 0.0 } else { changed as f64 / han as f64 }
+    if han == 0 {
+        0.0
+    } else {
+        changed as f64 / han as f64
+    }
 }

@@ -1,6 +1,12 @@
-//! Reading articles and corpora from disk, and the built-in corpus.
+//! Reading articles and corpora from disk, writing corpora, and the built-in corpus.
+//!
+//! Loading never stops at a bad file: every file that fails becomes one [`LoadError`]
+//! line naming it (with line:column for JSON), and the good files are still loaded.
+//! Raw articles are parsed in parallel.
 
 use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
 
 use super::{Article, parse_bytes};
 
@@ -30,37 +36,238 @@ pub struct Loaded {
 
 /// The five seed articles, embedded in the binary.
 const BUILTIN: [(&str, &[u8]); 5] = [
-    ("data/raw/000-suixi-kaifaqu.txt", include_bytes!("../../data/raw/000-suixi-kaifaqu.txt")),
-    ("data/raw/001-tongliao.txt", include_bytes!("../../data/raw/001-tongliao.txt")),
-    ("data/raw/002-tianjiaan.txt", include_bytes!("../../data/raw/002-tianjiaan.txt")),
+    (
+        "data/raw/000-suixi-kaifaqu.txt",
+        include_bytes!("../../data/raw/000-suixi-kaifaqu.txt"),
+    ),
+    (
+        "data/raw/001-tongliao.txt",
+        include_bytes!("../../data/raw/001-tongliao.txt"),
+    ),
+    (
+        "data/raw/002-tianjiaan.txt",
+        include_bytes!("../../data/raw/002-tianjiaan.txt"),
+    ),
     (
         "data/raw/003-kaifaqu-template.txt",
         include_bytes!("../../data/raw/003-kaifaqu-template.txt"),
     ),
-    ("data/raw/004-gucheng-kaifaqu.txt", include_bytes!("../../data/raw/004-gucheng-kaifaqu.txt")),
+    (
+        "data/raw/004-gucheng-kaifaqu.txt",
+        include_bytes!("../../data/raw/004-gucheng-kaifaqu.txt"),
+    ),
 ];
 
 /// Parses the built-in corpus (the five seed articles).
 pub fn builtin() -> Vec<Article> {
-    BUILTIN.iter().filter_map(|(file, bytes)| parse_bytes(file, bytes).ok()).collect()
+    BUILTIN
+        .par_iter()
+        .filter_map(|(file, bytes)| parse_bytes(file, bytes).ok())
+        .collect()
+}
+
+/// What a path turned out to be.
+enum Source {
+    Raw(PathBuf),
+    Corpus(PathBuf),
+}
+
+fn is_corpus(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json") || e.eq_ignore_ascii_case("jsonl"))
+}
+
+/// Expands directories into their `.txt`/`.json`/`.jsonl` files, sorted by name.
+fn sources(paths: &[PathBuf], errors: &mut Vec<LoadError>) -> Vec<Source> {
+    let mut out = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let entries = match std::fs::read_dir(path) {
+                Ok(entries) => entries,
+                Err(e) => {
+                    errors.push(LoadError {
+                        file: path.display().to_string(),
+                        message: e.to_string(),
+                    });
+                    continue;
+                }
+            };
+            let mut files: Vec<PathBuf> = entries
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.is_file())
+                .filter(|p| {
+                    p.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt")) || is_corpus(p)
+                })
+                .collect();
+            files.sort();
+            out.extend(files.into_iter().map(|p| {
+                if is_corpus(&p) {
+                    Source::Corpus(p)
+                } else {
+                    Source::Raw(p)
+                }
+            }));
+        } else if is_corpus(path) {
+            out.push(Source::Corpus(path.clone()));
+        } else {
+            out.push(Source::Raw(path.clone()));
+        }
+    }
+    out
 }
 
 /// Loads every path: `.txt` articles, directories of them, and parsed `.json`/`.jsonl` corpora.
 pub fn load_paths(paths: &[PathBuf]) -> Loaded {
-    let mut loaded = Loaded::default();
-    for path in paths {
-        load_one(path, &mut loaded);
+    let mut errors = Vec::new();
+    let sources = sources(paths, &mut errors);
+    let results: Vec<Result<Vec<Article>, LoadError>> = sources
+        .par_iter()
+        .map(|source| match source {
+            Source::Raw(path) => load_raw(path).map(|a| vec![a]),
+            Source::Corpus(path) => load_corpus(path),
+        })
+        .collect();
+    let mut articles = Vec::new();
+    for result in results {
+        match result {
+            Ok(found) => articles.extend(found),
+            Err(e) => errors.push(e),
+        }
     }
-    loaded
+    Loaded { articles, errors }
 }
 
-fn load_one(path: &Path, loaded: &mut Loaded) {
+fn load_raw(path: &Path) -> Result<Article, LoadError> {
     let file = path.display().to_string();
-    match std::fs::read(path) {
-        Ok(bytes) => match parse_bytes(&file, &bytes) {
-            Ok(article) => loaded.articles.push(article),
-            Err(e) => loaded.errors.push(LoadError { file, message: e.to_string() }),
-        },
-        Err(e) => loaded.errors.push(LoadError { file, message: e.to_string() }),
+    let bytes = std::fs::read(path).map_err(|e| LoadError {
+        file: file.clone(),
+        message: e.to_string(),
+    })?;
+    parse_bytes(&file, &bytes).map_err(|e| LoadError {
+        file,
+        message: e.to_string(),
+    })
+}
+
+/// Reads a parsed corpus: a JSON array of articles, or one article object per line.
+pub fn load_corpus(path: &Path) -> Result<Vec<Article>, LoadError> {
+    let file = path.display().to_string();
+    let fail = |message: String| LoadError {
+        file: file.clone(),
+        message,
+    };
+    let text = std::fs::read_to_string(path).map_err(|e| fail(e.to_string()))?;
+    parse_corpus(&text).map_err(fail)
+}
+
+/// Parses corpus text (JSON array or JSON lines); errors carry line:column.
+///
+/// ```
+/// use zhaoshang::corpus::load::parse_corpus;
+/// assert_eq!(parse_corpus(r#"[{"title": "标题"}]"#).unwrap()[0].title, "标题");
+/// let err = parse_corpus("[{\"title\": 5}]").unwrap_err();
+/// assert!(err.starts_with("line 1:"), "{err}");
+/// ```
+pub fn parse_corpus(text: &str) -> Result<Vec<Article>, String> {
+    let trimmed = text.trim_start_matches('\u{feff}').trim_start();
+    if trimmed.is_empty() {
+        return Err("empty corpus file".to_owned());
+    }
+    if trimmed.starts_with('[') {
+        return serde_json::from_str(trimmed).map_err(|e| json_error(&e, 0));
+    }
+    let mut articles = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        articles.push(serde_json::from_str(line).map_err(|e| json_error(&e, i))?);
+    }
+    Ok(articles)
+}
+
+fn json_error(e: &serde_json::Error, line_offset: usize) -> String {
+    let what = e.to_string();
+    let what = what.split(" at line ").next().unwrap_or(&what).to_owned();
+    format!(
+        "line {}:{}: invalid corpus: {what}",
+        e.line() + line_offset,
+        e.column()
+    )
+}
+
+/// The corpus as a pretty-printed JSON array.
+pub fn to_json(articles: &[Article]) -> serde_json::Result<String> {
+    serde_json::to_string_pretty(articles).map(|mut s| {
+        s.push('\n');
+        s
+    })
+}
+
+/// The corpus as JSON lines, one article per line.
+pub fn to_jsonl(articles: &[Article]) -> serde_json::Result<String> {
+    let mut out = String::new();
+    for article in articles {
+        out.push_str(&serde_json::to_string(article)?);
+        out.push('\n');
+    }
+    Ok(out)
+}
+
+/// Refuses an output path that is one of the inputs or lies inside an input directory's
+/// files, so that parsing never overwrites what it reads.
+pub fn refuse_to_overwrite_input(output: &Path, inputs: &[PathBuf]) -> Result<(), String> {
+    let Ok(out) = output.canonicalize() else {
+        return Ok(()); // does not exist yet: cannot be an input
+    };
+    for input in inputs {
+        let Ok(input) = input.canonicalize() else {
+            continue;
+        };
+        let inside = input.is_dir()
+            && out.parent() == Some(input.as_path())
+            && out
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("txt"));
+        if out == input || inside {
+            return Err(format!(
+                "refusing to overwrite input file {}",
+                output.display()
+            ));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_has_five_articles() {
+        assert_eq!(builtin().len(), 5);
+    }
+
+    #[test]
+    fn truncated_corpus_error_names_position() {
+        let err = parse_corpus("[{\"title\": \"甲\"},\n{\"title\": ").unwrap_err();
+        assert!(err.starts_with("line 2:"), "{err}");
+    }
+
+    #[test]
+    fn jsonl_error_counts_lines() {
+        let err = parse_corpus("{\"title\": \"甲\"}\n{\"paragraphs\": 3}\n").unwrap_err();
+        assert!(err.starts_with("line 2:"), "{err}");
+        assert!(err.contains("invalid type"), "{err}");
+    }
+
+    #[test]
+    fn json_round_trip() {
+        let articles = builtin();
+        let back = parse_corpus(&to_json(&articles).unwrap()).unwrap();
+        assert_eq!(back, articles);
+        let back = parse_corpus(&to_jsonl(&articles).unwrap()).unwrap();
+        assert_eq!(back, articles);
     }
 }

@@ -90,6 +90,8 @@ pub enum MetricKind {
     Ratio,
     /// A forecast (预计).
     Forecast,
+    /// An absolute change against an earlier period (同比增加3个); a decrease is negative.
+    Change,
 }
 
 impl MetricKind {
@@ -102,6 +104,7 @@ impl MetricKind {
             Self::ProgressPct => "progress_pct",
             Self::Ratio => "ratio",
             Self::Forecast => "forecast",
+            Self::Change => "change",
         }
     }
 }

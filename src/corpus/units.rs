@@ -1,0 +1,51 @@
+//! Units as written in reports, and how they convert: 亿元 and 万元 are one family.
+
+/// A unit's family (the base unit) and its factor to that base.
+///
+/// ```
+/// use zhaoshang::corpus::units::scale;
+/// assert_eq!(scale("亿元"), ("元", 1e8));
+/// assert_eq!(scale("万美元"), ("美元", 1e4));
+/// assert_eq!(scale("个"), ("个", 1.0));
+/// ```
+pub fn scale(unit: &str) -> (&str, f64) {
+    const MAGNITUDES: [(&str, f64); 5] = [
+        ("万亿", 1e12),
+        ("千万", 1e7),
+        ("百万", 1e6),
+        ("亿", 1e8),
+        ("万", 1e4),
+    ];
+    for (prefix, factor) in MAGNITUDES {
+        if let Some(base) = unit.strip_prefix(prefix)
+            && !base.is_empty()
+            && base != "余"
+        {
+            return (base, factor);
+        }
+    }
+    (unit, 1.0)
+}
+
+/// True when values in the two units can be compared after conversion.
+///
+/// ```
+/// use zhaoshang::corpus::units::compatible;
+/// assert!(compatible("亿元", "万元") && !compatible("亿元", "亿美元") && !compatible("个", "家"));
+/// ```
+pub fn compatible(a: &str, b: &str) -> bool {
+    scale(a).0 == scale(b).0
+}
+
+/// Converts `value` from unit `from` to unit `to`, when they are compatible.
+///
+/// ```
+/// use zhaoshang::corpus::units::convert;
+/// assert_eq!(convert(9000.0, "万元", "亿元"), Some(0.9));
+/// assert_eq!(convert(1.0, "个", "亿元"), None);
+/// ```
+pub fn convert(value: f64, from: &str, to: &str) -> Option<f64> {
+    let (base_from, f) = scale(from);
+    let (base_to, t) = scale(to);
+    (base_from == base_to).then(|| value * f / t)
+}
