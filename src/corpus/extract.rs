@@ -373,6 +373,32 @@ fn strip_fillers(label: &str) -> String {
     }
 }
 
+/// Drops the planning words that make a figure a target from its label:
+/// `全年目标任务是签约项目` → `签约项目`, `永康市将确保全年实际利用外资` → `全年实际利用外资`.
+fn strip_target_words(label: &str) -> String {
+    let mut cut = 0;
+    for marker in [
+        "力争",
+        "确保",
+        "争取",
+        "计划",
+        "目标任务是",
+        "目标任务为",
+        "目标是",
+        "目标为",
+        "任务是",
+        "预计",
+    ] {
+        if let Some(i) = label.rfind(marker) {
+            let end = i + marker.len();
+            if label[end..].chars().count() >= 2 {
+                cut = cut.max(end);
+            }
+        }
+    }
+    label[cut..].to_owned()
+}
+
 /// Cuts a label after its last reporting verb when enough is left: `实现到位资金` → `到位资金`.
 fn after_last_verb(label: &str) -> String {
     let mut best: Option<usize> = None;
@@ -521,13 +547,24 @@ fn sentence_metrics(
                 }
             }
         }
-        label = strip_fillers(&label);
+        label = strip_fillers(&strip_target_words(&label));
+        let mut period = period_at(fig.start);
+        // A 全年/年度 target belongs to the whole year even inside a 1-9月 report.
+        if kind == MetricKind::Target
+            && (marker_text.contains("全年") || marker_text.contains("年度"))
+        {
+            period = period
+                .as_deref()
+                .and_then(period_year)
+                .map(year_period)
+                .or(period);
+        }
         metrics.push(Metric {
             label,
             value,
             unit: fig.unit.clone(),
             kind,
-            period: period_at(fig.start),
+            period,
             redacted: fig.value.is_none(),
             raw: fig.raw.clone(),
             source: Span {
@@ -660,6 +697,9 @@ pub fn gauges(metrics: &[Metric]) -> Vec<Gauge> {
         if tm.kind != MetricKind::Target || tm.value.is_none() || TARGET_REF.is_match(&tm.label) {
             continue;
         }
+        if fill_stated_target(&mut out, metrics, tm) {
+            continue;
+        }
         let candidates = metrics.iter().enumerate().filter(|(j, am)| {
             !used[*j]
                 && am.kind == MetricKind::Actual
@@ -693,6 +733,37 @@ pub fn gauges(metrics: &[Metric]) -> Vec<Gauge> {
         });
     }
     out
+}
+
+/// Gives a stated-percent gauge without a target the target stated elsewhere for the same
+/// measure and year, when the two agree (the stated percent is within two points of
+/// actual / target). Returns true when the target was used.
+fn fill_stated_target(gauges: &mut [Gauge], metrics: &[Metric], tm: &Metric) -> bool {
+    let year = |p: &Option<String>| p.as_deref().and_then(period_year);
+    for g in gauges
+        .iter_mut()
+        .filter(|g| g.target.is_none() && g.percent_stated)
+    {
+        let actual_label = metrics
+            .iter()
+            .find(|m| m.source == g.source && m.value == Some(g.actual) && m.unit == g.unit)
+            .map_or(g.label.as_str(), |m| m.label.as_str());
+        if !labels_match(actual_label, &tm.label) || year(&g.target_period) != year(&tm.period) {
+            continue;
+        }
+        let Some(target) = units::convert(tm.value.unwrap_or(0.0), &tm.unit, &g.unit) else {
+            continue;
+        };
+        let consistent = target > 0.0
+            && g.percent
+                .is_some_and(|p| (g.actual / target * 100.0 - p).abs() <= 2.0);
+        if consistent {
+            g.target = Some(target);
+            g.target_source = (tm.source != g.source).then_some(tm.source);
+            return true;
+        }
+    }
+    false
 }
 
 /// A gauge's label: the actual's own, prefixed with the sentence's subject when the
