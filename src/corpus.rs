@@ -142,6 +142,33 @@ pub fn parse_text(file: &str, original: String, encoding: &str) -> Article {
         &article.headings,
         article.published.as_deref(),
     );
+    let long = article
+        .paragraphs
+        .iter()
+        .flat_map(|p| extract::sentences(p))
+        .filter(|(s, e)| e - s > extract::MAX_SENTENCE_CHARS)
+        .count();
+    if long > 0 {
+        article.warnings.push(Warning {
+            kind: "long_sentence".to_owned(),
+            offset: 0,
+            line: 1,
+            text: format!(
+                "{long} sentences are longer than {} characters: kept in the text, not read for figures",
+                extract::MAX_SENTENCE_CHARS
+            ),
+            hint: None,
+        });
+    }
+    if found.metrics.len() >= extract::MAX_METRICS {
+        article.warnings.push(Warning {
+            kind: "too_many_figures".to_owned(),
+            offset: 0,
+            line: 1,
+            text: format!("only the first {} figures were read", extract::MAX_METRICS),
+            hint: None,
+        });
+    }
     let redacted = found.metrics.iter().filter(|m| m.redacted).count();
     if redacted > 0 {
         article.warnings.push(Warning {

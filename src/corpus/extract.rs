@@ -8,6 +8,7 @@
 //! figure with its target: a stated percent of target in the same sentence, or a target
 //! and an achieved figure with the same label and unit anywhere in the article.
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -107,6 +108,25 @@ pub fn sentences(paragraph: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// Converts increasing byte offsets of one string into char offsets in linear total time.
+#[derive(Default)]
+struct CharCounter {
+    byte: usize,
+    chars: usize,
+}
+
+impl CharCounter {
+    fn advance(&mut self, text: &str, byte: usize) -> usize {
+        if byte >= self.byte {
+            self.chars += text[self.byte..byte].chars().count();
+        } else {
+            self.chars = text[..byte].chars().count();
+        }
+        self.byte = byte;
+        self.chars
+    }
+}
+
 /// A period as the corpus writes it.
 fn year_period(year: i32) -> String {
     format!("{year:04}")
@@ -133,8 +153,9 @@ pub fn reference_year(paragraphs: &[String], published: Option<&str>) -> Option<
     let mut relative = false;
     for paragraph in paragraphs {
         relative |= paragraph.contains("去年") || paragraph.contains("新的一年");
+        let chars: Vec<char> = paragraph.chars().collect();
         for (s, e) in sentences(paragraph) {
-            let sentence: String = paragraph.chars().skip(s).take(e - s).collect();
+            let sentence: String = chars[s..e].iter().collect();
             let sentence = strip_titles(&sentence);
             let future = ["将", "力争", "计划", "确保", "目标"]
                 .iter()
@@ -183,9 +204,10 @@ fn strip_titles(sentence: &str) -> String {
 fn time_expressions(sentence: &str, reference: Option<i32>) -> Vec<(usize, Option<String>)> {
     let text = strip_titles(sentence);
     let mut out = Vec::new();
+    let mut chars_before = CharCounter::default();
     for caps in TIME.captures_iter(&text) {
         let Some(whole) = caps.get(0) else { continue };
-        let pos = text[..whole.start()].chars().count();
+        let pos = chars_before.advance(&text, whole.start());
         let int = |name: &str| caps.name(name).and_then(|m| m.as_str().parse::<i32>().ok());
         let period = if let (Some(m1), Some(m2)) = (caps.name("m1"), caps.name("m2")) {
             let year = int("ry").or(reference);
@@ -225,8 +247,9 @@ fn time_expressions(sentence: &str, reference: Option<i32>) -> Vec<(usize, Optio
 /// never a single day.
 pub fn article_period(paragraphs: &[String], reference: Option<i32>) -> Option<String> {
     for paragraph in paragraphs {
+        let chars: Vec<char> = paragraph.chars().collect();
         for (s, e) in sentences(paragraph) {
-            let sentence: String = paragraph.chars().skip(s).take(e - s).collect();
+            let sentence: String = chars[s..e].iter().collect();
             if let Some((_, period)) = time_expressions(&sentence, reference).into_iter().next() {
                 return period;
             }
@@ -248,6 +271,7 @@ struct Figure {
 fn figures(sentence: &[char]) -> Vec<Figure> {
     let text: String = sentence.iter().collect();
     let mut out = Vec::new();
+    let mut chars_before = CharCounter::default();
     for caps in FIGURE.captures_iter(&text) {
         let (Some(whole), Some(num)) = (caps.get(0), caps.name("num")) else {
             continue;
@@ -260,7 +284,7 @@ fn figures(sentence: &[char]) -> Vec<Figure> {
         if unit.is_empty() {
             continue;
         }
-        let start = text[..whole.start()].chars().count();
+        let start = chars_before.advance(&text, whole.start());
         let end = start + whole.as_str().chars().count();
         let before = start.checked_sub(1).map(|i| sentence[i]);
         if before.is_some_and(|c| c.is_ascii_alphanumeric() || c == '.' || c == '/') {
@@ -432,6 +456,36 @@ fn label_after(after: &str) -> String {
     truncate_chars(after[..cut].trim(), 24)
 }
 
+/// Where a sentence's planning words first occur (char positions), found once per
+/// sentence; book titles and progress phrases (`占目标任务`) do not count.
+struct Markers {
+    target: Option<usize>,
+    forecast: Option<usize>,
+    whole_year: Option<usize>,
+}
+
+static FORECAST: LazyLock<Regex> = LazyLock::new(|| Regex::new("预计").expect("valid regex"));
+static WHOLE_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new("全年|年度").expect("valid regex"));
+
+impl Markers {
+    fn find(sentence: &str) -> Self {
+        let masked = strip_titles(sentence);
+        let masked = PROGRESS_PHRASE.replace_all(&masked, |c: &regex::Captures<'_>| {
+            "　".repeat(c.get(0).map_or(0, |m| m.as_str().chars().count()))
+        });
+        let first = |re: &Regex| {
+            re.find(&masked)
+                .map(|m| masked[..m.start()].chars().count())
+        };
+        Self {
+            target: first(&TARGET_MARKER),
+            forecast: first(&FORECAST),
+            whole_year: first(&WHOLE_YEAR),
+        }
+    }
+}
+
 /// Scans one sentence for metrics. `previous` is the label context for growth figures.
 fn sentence_metrics(
     sentence: &[char],
@@ -441,8 +495,7 @@ fn sentence_metrics(
 ) -> Vec<Metric> {
     let found = figures(sentence);
     let text_of = |a: usize, b: usize| -> String { sentence[a..b].iter().collect() };
-    let masked: String = strip_titles(&text_of(0, sentence.len()));
-    let masked: Vec<char> = masked.chars().collect();
+    let markers = Markers::find(&text_of(0, sentence.len()));
     let mut metrics: Vec<Metric> = Vec::new();
     let mut consumed_until = 0;
     for (k, fig) in found.iter().enumerate() {
@@ -461,10 +514,9 @@ fn sentence_metrics(
         let raw_before = text_of(clause_start, fig.start);
         let after = text_of(fig.end, clause_end);
         let same_clause_prev = k > 0 && clause_start == prev_end && prev_end > 0;
-        let marker_text: String = masked[..fig.start].iter().collect();
-        let marker_text = PROGRESS_PHRASE.replace_all(&marker_text, "");
-        let targeted = TARGET_MARKER.is_match(&marker_text);
-        let forecast = marker_text.contains("预计");
+        let targeted = markers.target.is_some_and(|at| at < fig.start);
+        let forecast = markers.forecast.is_some_and(|at| at < fig.start);
+        let whole_year = markers.whole_year.is_some_and(|at| at < fig.start);
 
         let mut kind;
         let mut value = fig.value;
@@ -550,9 +602,7 @@ fn sentence_metrics(
         label = strip_fillers(&strip_target_words(&label));
         let mut period = period_at(fig.start);
         // A 全年/年度 target belongs to the whole year even inside a 1-9月 report.
-        if kind == MetricKind::Target
-            && (marker_text.contains("全年") || marker_text.contains("年度"))
-        {
+        if kind == MetricKind::Target && whole_year {
             period = period
                 .as_deref()
                 .and_then(period_year)
@@ -576,6 +626,12 @@ fn sentence_metrics(
     }
     metrics
 }
+
+/// Sentences longer than this are not prose (a scraped table or a broken file): they are
+/// kept in the text but not scanned for figures.
+pub const MAX_SENTENCE_CHARS: usize = 4000;
+/// At most this many metrics are read from one article.
+pub const MAX_METRICS: usize = 5000;
 
 /// Reads every metric in the article, resolving periods sentence by sentence: a time
 /// expression holds until the next one in its paragraph; a paragraph without one takes
@@ -608,6 +664,9 @@ pub fn metrics(
                     .or_else(|| carried.clone())
                     .unwrap_or_else(|| default.map(str::to_owned))
             };
+            if sentence.len() > MAX_SENTENCE_CHARS || out.len() >= MAX_METRICS {
+                continue;
+            }
             out.extend(sentence_metrics(sentence, p, s, &period_at));
             if let Some((_, last)) = times.last() {
                 context = Some(last.clone());
@@ -640,14 +699,14 @@ fn match_key(label: &str) -> String {
 }
 
 fn labels_match(a: &str, b: &str) -> bool {
-    let (a, b) = (match_key(a), match_key(b));
-    let (short, long) = if a.chars().count() <= b.chars().count() {
-        (&a, &b)
-    } else {
-        (&b, &a)
-    };
-    short.chars().count() >= 2
-        && (short == long || (short.chars().count() >= 3 && long.ends_with(short.as_str())))
+    keys_match(&match_key(a), &match_key(b))
+}
+
+/// [`labels_match`] on keys already made by [`match_key`].
+fn keys_match(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let n = short.chars().count();
+    n >= 2 && (short == long || (n >= 3 && long.ends_with(short)))
 }
 
 /// Gauges from a metric list: stated percents of target, then target/actual pairs.
@@ -693,7 +752,8 @@ pub fn gauges(metrics: &[Metric]) -> Vec<Gauge> {
             target_source: None,
         });
     }
-    for tm in metrics {
+    let keys: Vec<String> = metrics.iter().map(|m| match_key(&m.label)).collect();
+    for (t, tm) in metrics.iter().enumerate() {
         if tm.kind != MetricKind::Target || tm.value.is_none() || TARGET_REF.is_match(&tm.label) {
             continue;
         }
@@ -705,7 +765,7 @@ pub fn gauges(metrics: &[Metric]) -> Vec<Gauge> {
                 && am.kind == MetricKind::Actual
                 && am.value.is_some()
                 && units::compatible(&am.unit, &tm.unit)
-                && labels_match(&am.label, &tm.label)
+                && keys_match(&keys[*j], &keys[t])
         });
         let same_period = |am: &Metric| am.period == tm.period;
         let best = candidates.max_by_key(|(j, am)| (same_period(am), am.period.clone(), *j));
@@ -780,6 +840,9 @@ fn gauge_label(metrics: &[Metric], a: usize) -> String {
         _ => am.label.clone(),
     }
 }
+
+/// How much of an article the region finder reads.
+const REGION_SCAN_BYTES: usize = 64 * 1024;
 
 const REGION_SUFFIXES: [&str; 24] = [
     "高新技术产业开发区",
@@ -925,22 +988,33 @@ fn region_candidates(text: &str, suffix_start: usize, suffix: &str) -> Vec<(Stri
 /// suffix, that the text names most (a title mention counts extra). `None` when no place
 /// is named at least twice or in the title.
 pub fn region(title: &str, paragraphs: &[String]) -> Option<String> {
-    let body = paragraphs.join("\n");
-    let text = format!("{title}\n{body}");
-    let mut chosen: Vec<String> = Vec::new();
+    let mut text = format!("{title}\n{}", paragraphs.join("\n"));
+    // The subject is named early and often; a bounded prefix keeps huge inputs linear.
+    if text.len() > REGION_SCAN_BYTES {
+        let cut = (0..=REGION_SCAN_BYTES)
+            .rev()
+            .find(|&i| text.is_char_boundary(i))
+            .unwrap_or(0);
+        text.truncate(cut);
+    }
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    let mut count = |c: &str| -> usize {
+        *counts
+            .entry(c.to_owned())
+            .or_insert_with(|| text.matches(c).count())
+    };
+    let mut chosen: Vec<(String, usize)> = Vec::new();
     let mut i = 0;
     while i < text.len() {
         let rest = &text[i..];
         if let Some(suffix) = REGION_SUFFIXES.iter().find(|s| rest.starts_with(*s)) {
-            let candidates = region_candidates(&text, i, suffix);
-            let best = candidates
-                .iter()
+            let best = region_candidates(&text, i, suffix)
+                .into_iter()
                 .enumerate()
-                .max_by_key(|(len, (c, boundary))| {
-                    (text.matches(c.as_str()).count(), *boundary, *len)
-                });
-            if let Some((_, (c, _))) = best {
-                chosen.push(c.clone());
+                .map(|(len, (c, boundary))| (count(&c), boundary, len, c))
+                .max_by_key(|(n, boundary, len, _)| (*n, *boundary, *len));
+            if let Some((n, _, _, c)) = best {
+                chosen.push((c, n));
             }
             i += suffix.len();
         } else {
@@ -950,24 +1024,19 @@ pub fn region(title: &str, paragraphs: &[String]) -> Option<String> {
     let first_paragraph = paragraphs.first().map_or("", String::as_str);
     chosen.sort();
     chosen.dedup();
-    // A name inside a longer chosen name (谷城 in 谷城经济开发区) counts for the longer one.
-    let score = |c: &str| {
-        let count = text.matches(c).count() as i64;
+    let score = |c: &str, n: usize| {
         let in_title = i64::from(title.contains(c)) * 3;
         let early = i64::from(first_paragraph.contains(c));
-        count + in_title + early
+        n as i64 + in_title + early
     };
     chosen
-        .iter()
-        .filter(|c| text.matches(c.as_str()).count() >= 2 || title.contains(c.as_str()))
-        .max_by_key(|c| {
-            (
-                score(c),
-                c.chars().count() as i64,
-                -(text.find(c.as_str()).unwrap_or(0) as i64),
-            )
+        .into_iter()
+        .filter(|(c, n)| *n >= 2 || title.contains(c.as_str()))
+        .max_by_key(|(c, n)| {
+            let first = text.find(c.as_str()).unwrap_or(0) as i64;
+            (score(c, *n), c.chars().count() as i64, -first)
         })
-        .cloned()
+        .map(|(c, _)| c)
 }
 
 /// Runs every extraction step over an article's clean paragraphs.
