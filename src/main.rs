@@ -121,9 +121,9 @@ fn parse(
     }
     if !errors.is_empty() {
         eprintln!(
-            "zhaoshang: {} of {} files failed",
+            "zhaoshang: {} files failed, {} articles parsed",
             errors.len(),
-            errors.len() + articles.len()
+            articles.len()
         );
     }
     Ok(exit(!errors.is_empty()))

@@ -1,0 +1,190 @@
+//! The `zhaoshang` binary as a user runs it: exit codes, error lines, output files, and
+//! hostile input (tests/fixtures/hostile/).
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn zhaoshang(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_zhaoshang"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("the binary runs")
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("zhaoshang-test-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8(out.stderr.clone()).expect("stderr is UTF-8")
+}
+
+#[test]
+fn hostile_fixtures_give_exact_one_line_errors() {
+    let out = zhaoshang(&["parse", "tests/fixtures/hostile"]);
+    assert_eq!(out.status.code(), Some(2), "some files failed");
+    let expected = std::fs::read_to_string("tests/fixtures/hostile.expected").expect("expected");
+    assert_eq!(stderr(&out), expected);
+    assert!(!stderr(&out).contains("panicked"));
+    let articles: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).expect("JSON array");
+    assert_eq!(articles.len(), 3, "the good files are still parsed");
+}
+
+#[test]
+fn injected_escape_sequences_never_reach_output_text() {
+    let out = zhaoshang(&["parse", "tests/fixtures/hostile/injection.txt"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let articles: Vec<zhaoshang::corpus::Article> =
+        serde_json::from_slice(&out.stdout).expect("JSON");
+    let a = &articles[0];
+    let shown: Vec<&str> = a
+        .paragraphs
+        .iter()
+        .map(String::as_str)
+        .chain([a.title.as_str()])
+        .collect();
+    for text in shown {
+        assert!(
+            !text.chars().any(|c| c.is_control()
+                || ('\u{202a}'..='\u{202e}').contains(&c)
+                || ('\u{2066}'..='\u{2069}').contains(&c)),
+            "{text:?}"
+        );
+        assert!(
+            !text.contains("PWNED") && !text.contains("ZWNobyBwd25lZA"),
+            "{text:?}"
+        );
+    }
+    assert!(a.repairs.iter().any(|r| r.rule == "control_chars"));
+    let m = a
+        .metrics
+        .iter()
+        .find(|m| m.unit == "亿元")
+        .expect("figure survives cleaning");
+    assert_eq!(m.value, Some(35.0));
+}
+
+#[test]
+fn error_lines_do_not_echo_control_characters_in_file_names() {
+    let dir = temp_dir("names");
+    let evil = dir.join("evil\u{1b}]0;PWNED\u{7}.txt");
+    std::fs::write(&evil, b"").expect("write");
+    let out = zhaoshang(&["parse", evil.to_str().expect("utf-8 path")]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(!err.contains('\u{1b}') && !err.contains('\u{7}'), "{err:?}");
+    assert!(err.contains("empty file"), "{err}");
+}
+
+#[test]
+fn output_never_overwrites_an_input() {
+    let dir = temp_dir("overwrite");
+    let input = dir.join("a.txt");
+    std::fs::copy("data/raw/004-gucheng-kaifaqu.txt", &input).expect("copy");
+    let before = std::fs::read(&input).expect("read");
+    let out = zhaoshang(&[
+        "parse",
+        input.to_str().expect("path"),
+        "-o",
+        input.to_str().expect("path"),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("refusing to overwrite input file"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(std::fs::read(&input).expect("read"), before);
+    let corpus = dir.join("corpus.json");
+    let out = zhaoshang(&[
+        "parse",
+        dir.to_str().expect("path"),
+        "-o",
+        corpus.to_str().expect("path"),
+    ]);
+    assert!(out.status.success());
+    let out = zhaoshang(&[
+        "parse",
+        corpus.to_str().expect("path"),
+        "-o",
+        corpus.to_str().expect("path"),
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "a corpus given as input is not overwritten either"
+    );
+}
+
+#[test]
+fn parsed_corpus_round_trips_through_parse() {
+    let dir = temp_dir("roundtrip");
+    let jsonl = dir.join("c.jsonl");
+    let out = zhaoshang(&[
+        "parse",
+        "data/articles.json",
+        "--format",
+        "jsonl",
+        "-o",
+        jsonl.to_str().expect("path"),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = std::fs::read_to_string(&jsonl).expect("written");
+    assert_eq!(text.lines().count(), 5);
+    let out = zhaoshang(&["parse", jsonl.to_str().expect("path")]);
+    let again: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let committed: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string("data/articles.json").expect("read"))
+            .expect("JSON");
+    assert_eq!(again, committed);
+}
+
+#[test]
+fn many_files_with_a_few_bad_ones() {
+    let dir = temp_dir("many");
+    let seed = std::fs::read("data/raw/002-tianjiaan.txt").expect("seed");
+    for i in 0..300 {
+        std::fs::write(dir.join(format!("{i:04}.txt")), &seed).expect("write");
+    }
+    std::fs::write(dir.join("0100.txt"), b"\0\0").expect("write");
+    std::fs::write(dir.join("0200.txt"), b"").expect("write");
+    let out = zhaoshang(&["parse", dir.to_str().expect("path"), "--format", "jsonl"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 298);
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 3, "{err}");
+    assert!(err.contains("0100.txt: binary file") && err.contains("0200.txt: empty file"));
+}
+
+#[test]
+fn a_huge_single_line_is_parsed_not_hung() {
+    let dir = temp_dir("huge");
+    let line = std::fs::read_to_string("data/raw/001-tongliao.txt")
+        .expect("seed")
+        .replace('\n', "");
+    let big = line.repeat((4 << 20) / line.len() + 1);
+    let path = dir.join("big.txt");
+    std::fs::write(&path, big.as_bytes()).expect("write");
+    let out = zhaoshang(&["parse", path.to_str().expect("path"), "--format", "jsonl"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let article: zhaoshang::corpus::Article = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(article.region.as_deref(), Some("通辽市"));
+    assert!(article.metrics.len() <= zhaoshang::corpus::extract::MAX_METRICS + 100);
+}
+
+#[test]
+fn help_and_version() {
+    let out = zhaoshang(&["--help"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("Examples:") && text.contains("parse"),
+        "{text}"
+    );
+    let out = zhaoshang(&["--version"]);
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("zhaoshang "));
+    assert!(Path::new(env!("CARGO_BIN_EXE_zhaoshang")).exists());
+}
