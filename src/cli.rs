@@ -20,9 +20,9 @@ pub struct Cli {
     /// The terminal draws East Asian ambiguous-width characters (“ ” — … ·) two cells wide.
     #[arg(long, global = true)]
     pub ambiwide: bool,
-    /// Colour theme.
-    #[arg(long, value_enum, default_value_t = Theme::Dark, global = true)]
-    pub theme: Theme,
+    /// Colour theme (default: dark, or mono when NO_COLOR is set).
+    #[arg(long, value_enum, global = true)]
+    pub theme: Option<Theme>,
     /// Do not capture the mouse (keeps the terminal's own text selection).
     #[arg(long, global = true)]
     pub no_mouse: bool,
@@ -71,6 +71,28 @@ pub enum HitFormat {
     Json,
 }
 
+/// Output formats of the table commands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TableFormat {
+    /// Aligned columns for reading.
+    Table,
+    /// RFC 4180 CSV with a header row.
+    Csv,
+    /// A JSON array of row objects.
+    Json,
+}
+
+/// Shells for `completions`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Shell {
+    /// GNU Bash.
+    Bash,
+    /// Z shell.
+    Zsh,
+    /// fish.
+    Fish,
+}
+
 /// Subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -99,6 +121,47 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = HitFormat::Text)]
         format: HitFormat,
+    },
+    /// Print every target-versus-actual gauge.
+    Gauges {
+        /// A corpus; the built-in corpus without one.
+        path: Option<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+        format: TableFormat,
+        /// Start CSV with a UTF-8 byte order mark (for Excel).
+        #[arg(long)]
+        bom: bool,
+    },
+    /// Compare two regions: measures aligned, units converted, difference shown.
+    /// Regions may be named in simplified or traditional characters, or pinyin.
+    Compare {
+        /// First region (通辽市, 通遼, tongliao, tl).
+        first: String,
+        /// Second region.
+        second: String,
+        /// A corpus; the built-in corpus without one.
+        path: Option<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+        format: TableFormat,
+        /// Start CSV with a UTF-8 byte order mark (for Excel).
+        #[arg(long)]
+        bom: bool,
+    },
+    /// Print shell completions.
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: Shell,
+    },
+    /// Print the man page (roff).
+    Man,
+    /// Show the effective settings (config file, NO_COLOR and flags combined).
+    Config {
+        /// Print the settings as TOML.
+        #[arg(long)]
+        print: bool,
     },
     /// Render one screen headlessly to a .txt or .svg file.
     Screenshot {

@@ -16,10 +16,14 @@
 //! - [`search`]: the global fuzzy index over titles, regions, sentences and metric labels,
 //!   matching simplified, traditional and pinyin queries.
 //! - [`tui`]: the explorer itself: state, actions, key table, views and widgets.
+//! - [`report`]: tables (gauges, metrics, comparison, overview) as text, CSV or JSON.
+//! - [`config`]: the optional config file and how flags override it.
 //! - [`cli`]: the command-line definition.
 
 pub mod cli;
+pub mod config;
 pub mod corpus;
+pub mod report;
 pub mod search;
 pub mod text;
 pub mod tui;

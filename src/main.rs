@@ -5,9 +5,12 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use clap::CommandFactory;
 use clap::Parser;
-use zhaoshang::cli::{Cli, Command, CorpusFormat, HitFormat};
+use zhaoshang::cli::{Cli, Command, CorpusFormat, HitFormat, Shell, TableFormat};
+use zhaoshang::config;
 use zhaoshang::corpus::{self, Article, Loaded};
+use zhaoshang::report::{self, Table};
 use zhaoshang::search::{HitTarget, SearchIndex};
 use zhaoshang::tui;
 
@@ -23,14 +26,34 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<ExitCode, String> {
+    let config_path = config::default_path();
+    let file = match &config_path {
+        Some(path) => config::read(path)?,
+        None => config::FileConfig::default(),
+    };
+    let flags = config::Flags {
+        theme: cli.theme,
+        ambiwide: cli.ambiwide,
+        no_mouse: cli.no_mouse,
+    };
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let settings = config::resolve(flags, &file, no_color, config_path);
     let options = tui::Options {
-        ambiguous_wide: cli.ambiwide,
-        theme: cli.theme.name().to_owned(),
-        mouse: !cli.no_mouse,
+        ambiguous_wide: settings.ambiwide,
+        theme: settings.theme.name().to_owned(),
+        mouse: settings.mouse,
+    };
+    // Commands with an optional PATH fall back to the configured corpus, then the built-in.
+    let corpus = |paths: Vec<PathBuf>| -> Result<(Vec<Article>, bool), String> {
+        if paths.is_empty() {
+            load(&settings.corpus.iter().cloned().collect::<Vec<_>>())
+        } else {
+            load(&paths)
+        }
     };
     match cli.command {
         None => {
-            let (articles, failed) = load(&cli.paths)?;
+            let (articles, failed) = corpus(cli.paths)?;
             tui::run(articles, &options).map_err(|e| format!("terminal: {e}"))?;
             Ok(exit(failed))
         }
@@ -45,9 +68,52 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             limit,
             format,
         }) => {
-            let (articles, failed) = load(path.as_slice())?;
+            let (articles, failed) = corpus(path.into_iter().collect())?;
             search(&articles, &query, limit, format)?;
             Ok(exit(failed))
+        }
+        Some(Command::Gauges { path, format, bom }) => {
+            let (articles, failed) = corpus(path.into_iter().collect())?;
+            print_table(&report::gauges(&articles), format, bom)?;
+            Ok(exit(failed))
+        }
+        Some(Command::Compare {
+            first,
+            second,
+            path,
+            format,
+            bom,
+        }) => {
+            let (articles, failed) = corpus(path.into_iter().collect())?;
+            let names = report::regions(&articles);
+            let a = report::find_region(&names, &first)?;
+            let b = report::find_region(&names, &second)?;
+            print_table(&report::compare(&articles, &a, &b), format, bom)?;
+            Ok(exit(failed))
+        }
+        Some(Command::Completions { shell }) => {
+            let shell = match shell {
+                Shell::Bash => clap_complete::Shell::Bash,
+                Shell::Zsh => clap_complete::Shell::Zsh,
+                Shell::Fish => clap_complete::Shell::Fish,
+            };
+            clap_complete::generate(
+                shell,
+                &mut Cli::command(),
+                "zhaoshang",
+                &mut std::io::stdout(),
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Man) => {
+            clap_mangen::Man::new(Cli::command())
+                .render(&mut std::io::stdout())
+                .map_err(|e| e.to_string())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Config { print: _ }) => {
+            print!("{}", settings.to_toml());
+            Ok(ExitCode::SUCCESS)
         }
         Some(Command::Screenshot {
             path,
@@ -55,7 +121,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             size,
             output,
         }) => {
-            let (articles, failed) = load(path.as_slice())?;
+            let (articles, failed) = corpus(path.into_iter().collect())?;
             let svg = output
                 .extension()
                 .is_some_and(|e| e.eq_ignore_ascii_case("svg"));
@@ -65,6 +131,17 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             Ok(exit(failed))
         }
     }
+}
+
+fn print_table(table: &Table, format: TableFormat, bom: bool) -> Result<(), String> {
+    let text = match format {
+        TableFormat::Table => table.to_text(),
+        TableFormat::Csv => table.to_csv(bom),
+        TableFormat::Json => table.to_json(),
+    };
+    std::io::stdout()
+        .write_all(text.as_bytes())
+        .map_err(|e| e.to_string())
 }
 
 /// Makes untrusted text (file names, article text) safe to print on a terminal.

@@ -676,8 +676,13 @@ pub fn metrics(
     out
 }
 
-/// Normalises a label for matching a target with its achievement.
-fn match_key(label: &str) -> String {
+/// Normalises a label for matching measures: planning and reporting verbs dropped.
+///
+/// ```
+/// use zhaoshang::corpus::extract::match_key;
+/// assert_eq!(match_key("力争引进亿元以上项目"), "亿元以上项目");
+/// ```
+pub fn match_key(label: &str) -> String {
     let mut key = label.to_owned();
     for w in [
         "力争",
@@ -702,8 +707,15 @@ fn labels_match(a: &str, b: &str) -> bool {
     keys_match(&match_key(a), &match_key(b))
 }
 
-/// [`labels_match`] on keys already made by [`match_key`].
-fn keys_match(a: &str, b: &str) -> bool {
+/// True when two [`match_key`]s name the same measure: equal, or one ends with the other
+/// (three characters at least).
+///
+/// ```
+/// use zhaoshang::corpus::extract::keys_match;
+/// assert!(keys_match("招商引资到位资金", "到位资金"));
+/// assert!(!keys_match("5000万元以上项目", "亿元以上项目"));
+/// ```
+pub fn keys_match(a: &str, b: &str) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     let n = short.chars().count();
     n >= 2 && (short == long || (n >= 3 && long.ends_with(short)))

@@ -74,7 +74,9 @@ pub struct Span {
 }
 
 /// What a metric measures relative to time and plan.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum MetricKind {
     /// An achieved figure.
