@@ -81,7 +81,7 @@ proptest! {
             prop_assert_eq!(m.value.is_none(), m.redacted || m.raw.parse::<f64>().is_err());
         }
         for p in &article.paragraphs {
-            prop_assert!(!p.chars().any(|c| c.is_control()), "{:?}", p);
+            prop_assert!(!p.chars().any(char::is_control), "{:?}", p);
         }
     }
 }
