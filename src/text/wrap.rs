@@ -62,7 +62,7 @@ pub fn forbids_line_end(c: char) -> bool {
 /// ```
 /// use zhaoshang::text::wrap::wrap;
 /// // “，” may not start a line, so “城” comes down with it.
-/// assert_eq!(wrap("谷城，开发区", 4), vec![0..1, 1..4, 4..6]);
+/// assert_eq!(wrap("谷城，开发区", 4), vec![0..1, 1..3, 3..5, 5..6]);
 /// assert_eq!(wrap("你好世界", 8), vec![0..4]);
 /// assert_eq!(wrap("", 8), vec![0..0]);
 /// ```
