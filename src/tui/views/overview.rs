@@ -1,0 +1,162 @@
+//! The overview: every region ranked on each metric, metrics shared by most regions first,
+//! figures converted to a common unit per metric.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Cell, Row, Table, Widget};
+
+use super::compare::{figures, unit_scale};
+use super::{block, title};
+use crate::tui::app::App;
+use crate::tui::widgets::gauge::format_value;
+
+/// One row of the overview: label (on the first row of its group), kind, rank, region,
+/// value, unit.
+pub(crate) fn rows(app: &App) -> Vec<[String; 6]> {
+    let per_region: Vec<_> = (0..app.regions.len()).map(|r| figures(app, r)).collect();
+    let mut keys: Vec<(String, crate::corpus::MetricKind, usize)> = Vec::new();
+    for figs in &per_region {
+        for f in figs {
+            match keys
+                .iter_mut()
+                .find(|(l, k, _)| *l == f.label && *k == f.kind)
+            {
+                Some(entry) => entry.2 += 1,
+                None => keys.push((f.label.clone(), f.kind, 1)),
+            }
+        }
+    }
+    keys.sort_by(|a, b| b.2.cmp(&a.2));
+    let mut out = Vec::new();
+    for (label, kind, _) in keys {
+        let mut entries: Vec<(usize, Option<f64>, String)> = Vec::new();
+        for (r, figs) in per_region.iter().enumerate() {
+            if let Some(f) = figs.iter().find(|f| f.label == label && f.kind == kind) {
+                entries.push((r, f.value, f.unit.clone()));
+            }
+        }
+        // Common unit: the largest factor among the entries sharing the first one's base.
+        let base = entries
+            .first()
+            .map(|e| unit_scale(&e.2).0.to_owned())
+            .unwrap_or_default();
+        let (factor, unit) = entries
+            .iter()
+            .filter(|e| unit_scale(&e.2).0 == base)
+            .map(|e| (unit_scale(&e.2).1, e.2.clone()))
+            .fold(
+                (0.0, String::new()),
+                |acc, x| if x.0 > acc.0 { x } else { acc },
+            );
+        let factor = if factor > 0.0 { factor } else { 1.0 };
+        let mut ranked: Vec<(usize, Option<f64>, String)> = entries
+            .into_iter()
+            .map(|(r, v, u)| {
+                let (b, f) = unit_scale(&u);
+                if b == base {
+                    (r, v.map(|v| v * f / factor), unit.clone())
+                } else {
+                    (r, v, u)
+                }
+            })
+            .collect();
+        ranked.sort_by(|a, b| {
+            b.1.unwrap_or(f64::NEG_INFINITY)
+                .total_cmp(&a.1.unwrap_or(f64::NEG_INFINITY))
+        });
+        for (i, (r, v, u)) in ranked.into_iter().enumerate() {
+            let region = app
+                .regions
+                .get(r)
+                .map(|x| x.name.clone())
+                .unwrap_or_default();
+            let value = v.map_or_else(|| "[隐去]".to_owned(), format_value);
+            let shown_label = if i == 0 {
+                app.safe(&label).into_owned()
+            } else {
+                String::new()
+            };
+            let kind_s = if i == 0 {
+                kind.as_str().to_owned()
+            } else {
+                String::new()
+            };
+            out.push([
+                shown_label,
+                kind_s,
+                format!("{}", i + 1),
+                region,
+                value,
+                app.safe(&u).into_owned(),
+            ]);
+        }
+    }
+    out
+}
+
+/// Draws the overview into `body`.
+pub(crate) fn render(app: &App, body: Rect, buf: &mut Buffer) {
+    let all = rows(app);
+    let head = format!(
+        "总览 overview · {} 个地区 regions · 按指标排名 ranked per metric",
+        app.regions.len()
+    );
+    let header = Row::new([
+        "指标 label",
+        "类型 kind",
+        "名次",
+        "地区 region",
+        "数值 value",
+        "单位",
+    ])
+    .style(app.theme.title);
+    let height = usize::from(body.height.saturating_sub(3));
+    let first = app.scroll.min(all.len().saturating_sub(height));
+    let empty = all.is_empty();
+    let table_rows = all
+        .into_iter()
+        .skip(first)
+        .take(height)
+        .map(|[l, k, n, r, v, u]| {
+            let style = if n == "1" {
+                app.theme.text
+            } else {
+                app.theme.dim
+            };
+            Row::new([
+                Cell::from(l).style(app.theme.title),
+                Cell::from(k),
+                Cell::from(Line::from(n).right_aligned()),
+                Cell::from(r),
+                Cell::from(Line::from(v).right_aligned()),
+                Cell::from(u),
+            ])
+            .style(style)
+        });
+    let widths = [
+        Constraint::Fill(2),
+        Constraint::Length(12),
+        Constraint::Length(4),
+        Constraint::Fill(2),
+        Constraint::Length(12),
+        Constraint::Length(8),
+    ];
+    Widget::render(
+        Table::new(table_rows, widths)
+            .header(header)
+            .column_spacing(2)
+            .block(block(app, title(app, &head, body.width))),
+        body,
+        buf,
+    );
+    if empty {
+        buf.set_stringn(
+            body.x.saturating_add(2),
+            body.y.saturating_add(2),
+            "没有指标 no metrics yet",
+            usize::from(body.width.saturating_sub(4)),
+            app.theme.dim,
+        );
+    }
+}

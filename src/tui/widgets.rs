@@ -1,0 +1,3 @@
+//! Reusable widgets, each with buffer tests: the target gauge.
+
+pub mod gauge;
