@@ -16,6 +16,7 @@ pub mod theme;
 pub mod views;
 pub mod widgets;
 
+use std::fmt::Write as _;
 use std::io::{self, Write};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -381,9 +382,10 @@ pub fn buffer_to_svg(buffer: &Buffer) -> String {
             let py = f64::from(y - area.y) * CH;
             let cw = CW * cols as f64;
             if let Some(bg) = bg {
-                out.push_str(&format!(
-                    "<rect x=\"{px}\" y=\"{py}\" width=\"{cw}\" height=\"{CH}\" fill=\"{bg}\"/>\n"
-                ));
+                let _ = writeln!(
+                    out,
+                    "<rect x=\"{px}\" y=\"{py}\" width=\"{cw}\" height=\"{CH}\" fill=\"{bg}\"/>"
+                );
             }
             if symbol.trim().is_empty() {
                 continue;
@@ -400,11 +402,12 @@ pub fn buffer_to_svg(buffer: &Buffer) -> String {
             } else {
                 ""
             };
-            out.push_str(&format!(
-                "<text x=\"{px}\" y=\"{}\" fill=\"{fg}\" textLength=\"{cw}\" lengthAdjust=\"spacingAndGlyphs\"{weight}{deco}>{}</text>\n",
+            let _ = writeln!(
+                out,
+                "<text x=\"{px}\" y=\"{}\" fill=\"{fg}\" textLength=\"{cw}\" lengthAdjust=\"spacingAndGlyphs\"{weight}{deco}>{}</text>",
                 py + CH * 0.75,
                 xml_escape(symbol)
-            ));
+            );
         }
     }
     out.push_str("</svg>\n");

@@ -57,7 +57,7 @@ const CTRL: KeyModifiers = KeyModifiers::CONTROL;
 const fn bind(
     mode: Mode,
     code: KeyCode,
-    mods: KeyModifiers,
+    modifiers: KeyModifiers,
     action: Action,
     hint: &'static str,
     bar: bool,
@@ -65,7 +65,7 @@ const fn bind(
     Binding {
         mode,
         code,
-        mods,
+        mods: modifiers,
         action,
         hint,
         bar,
@@ -592,17 +592,17 @@ fn significant(code: KeyCode, mods: KeyModifiers) -> KeyModifiers {
 
 /// The action bound to `key` in `mode`; in [`Mode::Input`] unbound printable chars are typed.
 pub fn action_for(mode: Mode, key: KeyEvent) -> Option<Action> {
-    let mods = significant(key.code, key.modifiers);
+    let modifiers = significant(key.code, key.modifiers);
     let bound = BINDINGS
         .iter()
-        .find(|b| b.mode == mode && b.code == key.code && b.mods == mods)
+        .find(|b| b.mode == mode && b.code == key.code && b.mods == modifiers)
         .map(|b| b.action.clone());
     if bound.is_some() {
         return bound;
     }
     match (mode, key.code) {
         (Mode::Input, KeyCode::Char(c))
-            if !mods.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+            if !modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
         {
             Some(Action::Input(c))
         }

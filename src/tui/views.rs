@@ -119,20 +119,18 @@ pub(crate) fn clear_popup(area: Rect, buf: &mut Buffer) {
             if buf
                 .cell(left)
                 .is_some_and(|c| display_width(c.symbol()) > 1)
+                && let Some(c) = buf.cell_mut(left)
             {
-                if let Some(c) = buf.cell_mut(left) {
-                    c.set_symbol(" ");
-                }
+                c.set_symbol(" ");
             }
         }
         let right = (area.right().saturating_sub(1), y);
         if buf
             .cell(right)
             .is_some_and(|c| display_width(c.symbol()) > 1)
+            && let Some(c) = buf.cell_mut(right)
         {
-            if let Some(c) = buf.cell_mut(right) {
-                c.set_symbol(" ");
-            }
+            c.set_symbol(" ");
         }
     }
     Clear.render(area, buf);

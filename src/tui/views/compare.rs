@@ -36,10 +36,10 @@ const PREFIXES: [(&str, f64); 6] = [
 /// ```
 pub fn unit_scale(unit: &str) -> (&str, f64) {
     for (prefix, factor) in PREFIXES {
-        if let Some(base) = unit.strip_prefix(prefix) {
-            if !base.is_empty() {
-                return (base, factor);
-            }
+        if let Some(base) = unit.strip_prefix(prefix)
+            && !base.is_empty()
+        {
+            return (base, factor);
         }
     }
     (unit, 1.0)
@@ -127,10 +127,11 @@ pub fn common_unit(
 
 /// One aligned row: label, kind, left text, right text, difference text.
 pub(crate) fn aligned_rows(app: &App, left: usize, right: usize) -> Vec<[String; 5]> {
-    let l = figures(app, left);
-    let r = figures(app, right);
-    let mut keys: Vec<(String, MetricKind)> = l.iter().map(|f| (f.label.clone(), f.kind)).collect();
-    for f in &r {
+    let lefts = figures(app, left);
+    let rights = figures(app, right);
+    let mut keys: Vec<(String, MetricKind)> =
+        lefts.iter().map(|f| (f.label.clone(), f.kind)).collect();
+    for f in &rights {
         if !keys.iter().any(|(lab, k)| *lab == f.label && *k == f.kind) {
             keys.push((f.label.clone(), f.kind));
         }
@@ -141,11 +142,11 @@ pub(crate) fn aligned_rows(app: &App, left: usize, right: usize) -> Vec<[String;
             .find(|f| f.label == key.0 && f.kind == key.1)
             .cloned()
     };
-    keys.sort_by_key(|k| usize::from(!(find(&l, k).is_some() && find(&r, k).is_some())));
+    keys.sort_by_key(|k| usize::from(!(find(&lefts, k).is_some() && find(&rights, k).is_some())));
     keys.into_iter()
         .map(|key| {
-            let lf = find(&l, &key);
-            let rf = find(&r, &key);
+            let lf = find(&lefts, &key);
+            let rf = find(&rights, &key);
             let show = |f: &Option<Figure>| match f {
                 Some(Figure {
                     value: Some(v),

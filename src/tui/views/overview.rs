@@ -27,7 +27,7 @@ pub(crate) fn rows(app: &App) -> Vec<[String; 6]> {
             }
         }
     }
-    keys.sort_by(|a, b| b.2.cmp(&a.2));
+    keys.sort_by_key(|k| std::cmp::Reverse(k.2));
     let mut out = Vec::new();
     for (label, kind, _) in keys {
         let mut entries: Vec<(usize, Option<f64>, String)> = Vec::new();

@@ -36,8 +36,8 @@ const PROMPT: &str = "> ";
 pub(crate) fn render(app: &App, body: Rect, buf: &mut Buffer) {
     let area = area(body);
     clear_popup(area, buf);
-    let state = &app.search;
-    let stale = state.answered != state.generation;
+    let search = &app.search;
+    let stale = search.answered != search.generation;
     let head = if stale {
         "搜索 search (…)"
     } else {
@@ -48,13 +48,13 @@ pub(crate) fn render(app: &App, body: Rect, buf: &mut Buffer) {
     if inner.is_empty() {
         return;
     }
-    let query = app.safe(&state.query);
+    let query = app.safe(&search.query);
     let input = Line::from(vec![
         Span::styled(PROMPT, app.theme.key),
         Span::styled(query.into_owned(), app.theme.text),
     ]);
     buf.set_line(inner.x, inner.y, &input, inner.width);
-    let count = format!("{} hits", state.hits.len());
+    let count = format!("{} hits", search.hits.len());
     let cw = display_width(&count) as u16;
     if inner.width > cw + 20 {
         buf.set_stringn(
@@ -70,8 +70,8 @@ pub(crate) fn render(app: &App, body: Rect, buf: &mut Buffer) {
         height: inner.height.saturating_sub(1),
         ..inner
     };
-    if state.hits.is_empty() {
-        let msg = if state.query.is_empty() {
+    if search.hits.is_empty() {
+        let msg = if search.query.is_empty() {
             "输入查询 type to search: 通辽, tongliao, tl"
         } else {
             "没有结果 no hits"
@@ -80,8 +80,8 @@ pub(crate) fn render(app: &App, body: Rect, buf: &mut Buffer) {
         return;
     }
     let h = usize::from(list.height);
-    let first = state.selected.saturating_sub(h.saturating_sub(1));
-    for (row, (i, hit)) in state
+    let first = search.selected.saturating_sub(h.saturating_sub(1));
+    for (row, (i, hit)) in search
         .hits
         .iter()
         .enumerate()
@@ -89,9 +89,9 @@ pub(crate) fn render(app: &App, body: Rect, buf: &mut Buffer) {
         .take(h)
         .enumerate()
     {
-        let line = hit_line(app, hit, i == state.selected, usize::from(list.width));
+        let line = hit_line(app, hit, i == search.selected, usize::from(list.width));
         let y = list.y + row as u16;
-        if i == state.selected {
+        if i == search.selected {
             buf.set_style(Rect::new(list.x, y, list.width, 1), app.theme.selected);
         }
         buf.set_line(list.x, y, &line, list.width);
