@@ -755,3 +755,224 @@ fn group_regions(articles: &[Article], ambiguous_wide: bool) -> Vec<Region> {
     }
     regions
 }
+
+#[cfg(test)]
+mod tests {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    use super::*;
+    use crate::search::Hit;
+    use crate::tui::fixtures::sample_corpus;
+    use crate::tui::keymap::action_for;
+
+    fn app() -> App {
+        let mut app = App::new(sample_corpus(), &Options::default());
+        app.update(Action::Resize(120, 36));
+        app
+    }
+
+    fn press(app: &mut App, code: KeyCode) {
+        let mods = if matches!(code, KeyCode::Char(c) if c.is_ascii_uppercase()) {
+            KeyModifiers::SHIFT
+        } else {
+            KeyModifiers::NONE
+        };
+        if let Some(action) = action_for(app.mode(), KeyEvent::new(code, mods)) {
+            app.update(action);
+        }
+    }
+
+    fn typed(app: &mut App, text: &str) {
+        for c in text.chars() {
+            press(app, KeyCode::Char(c));
+        }
+    }
+
+    #[test]
+    fn regions_group_in_order_with_unnamed_last() {
+        let app = app();
+        let names: Vec<&str> = app.regions.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["谷城经济开发区", "通辽市", "田家庵区", UNNAMED_REGION]
+        );
+        assert_eq!(app.regions[1].articles, [1, 2]);
+    }
+
+    #[test]
+    fn tab_and_number_keys_switch_regions() {
+        let mut app = app();
+        press(&mut app, KeyCode::Tab);
+        assert_eq!(app.region, 1);
+        press(&mut app, KeyCode::BackTab);
+        press(&mut app, KeyCode::BackTab);
+        assert_eq!(app.region, 3);
+        press(&mut app, KeyCode::Char('3'));
+        assert_eq!(app.region, 2);
+        press(&mut app, KeyCode::Char('9'));
+        assert_eq!(app.region, 2, "out-of-range region keys are ignored");
+        press(&mut app, KeyCode::Char('2'));
+        press(&mut app, KeyCode::Char(']'));
+        assert_eq!(app.current(), Some(2));
+        press(&mut app, KeyCode::Char(']'));
+        assert_eq!(app.current(), Some(2), "the last article stays selected");
+    }
+
+    #[test]
+    fn scrolling_is_clamped() {
+        let mut app = app();
+        app.update(Action::Resize(60, 12));
+        press(&mut app, KeyCode::Char('G'));
+        let bottom = app.scroll;
+        assert!(bottom > 0);
+        press(&mut app, KeyCode::Char('j'));
+        press(&mut app, KeyCode::PageDown);
+        assert_eq!(app.scroll, bottom);
+        press(&mut app, KeyCode::Char('g'));
+        press(&mut app, KeyCode::Char('k'));
+        assert_eq!(app.scroll, 0);
+        app.update(Action::HalfPageDown);
+        assert!(app.scroll > 0);
+        app.update(Action::Resize(0, 0));
+        app.update(Action::Resize(400, 200));
+        assert_eq!(app.scroll, 0, "a tall terminal shows everything");
+    }
+
+    #[test]
+    fn selecting_a_gauge_highlights_and_reveals_its_source() {
+        let mut app = app();
+        app.update(Action::Resize(80, 14));
+        press(&mut app, KeyCode::Char('m'));
+        assert_eq!(app.screen, Screen::Gauges);
+        let first = app.articles[0].gauges[0].source;
+        assert_eq!(app.highlight, Some(first));
+        press(&mut app, KeyCode::Char('j'));
+        press(&mut app, KeyCode::Char('j'));
+        press(&mut app, KeyCode::Char('j'));
+        let metric = app.articles[0].metrics[1].source;
+        assert_eq!(app.item, 3);
+        assert_eq!(app.highlight, Some(metric));
+        // Far down the list: the redacted metric in the last paragraph scrolls the reader.
+        for _ in 0..20 {
+            press(&mut app, KeyCode::Char('j'));
+        }
+        assert_eq!(app.item, app.item_count() - 1);
+        press(&mut app, KeyCode::Enter);
+        assert_eq!(app.screen, Screen::Reader);
+        assert_eq!(app.highlight, Some(app.articles[0].metrics[6].source));
+        let area = app.main_text_area();
+        let doc = app.doc(0, false, usize::from(area.width));
+        let line = doc.iter().position(|l| l.paragraph == 2).unwrap();
+        assert!(app.scroll <= line && line < app.scroll + usize::from(area.height));
+    }
+
+    #[test]
+    fn find_in_article_with_n_and_shift_n() {
+        let mut app = app();
+        press(&mut app, KeyCode::Char('/'));
+        assert_eq!(app.mode(), Mode::Input);
+        typed(&mut app, "到位资金");
+        assert_eq!(app.find.matches.len(), 3);
+        press(&mut app, KeyCode::Enter);
+        assert_eq!(app.mode(), Mode::Normal);
+        assert_eq!(app.find.current, 0);
+        press(&mut app, KeyCode::Char('n'));
+        assert_eq!(app.find.current, 1);
+        press(&mut app, KeyCode::Char('N'));
+        press(&mut app, KeyCode::Char('N'));
+        assert_eq!(app.find.current, 2);
+        press(&mut app, KeyCode::Esc);
+        assert!(app.find.matches.is_empty());
+        assert!(!app.quit);
+    }
+
+    #[test]
+    fn typing_q_in_an_input_types_it() {
+        let mut app = app();
+        press(&mut app, KeyCode::Char('s'));
+        typed(&mut app, "qj");
+        assert_eq!(app.search.query, "qj");
+        assert_eq!(app.search.generation, 2);
+        press(&mut app, KeyCode::Backspace);
+        assert_eq!(app.search.query, "q");
+        press(&mut app, KeyCode::Esc);
+        assert_eq!(app.overlay, Overlay::None);
+        press(&mut app, KeyCode::Char('q'));
+        assert!(app.quit);
+    }
+
+    #[test]
+    fn stale_search_results_are_dropped_and_enter_jumps() {
+        let mut app = app();
+        press(&mut app, KeyCode::Char('s'));
+        typed(&mut app, "tl");
+        let span = app.articles[3].metrics[2].source;
+        let hit = Hit {
+            article: 3,
+            target: HitTarget::Sentence(span),
+            score: 10,
+            text: "实际到位资金32.5亿元".to_owned(),
+            indices: vec![0, 1],
+        };
+        app.update(Action::SearchResults {
+            generation: 1,
+            hits: vec![hit.clone()],
+        });
+        assert!(app.search.hits.is_empty(), "generation 1 is stale");
+        app.update(Action::SearchResults {
+            generation: 2,
+            hits: vec![hit],
+        });
+        assert_eq!(app.search.hits.len(), 1);
+        press(&mut app, KeyCode::Enter);
+        assert_eq!(app.overlay, Overlay::None);
+        assert_eq!((app.region, app.current()), (2, Some(3)));
+        assert_eq!(app.highlight, Some(span));
+    }
+
+    #[test]
+    fn compare_never_pairs_a_region_with_itself() {
+        let mut app = app();
+        press(&mut app, KeyCode::Char('c'));
+        assert_eq!(app.screen, Screen::Compare);
+        assert_eq!(app.compare.right, 1);
+        for _ in 0..10 {
+            press(&mut app, KeyCode::Char('>'));
+            assert_ne!(app.compare.right, app.region);
+        }
+        press(&mut app, KeyCode::Char('<'));
+        assert_ne!(app.compare.right, app.region);
+        press(&mut app, KeyCode::Char('L'));
+        assert!(!app.compare.locked);
+        press(&mut app, KeyCode::Esc);
+        assert_eq!(app.screen, Screen::Reader);
+    }
+
+    #[test]
+    fn picker_selects_a_region() {
+        let mut app = app();
+        press(&mut app, KeyCode::Char('r'));
+        assert_eq!(app.mode(), Mode::Picker);
+        press(&mut app, KeyCode::Char('j'));
+        press(&mut app, KeyCode::Char('j'));
+        press(&mut app, KeyCode::Enter);
+        assert_eq!(app.region, 2);
+        assert_eq!(app.overlay, Overlay::None);
+    }
+
+    #[test]
+    fn every_action_on_an_empty_corpus_is_harmless() {
+        let mut app = App::new(Vec::new(), &Options::default());
+        for action in crate::tui::keymap::BINDINGS
+            .iter()
+            .map(|b| b.action.clone())
+        {
+            if action != Action::Quit {
+                app.update(action);
+            }
+        }
+        app.update(Action::Input('x'));
+        app.update(Action::Resize(1, 1));
+        assert!(app.current().is_none());
+    }
+}

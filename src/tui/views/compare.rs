@@ -208,7 +208,7 @@ pub(crate) fn render(app: &App, body: Rect, buf: &mut Buffer) {
     } else {
         "独立 free (J/K)"
     };
-    let head = format!("对比 compare: {left_name} | {right_name} · </> 换 · L {lock}");
+    let head = format!("对比 compare: {left_name} | {right_name} - </> 换 - L {lock}");
     let header = Row::new([
         "指标 label".to_owned(),
         "类型 kind".to_owned(),
@@ -256,12 +256,12 @@ pub(crate) fn render(app: &App, body: Rect, buf: &mut Buffer) {
     }
     if let Some(a) = app.current() {
         let t = app.prepared.get(a).map_or("", |p| p.title.as_str());
-        let head = title(app, &format!("{left_name} · {t}"), panes.left.width);
+        let head = title(app, &format!("{left_name} - {t}"), panes.left.width);
         text_pane(app, panes.left, a, false, app.scroll, head, &[], buf);
     }
     if let Some(b) = app.first_of(app.compare.right) {
         let t = app.prepared.get(b).map_or("", |p| p.title.as_str());
-        let head = title(app, &format!("{right_name} · {t}"), panes.right.width);
+        let head = title(app, &format!("{right_name} - {t}"), panes.right.width);
         text_pane(
             app,
             panes.right,

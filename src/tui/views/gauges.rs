@@ -75,7 +75,7 @@ pub(crate) fn render(app: &App, body: Rect, buf: &mut Buffer) {
     );
 
     let name = app.prepared.get(index).map_or("", |p| p.title.as_str());
-    let head = title(app, &format!("出处 source · {name}"), panes.reader.width);
+    let head = title(app, &format!("出处 source - {name}"), panes.reader.width);
     text_pane(
         app,
         panes.reader,

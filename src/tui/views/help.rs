@@ -17,7 +17,7 @@ pub(crate) fn render(app: &App, body: Rect, buf: &mut Buffer) {
     clear_popup(area, buf);
     block(
         app,
-        title(app, "按键 keys · Esc/q/? 关闭 close", area.width),
+        title(app, "按键 keys - Esc/q/? 关闭 close", area.width),
     )
     .render(area, buf);
     let inner = layout::inner(area);
@@ -33,7 +33,7 @@ pub(crate) fn render(app: &App, body: Rect, buf: &mut Buffer) {
         }
     }
     lines.push(Line::from(Span::styled(
-        "鼠标滚轮 mouse wheel: 滚动 scroll · --ambiwide: 歧义宽度字符按两格 ambiguous = 2 cells",
+        "鼠标滚轮 mouse wheel: 滚动 scroll - --ambiwide: 歧义宽度字符按两格 ambiguous = 2 cells",
         app.theme.dim,
     )));
     // Two columns when the list is taller than the popup and the popup is wide enough.

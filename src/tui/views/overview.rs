@@ -99,7 +99,7 @@ pub(crate) fn rows(app: &App) -> Vec<[String; 6]> {
 pub(crate) fn render(app: &App, body: Rect, buf: &mut Buffer) {
     let all = rows(app);
     let head = format!(
-        "总览 overview · {} 个地区 regions · 按指标排名 ranked per metric",
+        "总览 overview - {} 个地区 regions - 按指标排名 ranked per metric",
         app.regions.len()
     );
     let header = Row::new([

@@ -39,11 +39,11 @@ pub(crate) fn render(app: &App, body: Rect, buf: &mut Buffer) {
     let search = &app.search;
     let stale = search.answered != search.generation;
     let head = if stale {
-        "搜索 search (…)"
+        "搜索 search (...)"
     } else {
-        "搜索 search · 拼音/简繁 pinyin ok"
+        "搜索 search - 拼音/简繁 pinyin ok"
     };
-    block(app, title(app, &head.replace('…', "..."), area.width)).render(area, buf);
+    block(app, title(app, head, area.width)).render(area, buf);
     let inner = layout::inner(area);
     if inner.is_empty() {
         return;

@@ -18,7 +18,7 @@ pub(crate) fn render(app: &App, body: Rect, buf: &mut Buffer) {
     };
     let head = title(
         app,
-        "原文 original · 反白=修复 repaired · 删除线=样板 boilerplate · O 返回",
+        "原文 original - 反白=修复 repaired - 删除线=样板 boilerplate - O 返回",
         body.width,
     );
     text_pane(
