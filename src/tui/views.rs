@@ -264,33 +264,13 @@ fn picker(app: &App, body: Rect, buf: &mut Buffer) {
     let area = layout::centered(body, 40, 70, 30, 8);
     clear_popup(area, buf);
     block(app, title(app, "选择地区 pick a region", area.width)).render(area, buf);
-    let inner = layout::inner(area);
-    let h = usize::from(inner.height);
-    let first = app.picker.saturating_sub(h.saturating_sub(1));
-    for (row, (i, r)) in app
+    let items: Vec<String> = app
         .regions
         .iter()
         .enumerate()
-        .skip(first)
-        .take(h)
-        .enumerate()
-    {
-        let selected = i == app.picker;
-        let marker = if selected { ">" } else { " " };
-        let text = format!("{marker} {:>2} {} ({})", i + 1, r.name, r.articles.len());
-        let style = if selected {
-            app.theme.selected
-        } else {
-            app.theme.text
-        };
-        buf.set_stringn(
-            inner.x,
-            inner.y + row as u16,
-            text,
-            usize::from(inner.width),
-            style,
-        );
-    }
+        .map(|(i, r)| format!("{:>2} {} ({})", i + 1, r.name, r.articles.len()))
+        .collect();
+    marked_list(app, layout::inner(area), &items, app.picker, buf);
 }
 
 /// Where the terminal cursor belongs (the search query or the find line), if anywhere.
@@ -311,5 +291,36 @@ pub fn cursor(app: &App, area: Rect) -> Option<ratatui::layout::Position> {
             Some(ratatui::layout::Position::new(x, frame.status.y))
         }
         _ => None,
+    }
+}
+
+/// Draws `items` (already terminal-safe) one per row in `area`, scrolled so `selected` is
+/// visible, the selected row marked with `>` and the selection style.
+pub(crate) fn marked_list(
+    app: &App,
+    area: Rect,
+    items: &[String],
+    selected: usize,
+    buf: &mut Buffer,
+) {
+    let h = usize::from(area.height);
+    let first = selected.saturating_sub(h.saturating_sub(1));
+    for (row, (i, item)) in items.iter().enumerate().skip(first).take(h).enumerate() {
+        let is_selected = i == selected;
+        let marker = if is_selected { "> " } else { "  " };
+        let style = if is_selected {
+            app.theme.selected
+        } else {
+            app.theme.text
+        };
+        let text = format!("{marker}{item}");
+        let shown = truncate(&text, usize::from(area.width));
+        buf.set_stringn(
+            area.x,
+            area.y + row as u16,
+            shown,
+            usize::from(area.width),
+            style,
+        );
     }
 }

@@ -10,8 +10,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::{block, scrollbar, title};
-use crate::text::width::truncate;
+use super::{block, marked_list, scrollbar, title};
 use crate::tui::app::App;
 use crate::tui::layout;
 use crate::tui::widgets::gauge::{GaugeStyles, TargetGauge};
@@ -154,34 +153,16 @@ fn article_list(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(region) = app.regions.get(app.region) else {
         return;
     };
-    let h = usize::from(inner.height);
-    let first = app.article.saturating_sub(h.saturating_sub(1));
-    for (row, (i, &a)) in region
+    let titles: Vec<String> = region
         .articles
         .iter()
-        .enumerate()
-        .skip(first)
-        .take(h)
-        .enumerate()
-    {
-        let selected = i == app.article;
-        let marker = if selected { "> " } else { "  " };
-        let t = app.prepared.get(a).map_or("", |p| p.title.as_str());
-        let text = format!("{marker}{t}");
-        let style = if selected {
-            app.theme.selected
-        } else {
-            app.theme.text
-        };
-        let shown = truncate(&text, usize::from(inner.width));
-        buf.set_stringn(
-            inner.x,
-            inner.y + row as u16,
-            shown,
-            usize::from(inner.width),
-            style,
-        );
-    }
+        .map(|&a| {
+            app.prepared
+                .get(a)
+                .map_or_else(String::new, |p| p.title.clone())
+        })
+        .collect();
+    marked_list(app, inner, &titles, app.article, buf);
 }
 
 /// The gauge styles of the current theme.
