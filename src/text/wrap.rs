@@ -131,15 +131,25 @@ fn forced_break(chars: &[char], widths: &[usize], start: usize, at: usize) -> us
 /// `allowed[i]`: a line may break before char `i` (index `n` is the end of text).
 fn break_opportunities(text: &str, chars: &[char]) -> Vec<bool> {
     let n = chars.len();
-    let mut char_at_byte = HashMap::with_capacity(n + 1);
-    for (ci, (bi, _)) in text.char_indices().enumerate() {
-        char_at_byte.insert(bi, ci);
-    }
-    char_at_byte.insert(text.len(), n);
-
     let mut allowed = vec![false; n + 1];
+    // Both the opportunities and the char boundaries come in increasing byte order, so one
+    // walk maps byte offsets to char indices without a table.
+    let mut boundaries = text
+        .char_indices()
+        .map(|(b, _)| b)
+        .chain(std::iter::once(text.len()))
+        .enumerate();
+    let mut current = boundaries.next();
     for (byte, op) in linebreaks(text) {
-        if let Some(&ci) = char_at_byte.get(&byte) {
+        while let Some((_, b)) = current {
+            if b >= byte {
+                break;
+            }
+            current = boundaries.next();
+        }
+        if let Some((ci, b)) = current
+            && b == byte
+        {
             allowed[ci] = matches!(op, BreakOpportunity::Allowed | BreakOpportunity::Mandatory);
         }
     }
@@ -172,6 +182,8 @@ pub struct DocLine {
     pub paragraph: usize,
     /// Char range of the line inside that paragraph; empty for blank separator lines.
     pub range: Range<usize>,
+    /// The same range in bytes, so drawing a line never walks the paragraph from its start.
+    pub bytes: Range<usize>,
 }
 
 /// Wraps every paragraph at `width`; with `gap`, a blank line separates paragraphs.
@@ -180,22 +192,39 @@ pub struct DocLine {
 /// use zhaoshang::text::wrap::{wrap_document, DocLine};
 /// let lines = wrap_document(&["通辽市", "谷城"], 4, true);
 /// assert_eq!(lines.len(), 4);
-/// assert_eq!(lines[3], DocLine { paragraph: 1, range: 0..2 });
+/// assert_eq!(lines[3], DocLine { paragraph: 1, range: 0..2, bytes: 0..6 });
 /// ```
 pub fn wrap_document<S: AsRef<str>>(paragraphs: &[S], width: usize, gap: bool) -> Vec<DocLine> {
     let mut out = Vec::new();
     for (p, text) in paragraphs.iter().enumerate() {
+        let text = text.as_ref();
         if gap && p > 0 {
-            let prev_len = paragraphs[p - 1].as_ref().chars().count();
+            let prev = paragraphs[p - 1].as_ref();
+            let chars = prev.chars().count();
             out.push(DocLine {
                 paragraph: p - 1,
-                range: prev_len..prev_len,
+                range: chars..chars,
+                bytes: prev.len()..prev.len(),
             });
         }
-        out.extend(wrap(text.as_ref(), width).into_iter().map(|range| DocLine {
-            paragraph: p,
-            range,
-        }));
+        let mut offsets = text
+            .char_indices()
+            .map(|(b, _)| b)
+            .chain(std::iter::once(text.len()));
+        let mut at_char = 0usize;
+        let mut at_byte = 0usize;
+        for range in wrap(text, width) {
+            let start = at_byte;
+            // Advance the byte cursor by the line's char count.
+            let end = offsets.nth(range.end - at_char).unwrap_or(text.len());
+            at_char = range.end + 1;
+            at_byte = end;
+            out.push(DocLine {
+                paragraph: p,
+                range,
+                bytes: start..end,
+            });
+        }
     }
     out
 }
@@ -370,6 +399,19 @@ mod tests {
     #[test]
     fn numbers_are_not_split_when_avoidable() {
         assert_eq!(lines("到位资金298亿元", 12), ["到位资金298", "亿元"]);
+    }
+
+    #[test]
+    fn document_byte_ranges_match_char_ranges() {
+        let paragraphs = [ARTICLE, "", "a\nb通辽", "到位资金298亿元"];
+        for width in [0, 1, 7, 20, 80] {
+            for line in wrap_document(&paragraphs, width, true) {
+                let text = paragraphs[line.paragraph];
+                let by_chars: String =
+                    text.chars().skip(line.range.start).take(line.range.len()).collect();
+                assert_eq!(&text[line.bytes.clone()], by_chars, "width {width}");
+            }
+        }
     }
 
     #[test]

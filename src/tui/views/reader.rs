@@ -104,31 +104,45 @@ pub(crate) fn text_pane(
         let Some(par) = source_lines.get(dl.paragraph) else {
             continue;
         };
-        let line = styled_line(par, dl.range.clone(), dl.paragraph, marks, app.theme.text);
+        let text_of_line = par.get(dl.bytes.clone()).unwrap_or("");
+        let line = styled_line(
+            text_of_line,
+            dl.range.start,
+            dl.paragraph,
+            marks,
+            app.theme.text,
+        );
         buf.set_line(text.x, text.y + row as u16, &line, text.width);
     }
     scrollbar(app, bar, total, scroll, buf);
 }
 
-/// The chars `range` of `text` as a line, each char styled by the last mark covering it.
+/// One wrapped line of `paragraph` as styled spans: `text` is the line's own text, `start`
+/// the char index where it begins in the paragraph, and each char takes the style of the
+/// last mark covering it.
 pub(crate) fn styled_line<'a>(
     text: &str,
-    range: Range<usize>,
+    start: usize,
     paragraph: usize,
     marks: &[Mark],
     base: Style,
 ) -> Line<'a> {
+    let end = start + text.chars().count();
+    let here: Vec<&Mark> = marks
+        .iter()
+        .filter(|(p, r, _)| *p == paragraph && r.start < end && r.end > start)
+        .collect();
     let mut spans: Vec<Span<'a>> = Vec::new();
     let mut run = String::new();
     let mut run_style = base;
-    for (i, c) in text.chars().enumerate().skip(range.start).take(range.len()) {
+    for (i, c) in (start..).zip(text.chars()) {
         if c == '\n' {
             continue;
         }
-        let style = marks
+        let style = here
             .iter()
             .rev()
-            .find(|(p, r, _)| *p == paragraph && r.contains(&i))
+            .find(|(_, r, _)| r.contains(&i))
             .map_or(base, |(_, _, s)| *s);
         if style != run_style && !run.is_empty() {
             spans.push(Span::styled(std::mem::take(&mut run), run_style));
