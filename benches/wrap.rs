@@ -30,10 +30,10 @@ fn bench_wrap(c: &mut Criterion) {
     }
     group.finish();
     c.bench_function("display_width", |b| {
-        b.iter(|| display_width(black_box(&one_line)))
+        b.iter(|| display_width(black_box(&one_line)));
     });
     c.bench_function("disambiguate", |b| {
-        b.iter(|| disambiguate(black_box(&one_line)))
+        b.iter(|| disambiguate(black_box(&one_line)));
     });
 }
 

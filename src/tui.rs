@@ -200,6 +200,7 @@ pub fn run(articles: Vec<Article>, options: &Options) -> io::Result<()> {
             Event::Mouse(m) => match m.kind {
                 MouseEventKind::ScrollDown => Some(Action::ScrollDown),
                 MouseEventKind::ScrollUp => Some(Action::ScrollUp),
+                MouseEventKind::Down(_) => Some(Action::Click(m.column, m.row)),
                 _ => None,
             },
             Event::Resize(w, h) => Some(Action::Resize(w, h)),

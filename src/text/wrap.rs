@@ -407,8 +407,11 @@ mod tests {
         for width in [0, 1, 7, 20, 80] {
             for line in wrap_document(&paragraphs, width, true) {
                 let text = paragraphs[line.paragraph];
-                let by_chars: String =
-                    text.chars().skip(line.range.start).take(line.range.len()).collect();
+                let by_chars: String = text
+                    .chars()
+                    .skip(line.range.start)
+                    .take(line.range.len())
+                    .collect();
                 assert_eq!(&text[line.bytes.clone()], by_chars, "width {width}");
             }
         }

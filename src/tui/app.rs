@@ -617,6 +617,18 @@ impl App {
                     self.clamp_scroll();
                 }
             }
+            Action::Click(column, row) => {
+                if row == 0 && self.overlay == Overlay::None && !layout::too_small(self.viewport) {
+                    let (tabs, _) = super::views::tab_layout(self, self.viewport.width);
+                    let hit = tabs.iter().find(|(_, x, label)| {
+                        column >= *x
+                            && usize::from(column - *x) < crate::text::width::display_width(label)
+                    });
+                    if let Some(&(region, _, _)) = hit {
+                        self.open_article(region, 0);
+                    }
+                }
+            }
             Action::Resize(w, h) => {
                 self.viewport = Rect::new(0, 0, w, h);
                 self.clamp_scroll();
@@ -946,6 +958,22 @@ mod tests {
         assert!(!app.compare.locked);
         press(&mut app, KeyCode::Esc);
         assert_eq!(app.screen, Screen::Reader);
+    }
+
+    #[test]
+    fn clicking_a_tab_opens_its_region() {
+        let mut app = app();
+        let (tabs, overflow) = crate::tui::views::tab_layout(&app, 120);
+        assert!(!overflow);
+        let (region, x, _) = tabs[2].clone();
+        app.update(Action::Click(x + 1, 0));
+        assert_eq!(app.region, region);
+        app.update(Action::Click(x + 1, 5));
+        assert_eq!(app.region, region, "clicks below the tabs do not switch");
+        app.update(Action::Resize(50, 20));
+        let (tabs, overflow) = crate::tui::views::tab_layout(&app, 50);
+        assert!(overflow);
+        assert!(tabs.iter().any(|t| t.0 == app.region));
     }
 
     #[test]

@@ -166,6 +166,35 @@ pub(crate) fn scrollbar(app: &App, area: Rect, total: usize, offset: usize, buf:
 /// `r` hint for the picker.
 fn tabs(app: &App, area: Rect, buf: &mut Buffer) {
     buf.set_style(area, app.theme.status);
+    let (placed, overflow) = tab_layout(app, area.width);
+    for (region, x, label) in placed {
+        let style = if region == app.region {
+            app.theme.tab_active
+        } else {
+            app.theme.status
+        };
+        let room = usize::from(area.width.saturating_sub(x));
+        buf.set_stringn(area.x.saturating_add(x), area.y, &label, room, style);
+    }
+    if overflow {
+        let mx = area.right().saturating_sub(display_width(MORE_TABS) as u16);
+        buf.set_stringn(
+            mx.max(area.x),
+            area.y,
+            MORE_TABS,
+            usize::from(area.width),
+            app.theme.key,
+        );
+    }
+}
+
+/// The hint drawn at the right of the tab bar when some regions do not fit.
+const MORE_TABS: &str = " r:更多 more ";
+
+/// Which region tabs fit in `width` columns: `(region, column, label)` for each whole tab
+/// shown (a window that always includes the current region), and whether some are hidden.
+/// Shared by drawing and by mouse clicks on the tab bar.
+pub fn tab_layout(app: &App, width: u16) -> (Vec<(usize, u16, String)>, bool) {
     let labels: Vec<String> = app
         .regions
         .iter()
@@ -179,18 +208,18 @@ fn tabs(app: &App, area: Rect, buf: &mut Buffer) {
             }
         })
         .collect();
-    let width = usize::from(area.width);
+    let width = usize::from(width);
     let total: usize = labels.iter().map(|l| display_width(l)).sum();
-    let more = " r:更多 more ";
-    let room = if total > width {
-        width.saturating_sub(display_width(more))
+    let overflow = total > width;
+    let room = if overflow {
+        width.saturating_sub(display_width(MORE_TABS))
     } else {
         width
     };
-    // Start far enough left that the current tab fits.
+    let current = app.region.min(labels.len().saturating_sub(1));
     let mut start = 0;
-    while start < app.region {
-        let w: usize = labels[start..=app.region]
+    while start < current {
+        let w: usize = labels[start..=current]
             .iter()
             .map(|l| display_width(l))
             .sum();
@@ -199,29 +228,21 @@ fn tabs(app: &App, area: Rect, buf: &mut Buffer) {
         }
         start += 1;
     }
-    let mut x = area.x;
-    let end = area.x.saturating_add(room as u16);
-    for (i, label) in labels.iter().enumerate().skip(start) {
-        let left = usize::from(end.saturating_sub(x));
-        if left == 0 {
+    let mut placed = Vec::new();
+    let mut x = 0usize;
+    for (i, label) in labels.into_iter().enumerate().skip(start) {
+        let w = display_width(&label);
+        if x + w > room {
+            // The current tab is always shown, cut if it must be.
+            if i == current && x < room {
+                placed.push((i, x as u16, truncate(&label, room - x).to_owned()));
+            }
             break;
         }
-        let style = if i == app.region {
-            app.theme.tab_active
-        } else {
-            app.theme.status
-        };
-        let shown = truncate(label, left);
-        buf.set_stringn(x, area.y, shown, left, style);
-        x = x.saturating_add(display_width(shown) as u16);
-        if display_width(shown) < display_width(label) {
-            break;
-        }
+        placed.push((i, x as u16, label));
+        x += w;
     }
-    if total > width {
-        let mx = area.right().saturating_sub(display_width(more) as u16);
-        buf.set_stringn(mx.max(area.x), area.y, more, width, app.theme.key);
-    }
+    (placed, overflow)
 }
 
 /// The status bar: the find line while typing, a message, or key hints from the key table.
