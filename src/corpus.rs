@@ -13,7 +13,9 @@ pub mod load;
 pub mod model;
 
 pub use load::{LoadError, Loaded, builtin, load_paths};
-pub use model::{Article, Boilerplate, Gauge, Metric, MetricKind, Repair, Script, Span, Warning};
+pub use model::{
+    Article, Boilerplate, Gauge, Metric, MetricKind, Repair, Script, Span, Warning,
+};
 
 /// Parses one article from raw file bytes; `file` is recorded as given.
 pub fn parse_bytes(file: &str, bytes: &[u8]) -> Result<Article, decode::DecodeError> {

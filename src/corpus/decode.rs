@@ -48,14 +48,9 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
         if text.trim().is_empty() {
             return Err(DecodeError::Empty);
         }
-        return Ok(Decoded {
-            text: normalise_newlines(text),
-            encoding: "UTF-8",
-        });
+        return Ok(Decoded { text: normalise_newlines(text), encoding: "UTF-8" });
     }
-    let utf8_error = std::str::from_utf8(body)
-        .err()
-        .map_or(0, |e| e.valid_up_to());
+    let utf8_error = std::str::from_utf8(body).err().map_or(0, |e| e.valid_up_to());
     let gb = strict(GB18030, body);
     let big5 = strict(BIG5, body);
     let pick = match (gb, big5) {
@@ -72,10 +67,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     };
     match pick {
         Some((text, _)) if text.trim().is_empty() => Err(DecodeError::Empty),
-        Some((text, encoding)) => Ok(Decoded {
-            text: normalise_newlines(&text),
-            encoding,
-        }),
+        Some((text, encoding)) => Ok(Decoded { text: normalise_newlines(&text), encoding }),
         None => Err(DecodeError::Undecodable(utf8_error)),
     }
 }
@@ -100,11 +92,7 @@ fn common_cjk_share(text: &str) -> f64 {
             common += 1;
         }
     }
-    if total == 0 {
-        0.0
-    } else {
-        common as f64 / total as f64
-    }
+    if total == 0 { 0.0 } else { common as f64 / total as f64 }
 }
 
 /// Frequent characters of news prose in both scripts; enough to tell a right decoding
@@ -149,10 +137,7 @@ mod tests {
         let (bytes, _, _) = BIG5.encode("通遼市堅持項目為王、招商為要，全市新簽約項目568個。");
         let d = decode(&bytes).unwrap();
         assert_eq!(d.encoding, "Big5");
-        assert_eq!(
-            d.text,
-            "通遼市堅持項目為王、招商為要，全市新簽約項目568個。"
-        );
+        assert_eq!(d.text, "通遼市堅持項目為王、招商為要，全市新簽約項目568個。");
     }
 
     #[test]
@@ -160,10 +145,7 @@ mod tests {
         assert_eq!(decode(b"abc\0def"), Err(DecodeError::Binary(3)));
         assert_eq!(decode(b" \n\t "), Err(DecodeError::Empty));
         assert_eq!(decode(b""), Err(DecodeError::Empty));
-        assert!(matches!(
-            decode(b"\xFF\xFF\xFF\x80\x80"),
-            Err(DecodeError::Undecodable(0))
-        ));
+        assert!(matches!(decode(b"\xFF\xFF\xFF\x80\x80"), Err(DecodeError::Undecodable(0))));
     }
 
     #[test]

@@ -30,34 +30,19 @@ pub struct Loaded {
 
 /// The five seed articles, embedded in the binary.
 const BUILTIN: [(&str, &[u8]); 5] = [
-    (
-        "data/raw/000-suixi-kaifaqu.txt",
-        include_bytes!("../../data/raw/000-suixi-kaifaqu.txt"),
-    ),
-    (
-        "data/raw/001-tongliao.txt",
-        include_bytes!("../../data/raw/001-tongliao.txt"),
-    ),
-    (
-        "data/raw/002-tianjiaan.txt",
-        include_bytes!("../../data/raw/002-tianjiaan.txt"),
-    ),
+    ("data/raw/000-suixi-kaifaqu.txt", include_bytes!("../../data/raw/000-suixi-kaifaqu.txt")),
+    ("data/raw/001-tongliao.txt", include_bytes!("../../data/raw/001-tongliao.txt")),
+    ("data/raw/002-tianjiaan.txt", include_bytes!("../../data/raw/002-tianjiaan.txt")),
     (
         "data/raw/003-kaifaqu-template.txt",
         include_bytes!("../../data/raw/003-kaifaqu-template.txt"),
     ),
-    (
-        "data/raw/004-gucheng-kaifaqu.txt",
-        include_bytes!("../../data/raw/004-gucheng-kaifaqu.txt"),
-    ),
+    ("data/raw/004-gucheng-kaifaqu.txt", include_bytes!("../../data/raw/004-gucheng-kaifaqu.txt")),
 ];
 
 /// Parses the built-in corpus (the five seed articles).
 pub fn builtin() -> Vec<Article> {
-    BUILTIN
-        .iter()
-        .filter_map(|(file, bytes)| parse_bytes(file, bytes).ok())
-        .collect()
+    BUILTIN.iter().filter_map(|(file, bytes)| parse_bytes(file, bytes).ok()).collect()
 }
 
 /// Loads every path: `.txt` articles, directories of them, and parsed `.json`/`.jsonl` corpora.
@@ -74,14 +59,8 @@ fn load_one(path: &Path, loaded: &mut Loaded) {
     match std::fs::read(path) {
         Ok(bytes) => match parse_bytes(&file, &bytes) {
             Ok(article) => loaded.articles.push(article),
-            Err(e) => loaded.errors.push(LoadError {
-                file,
-                message: e.to_string(),
-            }),
+            Err(e) => loaded.errors.push(LoadError { file, message: e.to_string() }),
         },
-        Err(e) => loaded.errors.push(LoadError {
-            file,
-            message: e.to_string(),
-        }),
+        Err(e) => loaded.errors.push(LoadError { file, message: e.to_string() }),
     }
 }
