@@ -414,3 +414,36 @@ pub fn buffer_to_svg(buffer: &Buffer) -> String {
     out.push_str("</svg>\n");
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn search_worker_answers_the_newest_query() {
+        let articles = fixtures::sample_corpus();
+        let worker = SearchWorker::spawn(SearchIndex::new(&articles));
+        for (generation, query) in [(1, "谷"), (2, "谷城"), (3, "通辽")] {
+            worker.queries.send((generation, query.to_owned())).unwrap();
+        }
+        let mut last = 0;
+        while last != 3 {
+            let (generation, hits) = worker.hits.recv_timeout(Duration::from_secs(10)).unwrap();
+            assert!(
+                generation > last,
+                "answers come newest-last and never go back"
+            );
+            last = generation;
+            if generation == 3 {
+                assert!(hits.iter().all(|h| h.text.contains("通辽")), "{hits:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn text_output_skips_cells_under_wide_chars() {
+        let mut buf = Buffer::empty(ratatui::layout::Rect::new(0, 0, 6, 2));
+        buf.set_string(0, 0, "通辽a", ratatui::style::Style::new());
+        assert_eq!(buffer_to_text(&buf), "通辽a\n\n");
+    }
+}

@@ -215,3 +215,18 @@ fn svg_draws_wide_cells_two_columns_wide() {
     assert!(svg.contains("textLength=\"18\"") && svg.contains(">谷</text>"));
     assert!(svg.contains("fill=\"#"));
 }
+
+#[test]
+fn selected_gauge_source_is_highlighted_in_the_reader() {
+    use ratatui::style::Modifier;
+    let app = app_for_view(sample_corpus(), &mono(), Some("gauges"), 120, 36).unwrap();
+    let buf = render_buffer(&app, 120, 36);
+    let marked: String = buf
+        .content()
+        .iter()
+        .filter(|c| c.modifier.contains(Modifier::UNDERLINED | Modifier::BOLD))
+        .map(ratatui::buffer::Cell::symbol)
+        .filter(|s| !s.trim().is_empty())
+        .collect();
+    assert_eq!(marked, "合同投资额84.57亿元，占目标任务114%");
+}

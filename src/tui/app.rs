@@ -137,6 +137,8 @@ pub struct App {
     pub item: usize,
     /// The highlighted source sentence in the current article.
     pub highlight: Option<Span>,
+    /// The selected gauge's target sentence, when it is another sentence.
+    pub target_highlight: Option<Span>,
     /// The in-article find.
     pub find: FindState,
     /// The global search.
@@ -178,6 +180,7 @@ impl App {
             scroll: 0,
             item: 0,
             highlight: None,
+            target_highlight: None,
             find: FindState::default(),
             search: SearchState::default(),
             compare: CompareState {
@@ -354,6 +357,7 @@ impl App {
         self.scroll = 0;
         self.item = 0;
         self.highlight = None;
+        self.target_highlight = None;
         self.find.matches.clear();
         self.find.current = 0;
         if self.compare.right == self.region && self.regions.len() > 1 {
@@ -458,6 +462,7 @@ impl App {
             HitTarget::Title | HitTarget::Region => None,
         };
         self.highlight = span;
+        self.target_highlight = None;
         if let Some(span) = span {
             self.reveal(span);
         }
@@ -528,6 +533,7 @@ impl App {
                 Overlay::None if !self.find.matches.is_empty() || self.highlight.is_some() => {
                     self.find.matches.clear();
                     self.highlight = None;
+                    self.target_highlight = None;
                 }
                 Overlay::None => self.quit = true,
                 _ => self.overlay = Overlay::None,

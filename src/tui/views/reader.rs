@@ -48,6 +48,9 @@ pub(crate) fn render(app: &App, body: Rect, buf: &mut Buffer) {
 /// The marks on the current article: the source highlight, find matches, current match.
 pub(crate) fn marks(app: &App) -> Vec<Mark> {
     let mut marks: Vec<Mark> = Vec::new();
+    if let Some(t) = app.target_highlight {
+        marks.push((t.paragraph, t.start..t.end, app.theme.matched));
+    }
     if let Some(h) = app.highlight {
         marks.push((h.paragraph, h.start..h.end, app.theme.source));
     }
