@@ -1,10 +1,18 @@
-//! Throwaway demo: `cargo run --example tui_demo [sample] [--ambiwide] [VIEW]` runs the explorer
-//! on the built-in corpus (or the hand-built sample), or prints a 120x36 screenshot of VIEW.
+//! Throwaway demo until the CLI is wired: `cargo run --example tui_demo [sample|hostile]
+//! [--ambiwide] [VIEW]` runs the explorer on the built-in corpus (or the hand-built sample, or
+//! the sample with an article carrying OSC title and clipboard sequences), or prints a 120x36
+//! screenshot of VIEW (`first` for the start screen). The tmux end-to-end test drives it.
 
 fn main() -> std::io::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let articles = if args.iter().any(|a| a == "sample") {
         zhaoshang::tui::fixtures::sample_corpus()
+    } else if args.iter().any(|a| a == "hostile") {
+        let mut corpus = zhaoshang::tui::fixtures::sample_corpus();
+        let evil = "\u{1b}]0;PWNED\u{7}\u{1b}]52;c;cHduZWQ=\u{7}\u{1b}]2;PWNED2\u{1b}\\";
+        corpus[0].title = format!("{evil}谷城经济开发区");
+        corpus[0].paragraphs[0].push_str(evil);
+        corpus
     } else {
         zhaoshang::corpus::builtin()
     };
@@ -13,7 +21,9 @@ fn main() -> std::io::Result<()> {
         mouse: true,
         ..Default::default()
     };
-    let view = args.iter().find(|a| *a != "sample" && !a.starts_with("--"));
+    let view = args
+        .iter()
+        .find(|a| !matches!(a.as_str(), "sample" | "hostile") && !a.starts_with("--"));
     if let Some(view) = view {
         let view = (view != "first").then_some(view.as_str());
         match zhaoshang::tui::screenshot(articles, &options, view, 120, 36, false) {
