@@ -345,3 +345,17 @@ pub(crate) fn marked_list(
         );
     }
 }
+
+/// A table column wide enough for `header` and the widest of `cells`, within `min..=max`.
+pub(crate) fn column_width<'a>(
+    header: &str,
+    cells: impl Iterator<Item = &'a str>,
+    min: u16,
+    max: u16,
+) -> u16 {
+    let widest = cells
+        .map(display_width)
+        .chain(std::iter::once(display_width(header)))
+        .max();
+    (widest.unwrap_or(0).min(usize::from(max)) as u16).max(min)
+}

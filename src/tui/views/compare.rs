@@ -218,6 +218,7 @@ pub(crate) fn render(app: &App, body: Rect, buf: &mut Buffer) {
     ])
     .style(app.theme.title);
     let empty = rows.is_empty();
+    let label_width = super::column_width("指标 label", rows.iter().map(|r| r[0].as_str()), 10, 30);
     let table_rows = rows.into_iter().map(|r| {
         let [label, kind, l, rt, d] = r;
         Row::new([
@@ -230,7 +231,7 @@ pub(crate) fn render(app: &App, body: Rect, buf: &mut Buffer) {
         .style(app.theme.text)
     });
     let widths = [
-        Constraint::Fill(2),
+        Constraint::Length(label_width),
         Constraint::Length(12),
         Constraint::Fill(1),
         Constraint::Fill(1),

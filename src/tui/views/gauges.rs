@@ -149,11 +149,11 @@ fn metrics_table(app: &App, metrics: &[Metric], offset: usize, area: Rect, buf: 
             }
         });
     let widths = [
-        Constraint::Fill(3),
+        Constraint::Fill(1),
         Constraint::Length(14),
         Constraint::Length(6),
         Constraint::Length(12),
-        Constraint::Fill(1),
+        Constraint::Length(12),
     ];
     let table = Table::new(rows, widths)
         .header(header)

@@ -114,6 +114,9 @@ pub(crate) fn render(app: &App, body: Rect, buf: &mut Buffer) {
     let height = usize::from(body.height.saturating_sub(3));
     let first = app.scroll.min(all.len().saturating_sub(height));
     let empty = all.is_empty();
+    let label_width = super::column_width("指标 label", all.iter().map(|r| r[0].as_str()), 10, 30);
+    let region_width =
+        super::column_width("地区 region", all.iter().map(|r| r[3].as_str()), 10, 24);
     let table_rows = all
         .into_iter()
         .skip(first)
@@ -135,12 +138,12 @@ pub(crate) fn render(app: &App, body: Rect, buf: &mut Buffer) {
             .style(style)
         });
     let widths = [
-        Constraint::Fill(2),
+        Constraint::Length(label_width),
         Constraint::Length(12),
         Constraint::Length(4),
-        Constraint::Fill(2),
+        Constraint::Length(region_width),
         Constraint::Length(12),
-        Constraint::Length(8),
+        Constraint::Fill(1),
     ];
     Widget::render(
         Table::new(table_rows, widths)

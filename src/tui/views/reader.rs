@@ -43,6 +43,28 @@ pub(crate) fn render(app: &App, body: Rect, buf: &mut Buffer) {
         }
     }
     side_gauges(app, panes.side, buf);
+    metadata(app, panes.reader, buf);
+}
+
+/// Source, date and period of the current article, on the reader's bottom border.
+fn metadata(app: &App, pane: Rect, buf: &mut Buffer) {
+    let Some(article) = app.current().and_then(|a| app.articles.get(a)) else {
+        return;
+    };
+    let parts: Vec<String> = [&article.source, &article.published, &article.period]
+        .into_iter()
+        .flatten()
+        .map(|s| app.safe(s).into_owned())
+        .filter(|s| !s.trim().is_empty())
+        .collect();
+    if parts.is_empty() || pane.height < 3 {
+        return;
+    }
+    // Leave room for the corner, the position label (up to 16 columns) and a gap.
+    let room = usize::from(pane.width).saturating_sub(22);
+    let text = format!(" {} ", parts.join(" | "));
+    let shown = crate::text::width::truncate_marked(&text, room);
+    buf.set_stringn(pane.x + 1, pane.bottom() - 1, &shown, room, app.theme.dim);
 }
 
 /// The marks on the current article: the source highlight, find matches, current match.
