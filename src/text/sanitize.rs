@@ -268,6 +268,18 @@ mod tests {
         assert_eq!(sanitize_aligned(&aligned), aligned);
     }
 
+    proptest::proptest! {
+        #[test]
+        fn any_input_comes_out_safe_and_stable(s in "\\PC{0,40}|[\u{0}-\u{9f}\u{202a}-\u{202e}\u{2066}-\u{2069}通辽]{0,40}") {
+            let once = sanitize(&s).into_owned();
+            proptest::prop_assert!(!once.chars().any(|c| is_unsafe(c) && c != '\n'));
+            proptest::prop_assert_eq!(sanitize(&once).into_owned(), once.clone());
+            let aligned = sanitize_aligned(&s).into_owned();
+            proptest::prop_assert_eq!(aligned.chars().count(), s.chars().count());
+            proptest::prop_assert!(!aligned.chars().any(|c| is_unsafe(c) && c != '\n'));
+        }
+    }
+
     #[test]
     fn plain_chinese_is_borrowed() {
         assert!(matches!(

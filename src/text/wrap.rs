@@ -417,6 +417,16 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #[test]
+        fn wrapping_any_text_keeps_the_invariants(
+            text in "[通辽市谷城，。、“”‘’（）《》！？ a-z0-9\u{3000}\n]{0,60}",
+            width in 0usize..30,
+        ) {
+            check_invariants(&text, width);
+        }
+    }
+
     #[test]
     fn cache_wraps_once_per_width() {
         let cache = WrapCache::default();

@@ -109,52 +109,53 @@ pub struct CompareState {
     pub locked: bool,
 }
 
-/// The whole explorer state.
+/// The whole explorer state. Its fields are private to the crate: views read them, and
+/// everything else changes them only through [`App::update`].
 #[derive(Debug)]
 pub struct App {
     /// The corpus, as loaded.
-    pub articles: Vec<Article>,
+    pub(crate) articles: Vec<Article>,
     /// Display-ready text per article.
-    pub prepared: Vec<Prepared>,
+    pub(crate) prepared: Vec<Prepared>,
     /// Region tabs in order of first appearance; the unnamed group last.
-    pub regions: Vec<Region>,
+    pub(crate) regions: Vec<Region>,
     /// Draw for a terminal with ambiguous-wide chars: disambiguated text, ASCII chrome.
-    pub ambiguous_wide: bool,
+    pub(crate) ambiguous_wide: bool,
     /// The styles.
-    pub theme: Theme,
+    pub(crate) theme: Theme,
     /// The screen under the tabs.
-    pub screen: Screen,
+    pub(crate) screen: Screen,
     /// What is drawn over it.
-    pub overlay: Overlay,
+    pub(crate) overlay: Overlay,
     /// The current region tab.
-    pub region: usize,
+    pub(crate) region: usize,
     /// The current article, as an index into the region's list.
-    pub article: usize,
+    pub(crate) article: usize,
     /// First visible line of the main text (reader, source, left compare text), or first
     /// visible row of the overview.
-    pub scroll: usize,
+    pub(crate) scroll: usize,
     /// Selected gauge or metric on the gauges screen (gauges first, then metrics).
-    pub item: usize,
+    pub(crate) item: usize,
     /// The highlighted source sentence in the current article.
-    pub highlight: Option<Span>,
+    pub(crate) highlight: Option<Span>,
     /// The selected gauge's target sentence, when it is another sentence.
-    pub target_highlight: Option<Span>,
+    pub(crate) target_highlight: Option<Span>,
     /// The in-article find.
-    pub find: FindState,
+    pub(crate) find: FindState,
     /// The global search.
-    pub search: SearchState,
+    pub(crate) search: SearchState,
     /// The compare screen.
-    pub compare: CompareState,
+    pub(crate) compare: CompareState,
     /// The selected row of the region picker.
-    pub picker: usize,
+    pub(crate) picker: usize,
     /// The terminal size.
-    pub viewport: Rect,
+    pub(crate) viewport: Rect,
     /// A one-line message for the status bar.
-    pub message: Option<String>,
+    pub(crate) message: Option<String>,
     /// Set by [`Action::Quit`].
-    pub quit: bool,
+    pub(crate) quit: bool,
     /// Wrapped documents per width.
-    pub wraps: WrapCache,
+    pub(crate) wraps: WrapCache,
 }
 
 impl App {
@@ -992,6 +993,53 @@ mod tests {
         press(&mut app, KeyCode::Enter);
         assert_eq!(app.region, 2);
         assert_eq!(app.overlay, Overlay::None);
+    }
+
+    fn any_action() -> impl proptest::strategy::Strategy<Value = Action> {
+        use proptest::prelude::*;
+        let table: Vec<Action> = crate::tui::keymap::BINDINGS
+            .iter()
+            .map(|b| b.action.clone())
+            .filter(|a| *a != Action::Quit)
+            .collect();
+        prop_oneof![
+            proptest::sample::select(table),
+            any::<char>().prop_map(Action::Input),
+            (0u16..200, 0u16..80).prop_map(|(w, h)| Action::Resize(w, h)),
+            (0u16..200, 0u16..3).prop_map(|(x, y)| Action::Click(x, y)),
+            (0u64..4).prop_map(|generation| Action::SearchResults {
+                generation,
+                hits: vec![Hit {
+                    article: 7,
+                    target: HitTarget::Sentence(Span {
+                        paragraph: 9,
+                        start: 5,
+                        end: 1
+                    }),
+                    score: 0,
+                    text: "通辽".to_owned(),
+                    indices: vec![0, 99],
+                }],
+            }),
+        ]
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+        #[test]
+        fn any_action_sequence_updates_and_draws_without_panicking(
+            actions in proptest::collection::vec(any_action(), 0..40),
+            (w, h) in (0u16..130, 0u16..40),
+            ambiguous_wide: bool,
+        ) {
+            let options = Options { ambiguous_wide, ..Options::default() };
+            let mut app = App::new(sample_corpus(), &options);
+            for action in actions {
+                app.update(action);
+                let _ = crate::tui::render_buffer(&app, w, h);
+            }
+            proptest::prop_assert!(app.region < app.regions.len());
+        }
     }
 
     #[test]
