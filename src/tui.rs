@@ -157,6 +157,9 @@ pub fn run(articles: Vec<Article>, options: &Options) -> io::Result<()> {
 
     let stop = Arc::new(AtomicBool::new(false));
     for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        // The first signal asks the loop to leave (restoring the terminal); a second one,
+        // should the loop be stuck, terminates at once.
+        signal_hook::flag::register_conditional_shutdown(signal, 1, Arc::clone(&stop))?;
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
     }
     let _panic = PanicGuard::install();
