@@ -1,7 +1,7 @@
 //! Throwaway demo until the CLI is wired: `cargo run --example tui_demo [sample|hostile]
 //! [--ambiwide] [VIEW]` runs the explorer on the built-in corpus (or the hand-built sample, or
 //! the sample with an article carrying OSC title and clipboard sequences), or prints a 120x36
-//! screenshot of VIEW (`first` for the start screen). The tmux end-to-end test drives it.
+//! screenshot of VIEW (`first` for the start screen) at 120x36 or a given `WxH`. The tmux end-to-end test drives it.
 
 fn main() -> std::io::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -21,12 +21,19 @@ fn main() -> std::io::Result<()> {
         mouse: true,
         ..Default::default()
     };
-    let view = args
+    let view = args.iter().find(|a| {
+        !matches!(a.as_str(), "sample" | "hostile") && !a.starts_with("--") && !a.contains('x')
+    });
+    let (w, h) = args
         .iter()
-        .find(|a| !matches!(a.as_str(), "sample" | "hostile") && !a.starts_with("--"));
+        .find_map(|a| {
+            a.split_once('x')
+                .and_then(|(w, h)| Some((w.parse().ok()?, h.parse().ok()?)))
+        })
+        .unwrap_or((120, 36));
     if let Some(view) = view {
         let view = (view != "first").then_some(view.as_str());
-        match zhaoshang::tui::screenshot(articles, &options, view, 120, 36, false) {
+        match zhaoshang::tui::screenshot(articles, &options, view, w, h, false) {
             Ok(text) => print!("{text}"),
             Err(e) => eprintln!("{e}"),
         }

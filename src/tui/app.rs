@@ -272,7 +272,8 @@ impl App {
             return (0, height);
         };
         if self.screen == Screen::Overview {
-            return (self.overview_rows(), height);
+            // One row of the overview goes to its header.
+            return (self.overview_rows(), height.saturating_sub(1));
         }
         let lines = self
             .doc(

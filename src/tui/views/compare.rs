@@ -6,7 +6,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Cell, Row, Table, Widget};
+use ratatui::widgets::Widget;
 
 use super::reader::text_pane;
 use super::{block, title};
@@ -14,6 +14,7 @@ use crate::corpus::MetricKind;
 use crate::tui::app::App;
 use crate::tui::layout;
 use crate::tui::widgets::gauge::format_value;
+use crate::tui::widgets::grid::{Column, Grid, GridRow};
 
 /// Magnitude prefixes of Chinese units, longest first.
 const PREFIXES: [(&str, f64); 6] = [
@@ -209,44 +210,38 @@ pub(crate) fn render(app: &App, body: Rect, buf: &mut Buffer) {
         "独立 free (J/K)"
     };
     let head = format!("对比 compare: {left_name} | {right_name} - </> 换 - L {lock}");
-    let header = Row::new([
-        "指标 label".to_owned(),
-        "类型 kind".to_owned(),
-        left_name.to_owned(),
-        right_name.to_owned(),
-        "差 difference".to_owned(),
-    ])
-    .style(app.theme.title);
     let empty = rows.is_empty();
     let label_width = super::column_width("指标 label", rows.iter().map(|r| r[0].as_str()), 10, 30);
-    let table_rows = rows.into_iter().map(|r| {
-        let [label, kind, l, rt, d] = r;
-        Row::new([
-            Cell::from(label),
-            Cell::from(kind),
-            Cell::from(Line::from(l).right_aligned()),
-            Cell::from(Line::from(rt).right_aligned()),
-            Cell::from(Line::from(d).right_aligned()),
-        ])
-        .style(app.theme.text)
-    });
-    let widths = [
-        Constraint::Length(label_width),
-        Constraint::Length(12),
-        Constraint::Fill(1),
-        Constraint::Fill(1),
-        Constraint::Fill(1),
+    let columns = [
+        Column::left(Constraint::Length(label_width)),
+        Column::left(Constraint::Length(12)),
+        Column::right(Constraint::Fill(1)),
+        Column::right(Constraint::Fill(1)),
+        Column::right(Constraint::Fill(1)),
     ];
-    Widget::render(
-        Table::new(table_rows, widths)
-            .header(header)
-            .column_spacing(2)
-            .block(block(app, title(app, &head, panes.table.width))),
-        panes.table,
-        buf,
-    );
+    let header = [
+        "指标 label",
+        "类型 kind",
+        left_name,
+        right_name,
+        "差 difference",
+    ];
+    let header = GridRow::new(header.map(str::to_owned).to_vec(), app.theme.title);
+    let total = rows.len();
+    let body: Vec<GridRow> = rows
+        .into_iter()
+        .map(|r| GridRow::new(r.to_vec(), app.theme.text))
+        .collect();
+    let inner = layout::inner(panes.table);
+    let shown = total.min(usize::from(inner.height.saturating_sub(1)));
+    let mut frame = block(app, title(app, &head, panes.table.width));
+    if shown < total {
+        let more = format!(" {shown}/{total} 行 rows ");
+        frame = frame.title_bottom(Line::from(more).right_aligned());
+    }
+    frame.render(panes.table, buf);
+    (&Grid::new(&columns, &body).header(header).spacing(2)).render(inner, buf);
     if empty {
-        let inner = layout::inner(panes.table);
         buf.set_stringn(
             inner.x,
             inner.y + 1,

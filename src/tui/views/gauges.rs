@@ -3,8 +3,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Rect};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Row, Table, Widget};
+use ratatui::widgets::Widget;
 
 use super::reader::{gauge_styles, marks, text_pane};
 use super::{block, title};
@@ -12,6 +11,7 @@ use crate::corpus::Metric;
 use crate::tui::app::App;
 use crate::tui::layout;
 use crate::tui::widgets::gauge::{TargetGauge, format_value};
+use crate::tui::widgets::grid::{Column, Grid, GridRow};
 
 /// Draws the gauges screen into `body`.
 pub(crate) fn render(app: &App, body: Rect, buf: &mut Buffer) {
@@ -103,19 +103,43 @@ pub(crate) fn metric_value(app: &App, m: &Metric) -> String {
     }
 }
 
+/// Metrics columns on a wide pane: label, value, unit, kind, period.
+const WIDE: [Column; 5] = [
+    Column::left(Constraint::Fill(1)),
+    Column::right(Constraint::Length(14)),
+    Column::left(Constraint::Length(6)),
+    Column::left(Constraint::Length(12)),
+    Column::left(Constraint::Length(12)),
+];
+
+/// Metrics columns on a narrow pane: label, value, unit.
+const NARROW: [Column; 3] = [
+    Column::left(Constraint::Fill(1)),
+    Column::right(Constraint::Length(12)),
+    Column::left(Constraint::Length(5)),
+];
+
 fn metrics_table(app: &App, metrics: &[Metric], offset: usize, area: Rect, buf: &mut Buffer) {
+    let head = title(
+        app,
+        &format!("指标 metrics ({})", metrics.len()),
+        area.width,
+    );
+    block(app, head).render(area, buf);
+    let inner = layout::inner(area);
+    let columns: &[Column] = if inner.width < 56 { &NARROW } else { &WIDE };
     let selected = app.item.checked_sub(offset);
-    let header = Row::new([
+    let height = usize::from(inner.height.saturating_sub(1)).max(1);
+    let first = selected.map_or(0, |s| s.saturating_sub(height - 1));
+    let header = [
         "  指标 label",
         "数值 value",
         "单位",
         "类型 kind",
         "期间 period",
-    ])
-    .style(app.theme.title);
-    let height = usize::from(layout::inner(area).height.saturating_sub(1)).max(1);
-    let first = selected.map_or(0, |s| s.saturating_sub(height - 1));
-    let rows = metrics
+    ];
+    let header = GridRow::new(header.map(str::to_owned).to_vec(), app.theme.title);
+    let rows: Vec<GridRow> = metrics
         .iter()
         .enumerate()
         .skip(first)
@@ -123,48 +147,28 @@ fn metrics_table(app: &App, metrics: &[Metric], offset: usize, area: Rect, buf: 
         .map(|(i, m)| {
             let is_sel = selected == Some(i);
             let marker = if is_sel { "> " } else { "  " };
-            let value_style = if m.redacted || m.value.is_none() {
-                app.theme.warn
+            let cells = vec![
+                format!("{marker}{}", app.safe(&m.label)),
+                metric_value(app, m),
+                app.safe(&m.unit).into_owned(),
+                m.kind.as_str().to_owned(),
+                m.period
+                    .as_deref()
+                    .map(|p| app.safe(p).into_owned())
+                    .unwrap_or_default(),
+            ];
+            let style = if is_sel {
+                app.theme.selected
             } else {
                 app.theme.text
             };
-            let row = Row::new([
-                Cell::from(format!("{marker}{}", app.safe(&m.label))),
-                Cell::from(
-                    Line::from(Span::styled(metric_value(app, m), value_style)).right_aligned(),
-                ),
-                Cell::from(app.safe(&m.unit).into_owned()),
-                Cell::from(m.kind.as_str()),
-                Cell::from(
-                    m.period
-                        .as_deref()
-                        .map(|p| app.safe(p).into_owned())
-                        .unwrap_or_default(),
-                ),
-            ]);
-            if is_sel {
-                row.style(app.theme.selected)
+            let row = GridRow::new(cells, style);
+            if m.redacted || m.value.is_none() {
+                row.cell_style(1, app.theme.warn)
             } else {
-                row.style(app.theme.text)
+                row
             }
-        });
-    let widths = [
-        Constraint::Fill(1),
-        Constraint::Length(14),
-        Constraint::Length(6),
-        Constraint::Length(12),
-        Constraint::Length(12),
-    ];
-    let table = Table::new(rows, widths)
-        .header(header)
-        .column_spacing(1)
-        .block(block(
-            app,
-            title(
-                app,
-                &format!("指标 metrics ({})", metrics.len()),
-                area.width,
-            ),
-        ));
-    Widget::render(table, area, buf);
+        })
+        .collect();
+    (&Grid::new(columns, &rows).header(header)).render(inner, buf);
 }

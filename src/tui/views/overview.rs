@@ -4,12 +4,13 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Cell, Row, Table, Widget};
+use ratatui::widgets::Widget;
 
 use super::compare::{figures, unit_scale};
 use super::{block, title};
 use crate::tui::app::App;
 use crate::tui::widgets::gauge::format_value;
+use crate::tui::widgets::grid::{Column, Grid, GridRow};
 
 /// One row of the overview: label (on the first row of its group), kind, rank, region,
 /// value, unit.
@@ -102,57 +103,54 @@ pub(crate) fn render(app: &App, body: Rect, buf: &mut Buffer) {
         "总览 overview - {} 个地区 regions - 按指标排名 ranked per metric",
         app.regions.len()
     );
-    let header = Row::new([
+    let empty = all.is_empty();
+    let label_width = super::column_width("指标 label", all.iter().map(|r| r[0].as_str()), 10, 30);
+    let region_width =
+        super::column_width("地区 region", all.iter().map(|r| r[3].as_str()), 10, 24);
+    let columns = [
+        Column::left(Constraint::Length(label_width)),
+        Column::left(Constraint::Length(12)),
+        Column::right(Constraint::Length(4)),
+        Column::left(Constraint::Length(region_width)),
+        Column::right(Constraint::Length(12)),
+        Column::left(Constraint::Fill(1)),
+    ];
+    let header = [
         "指标 label",
         "类型 kind",
         "名次",
         "地区 region",
         "数值 value",
         "单位",
-    ])
-    .style(app.theme.title);
-    let height = usize::from(body.height.saturating_sub(3));
+    ];
+    let header = GridRow::new(header.map(str::to_owned).to_vec(), app.theme.title);
+    let inner = crate::tui::layout::inner(body);
+    let height = usize::from(inner.height.saturating_sub(1));
     let first = app.scroll.min(all.len().saturating_sub(height));
-    let empty = all.is_empty();
-    let label_width = super::column_width("指标 label", all.iter().map(|r| r[0].as_str()), 10, 30);
-    let region_width =
-        super::column_width("地区 region", all.iter().map(|r| r[3].as_str()), 10, 24);
-    let table_rows = all
+    let total = all.len();
+    let rows: Vec<GridRow> = all
         .into_iter()
         .skip(first)
         .take(height)
-        .map(|[l, k, n, r, v, u]| {
-            let style = if n == "1" {
+        .map(|r| {
+            let style = if r[2] == "1" {
                 app.theme.text
             } else {
                 app.theme.dim
             };
-            Row::new([
-                Cell::from(l).style(app.theme.title),
-                Cell::from(k),
-                Cell::from(Line::from(n).right_aligned()),
-                Cell::from(r),
-                Cell::from(Line::from(v).right_aligned()),
-                Cell::from(u),
-            ])
-            .style(style)
-        });
-    let widths = [
-        Constraint::Length(label_width),
-        Constraint::Length(12),
-        Constraint::Length(4),
-        Constraint::Length(region_width),
-        Constraint::Length(12),
-        Constraint::Fill(1),
-    ];
-    Widget::render(
-        Table::new(table_rows, widths)
-            .header(header)
-            .column_spacing(2)
-            .block(block(app, title(app, &head, body.width))),
-        body,
-        buf,
+            GridRow::new(r.to_vec(), style).cell_style(0, app.theme.title)
+        })
+        .collect();
+    let position = format!(
+        " {}-{}/{} ",
+        (first + 1).min(total),
+        first + rows.len(),
+        total
     );
+    block(app, title(app, &head, body.width))
+        .title_bottom(Line::from(position).right_aligned())
+        .render(body, buf);
+    (&Grid::new(&columns, &rows).header(header).spacing(2)).render(inner, buf);
     if empty {
         buf.set_stringn(
             body.x.saturating_add(2),

@@ -216,13 +216,13 @@ impl<'a> TargetGauge<'a> {
         }
     }
 
-    fn tags(&self) -> String {
+    /// The tags that fit whole in `room` columns; a tag is never cut.
+    fn tags(&self, room: usize) -> String {
         let mut tags = String::new();
-        if self.implied {
-            tags.push_str("[推算]");
-        }
-        if self.cross_period {
-            tags.push_str("[跨期]");
+        for (on, tag) in [(self.implied, "[推算]"), (self.cross_period, "[跨期]")] {
+            if on && display_width(&tags) + display_width(tag) <= room {
+                tags.push_str(tag);
+            }
         }
         tags
     }
@@ -258,13 +258,12 @@ impl Widget for &TargetGauge<'_> {
             self.styles.text
         };
         let room = width.saturating_sub(right_w + 1);
-        let tags = self.tags();
         let head = format!("{marker}{} ", self.label);
         let head_w = display_width(&head).min(room);
-        let tag_room = room.saturating_sub(head_w);
+        let tags = self.tags(room.saturating_sub(head_w));
         let line = Line::from(vec![
             Span::styled(truncate(&head, room).to_owned(), label_style),
-            Span::styled(truncate(&tags, tag_room).to_owned(), self.styles.tag),
+            Span::styled(tags, self.styles.tag),
         ]);
         buf.set_line(area.x, area.y, &line, area.width);
         let right_x = area.x + (width - right_w) as u16;
