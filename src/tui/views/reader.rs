@@ -120,6 +120,10 @@ pub(crate) fn text_pane(
     let Some(prepared) = app.prepared.get(article) else {
         return;
     };
+    let headings = app
+        .articles
+        .get(article)
+        .map_or(&[][..], |a| a.headings.as_slice());
     let source_lines = if source {
         &prepared.original_lines
     } else {
@@ -130,13 +134,12 @@ pub(crate) fn text_pane(
             continue;
         };
         let text_of_line = par.get(dl.bytes.clone()).unwrap_or("");
-        let line = styled_line(
-            text_of_line,
-            dl.range.start,
-            dl.paragraph,
-            marks,
-            app.theme.text,
-        );
+        let base = if !source && headings.contains(&dl.paragraph) {
+            app.theme.title
+        } else {
+            app.theme.text
+        };
+        let line = styled_line(text_of_line, dl.range.start, dl.paragraph, marks, base);
         buf.set_line(text.x, text.y + row as u16, &line, text.width);
     }
     scrollbar(app, bar, total, scroll, buf);

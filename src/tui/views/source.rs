@@ -16,11 +16,11 @@ pub(crate) fn render(app: &App, body: Rect, buf: &mut Buffer) {
         block(app, title(app, "没有文章 no articles", body.width)).render(body, buf);
         return;
     };
-    let head = title(
-        app,
-        "原文 original - 反白=修复 repaired - 删除线=样板 boilerplate - O 返回",
-        body.width,
+    let warnings = app.articles.get(index).map_or(0, |a| a.warnings.len());
+    let text = format!(
+        "原文 original - 反白=修复 repaired - 删除线=样板 boilerplate - 警告 warnings {warnings} - O 返回"
     );
+    let head = title(app, &text, body.width);
     text_pane(
         app,
         body,
