@@ -35,12 +35,45 @@ fn check_snapshot(name: &str, actual: &str) {
     );
 }
 
+/// The search overlay answered with fixed hits, so the snapshot tests this crate's drawing
+/// rather than whichever search engine is built in.
+fn search_with_fixed_hits() -> String {
+    use zhaoshang::search::{Hit, HitTarget};
+    use zhaoshang::tui::action::Action;
+    let corpus = sample_corpus();
+    let sentence = corpus[1].metrics[2].source;
+    let mut app =
+        app_for_view(corpus, &mono(), Some("search"), 120, 36).expect("the search view exists");
+    let hits = vec![
+        Hit { article: 1, target: HitTarget::Region, score: 90, text: "通辽市".to_owned(), indices: vec![0, 1] },
+        Hit {
+            article: 1,
+            target: HitTarget::Title,
+            score: 80,
+            text: "通辽市：招商引资跑出“加速度”".to_owned(),
+            indices: vec![0, 1],
+        },
+        Hit {
+            article: 1,
+            target: HitTarget::Sentence(sentence),
+            score: 70,
+            text: "据了解，2022年，全市新签约千万元以上项目568个、同比增长159.4%，总签约额1861.44亿元；全市国内（区外）招商引资项目实现到位资金298亿元，同比增长86%，完成年度目标的115%。通辽".to_owned(),
+            indices: vec![90, 91],
+        },
+        Hit { article: 1, target: HitTarget::Metric(2), score: 60, text: "到位资金".to_owned(), indices: vec![] },
+    ];
+    let generation = app.search_request().0;
+    app.update(Action::SearchResults { generation, hits });
+    zhaoshang::tui::buffer_to_text(&render_buffer(&app, 120, 36))
+}
+
 #[test]
 fn snapshot_of_every_screen_at_120x36() {
     check_snapshot("first", &shot(None, 120, 36));
-    for view in VIEWS {
+    for view in VIEWS.iter().filter(|v| **v != "search") {
         check_snapshot(view, &shot(Some(view), 120, 36));
     }
+    check_snapshot("search", &search_with_fixed_hits());
     let ambiwide = Options {
         ambiguous_wide: true,
         ..mono()

@@ -112,14 +112,14 @@ fn hit_line<'a>(app: &App, hit: &Hit, selected: bool, width: usize) -> Line<'a> 
         app.theme.text
     };
     let marker = if selected { "> " } else { "  " };
+    // Where the hit is: the article title for a region hit (the region is the hit itself),
+    // the region (or title) otherwise.
     let place = app
         .articles
         .get(hit.article)
-        .map(|a| {
-            a.region.as_deref().map_or_else(
-                || app.safe(&a.title).into_owned(),
-                |r| app.safe(r).into_owned(),
-            )
+        .map(|a| match (hit.target, a.region.as_deref()) {
+            (HitTarget::Region, _) | (_, None) => app.safe(&a.title).into_owned(),
+            (_, Some(region)) => app.safe(region).into_owned(),
         })
         .unwrap_or_default();
     let place = format!("{} ", truncate_marked(&place, 12));
@@ -161,7 +161,14 @@ fn highlighted<'a>(
     let mut skip = 0;
     let mut prefix = "";
     if column_of(&safe, first) > room / 2 {
-        skip = first.saturating_sub(6);
+        // Keep about a third of the room as context before the first match.
+        let chars: Vec<char> = safe.chars().collect();
+        let mut context = 0usize;
+        skip = first.min(chars.len());
+        while skip > 0 && context + crate::text::width::char_width(chars[skip - 1]) <= room / 3 {
+            skip -= 1;
+            context += crate::text::width::char_width(chars[skip]);
+        }
         prefix = "..";
     }
     let mut spans = vec![Span::styled(prefix, app.theme.dim)];
