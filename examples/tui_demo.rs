@@ -1,7 +1,8 @@
 //! Throwaway demo until the CLI is wired: `cargo run --example tui_demo [sample|hostile]
 //! [--ambiwide] [VIEW]` runs the explorer on the built-in corpus (or the hand-built sample, or
 //! the sample with an article carrying OSC title and clipboard sequences), or prints a 120x36
-//! screenshot of VIEW (`first` for the start screen) at 120x36 or a given `WxH`. The tmux end-to-end test drives it.
+//! screenshot of VIEW (`first` for the start screen) at 120x36 or a given `WxH`
+//! (`--svg` for SVG, `--light` for the light theme). The tmux end-to-end test drives it.
 
 fn main() -> std::io::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -18,6 +19,11 @@ fn main() -> std::io::Result<()> {
     };
     let options = zhaoshang::tui::Options {
         ambiguous_wide: args.iter().any(|a| a == "--ambiwide"),
+        theme: if args.iter().any(|a| a == "--light") {
+            "light".to_owned()
+        } else {
+            String::new()
+        },
         mouse: true,
         ..Default::default()
     };
@@ -33,7 +39,14 @@ fn main() -> std::io::Result<()> {
         .unwrap_or((120, 36));
     if let Some(view) = view {
         let view = (view != "first").then_some(view.as_str());
-        match zhaoshang::tui::screenshot(articles, &options, view, w, h, false) {
+        match zhaoshang::tui::screenshot(
+            articles,
+            &options,
+            view,
+            w,
+            h,
+            args.iter().any(|a| a == "--svg"),
+        ) {
             Ok(text) => print!("{text}"),
             Err(e) => eprintln!("{e}"),
         }

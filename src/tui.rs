@@ -279,7 +279,7 @@ pub fn screenshot(
     let app = app_for_view(articles, options, view, width, height)?;
     let buffer = render_buffer(&app, width, height);
     Ok(if svg {
-        buffer_to_svg(&buffer)
+        buffer_to_svg(&buffer, options.theme == "light")
     } else {
         buffer_to_text(&buffer)
     })
@@ -350,18 +350,23 @@ fn xml_escape(s: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// The buffer as an SVG document with colours; wide chars are drawn two columns wide.
-pub fn buffer_to_svg(buffer: &Buffer) -> String {
+/// The buffer as an SVG document with colours; wide chars are drawn two columns wide. The
+/// terminal's default colours are dark on light when `light_background`, light on dark
+/// otherwise.
+pub fn buffer_to_svg(buffer: &Buffer, light_background: bool) -> String {
     const CW: f64 = 9.0;
     const CH: f64 = 20.0;
-    const FG: &str = "#d4d4d4";
-    const BG: &str = "#1e1e1e";
+    let (fg_default, bg_default) = if light_background {
+        ("#1e1e1e", "#fafafa")
+    } else {
+        ("#d4d4d4", "#1e1e1e")
+    };
     let area = buffer.area;
     let (w, h) = (f64::from(area.width) * CW, f64::from(area.height) * CH);
     let mut out = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" \
          font-family=\"'Sarasa Mono SC','Noto Sans Mono CJK SC',monospace\" font-size=\"15\">\n\
-         <rect width=\"100%\" height=\"100%\" fill=\"{BG}\"/>\n"
+         <rect width=\"100%\" height=\"100%\" fill=\"{bg_default}\"/>\n"
     );
     for y in area.top()..area.bottom() {
         let mut skip = 0usize;
@@ -375,11 +380,11 @@ pub fn buffer_to_svg(buffer: &Buffer) -> String {
             let cols = crate::text::width::display_width(symbol).max(1);
             skip = cols - 1;
             let reversed = cell.modifier.contains(Modifier::REVERSED);
-            let mut fg = hex(cell.fg).unwrap_or_else(|| FG.to_owned());
+            let mut fg = hex(cell.fg).unwrap_or_else(|| fg_default.to_owned());
             let mut bg = hex(cell.bg);
             if reversed {
                 let old_fg = fg.clone();
-                fg = bg.unwrap_or_else(|| BG.to_owned());
+                fg = bg.unwrap_or_else(|| bg_default.to_owned());
                 bg = Some(old_fg);
             }
             let px = f64::from(x - area.x) * CW;

@@ -212,12 +212,15 @@ pub(crate) fn render(app: &App, body: Rect, buf: &mut Buffer) {
     let head = format!("对比 compare: {left_name} | {right_name} - </> 换 - L {lock}");
     let empty = rows.is_empty();
     let label_width = super::column_width("指标 label", rows.iter().map(|r| r[0].as_str()), 10, 30);
+    let width_of =
+        |i: usize, head: &str| super::column_width(head, rows.iter().map(|r| r[i].as_str()), 8, 18);
     let columns = [
         Column::left(Constraint::Length(label_width)),
         Column::left(Constraint::Length(12)),
-        Column::right(Constraint::Fill(1)),
-        Column::right(Constraint::Fill(1)),
-        Column::right(Constraint::Fill(1)),
+        Column::right(Constraint::Length(width_of(2, left_name))),
+        Column::right(Constraint::Length(width_of(3, right_name))),
+        Column::right(Constraint::Length(width_of(4, "差 difference"))),
+        Column::left(Constraint::Fill(1)),
     ];
     let header = [
         "指标 label",
