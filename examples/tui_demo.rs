@@ -25,7 +25,6 @@ fn main() -> std::io::Result<()> {
             String::new()
         },
         mouse: true,
-        ..Default::default()
     };
     let view = args.iter().find(|a| {
         !matches!(a.as_str(), "sample" | "hostile") && !a.starts_with("--") && !a.contains('x')
