@@ -32,10 +32,12 @@ pub(crate) fn render(app: &App, body: Rect, buf: &mut Buffer) {
             ]));
         }
     }
-    lines.push(Line::from(Span::styled(
-        "鼠标滚轮 mouse wheel: 滚动 scroll - --ambiwide: 歧义宽度字符按两格 ambiguous = 2 cells",
-        app.theme.dim,
-    )));
+    for note in [
+        "鼠标 mouse: 滚轮 wheel, 点标签 click a tab",
+        "--ambiwide: 歧义宽度字符按两格 ambiguous = 2 cells",
+    ] {
+        lines.push(Line::from(Span::styled(note, app.theme.dim)));
+    }
     // Two columns when the list is taller than the popup and the popup is wide enough.
     let h = usize::from(inner.height);
     let columns = if lines.len() > h && inner.width >= 80 {
