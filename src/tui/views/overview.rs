@@ -30,7 +30,19 @@ pub(crate) fn rows(app: &App) -> Vec<[String; 6]> {
     }
     keys.sort_by_key(|k| std::cmp::Reverse(k.2));
     let mut out = Vec::new();
-    for (label, kind, _) in keys {
+    let shared = keys.iter().filter(|k| k.2 > 1).count();
+    for (n, (label, kind, _)) in keys.into_iter().enumerate() {
+        if n == shared && shared > 0 {
+            // Metrics only one region states cannot be ranked; list them apart.
+            out.push([
+                "-- 仅一地 --".to_owned(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+            ]);
+        }
         let mut entries: Vec<(usize, Option<f64>, String)> = Vec::new();
         for (r, figs) in per_region.iter().enumerate() {
             if let Some(f) = figs.iter().find(|f| f.label == label && f.kind == kind) {
