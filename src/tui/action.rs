@@ -75,7 +75,7 @@ pub enum Action {
     ScrollRightDown,
     /// Scroll the right-hand compared text up (when unlocked).
     ScrollRightUp,
-    /// A mouse click at this column and row (a click on a region tab opens it).
+    /// A mouse click at this column and row (on a region tab or the article list).
     Click(u16, u16),
     /// The terminal now has this many columns and rows.
     Resize(u16, u16),

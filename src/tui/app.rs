@@ -625,18 +625,7 @@ impl App {
                     self.clamp_scroll();
                 }
             }
-            Action::Click(column, row) => {
-                if row == 0 && self.overlay == Overlay::None && !layout::too_small(self.viewport) {
-                    let (tabs, _) = super::views::tab_layout(self, self.viewport.width);
-                    let hit = tabs.iter().find(|(_, x, label)| {
-                        column >= *x
-                            && usize::from(column - *x) < crate::text::width::display_width(label)
-                    });
-                    if let Some(&(region, _, _)) = hit {
-                        self.open_article(region, 0);
-                    }
-                }
-            }
+            Action::Click(column, row) => self.click(column, row),
             Action::Resize(w, h) => {
                 self.viewport = Rect::new(0, 0, w, h);
                 self.clamp_scroll();
@@ -647,6 +636,38 @@ impl App {
                     self.search.answered = generation;
                     self.search.selected = 0;
                 }
+            }
+        }
+    }
+
+    /// A click on a region tab opens the region; one on the article list opens the article.
+    fn click(&mut self, column: u16, row: u16) {
+        if self.overlay != Overlay::None || layout::too_small(self.viewport) {
+            return;
+        }
+        if row == 0 {
+            let (tabs, _) = super::views::tab_layout(self, self.viewport.width);
+            let hit = tabs.iter().find(|(_, x, label)| {
+                column >= *x && usize::from(column - *x) < crate::text::width::display_width(label)
+            });
+            if let Some(&(region, _, _)) = hit {
+                self.open_article(region, 0);
+            }
+            return;
+        }
+        let list = layout::inner(layout::reader_panes(layout::frame(self.viewport).body).list);
+        let position = ratatui::layout::Position::new(column, row);
+        if self.screen == Screen::Reader && list.contains(position) {
+            // The same window the list is drawn with: the selection on its last row at most.
+            let height = usize::from(list.height);
+            let first = self.article.saturating_sub(height.saturating_sub(1));
+            let index = first + usize::from(row - list.y);
+            let count = self
+                .regions
+                .get(self.region)
+                .map_or(0, |r| r.articles.len());
+            if index < count {
+                self.open_article(self.region, index);
             }
         }
     }
@@ -982,6 +1003,23 @@ mod tests {
         let (tabs, overflow) = crate::tui::views::tab_layout(&app, 50);
         assert!(overflow);
         assert!(tabs.iter().any(|t| t.0 == app.region));
+    }
+
+    #[test]
+    fn clicking_the_article_list_opens_an_article() {
+        let mut app = app();
+        app.update(Action::SelectRegion(1));
+        // The list's first row is below the tab row and the pane border.
+        app.update(Action::Click(5, 3));
+        assert_eq!(app.current(), Some(2));
+        app.update(Action::Click(5, 2));
+        assert_eq!(app.current(), Some(1));
+        app.update(Action::Click(5, 20));
+        assert_eq!(
+            app.current(),
+            Some(1),
+            "a click below the list changes nothing"
+        );
     }
 
     #[test]
