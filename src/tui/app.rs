@@ -1045,7 +1045,7 @@ mod tests {
             proptest::sample::select(table),
             any::<char>().prop_map(Action::Input),
             (0u16..200, 0u16..80).prop_map(|(w, h)| Action::Resize(w, h)),
-            (0u16..200, 0u16..3).prop_map(|(x, y)| Action::Click(x, y)),
+            (0u16..200, 0u16..40).prop_map(|(x, y)| Action::Click(x, y)),
             (0u64..4).prop_map(|generation| Action::SearchResults {
                 generation,
                 hits: vec![Hit {
