@@ -1,6 +1,6 @@
 //! The reader screen: the region's article list, the article text wrapped with the CJK
 //! rules (highlighted source sentence, find matches, scrollbar and position), and a compact
-//! column of target gauges. Also home of [`text_pane`], which the other text views share.
+//! column of target gauges. Also home of `text_pane`, which the other text views share.
 
 use std::ops::Range;
 
