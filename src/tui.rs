@@ -1,6 +1,40 @@
-//! The explorer: the draw / read / update loop.
+//! The explorer: the draw / read / update loop, and headless screenshots.
+//!
+//! State lives in [`app::App`] and changes only through [`app::App::update`]; keys are
+//! translated by the one table in [`keymap`]; [`views`] draw from a read-only `&App`. The loop
+//! here owns the terminal (alternate screen, raw mode, optional mouse capture), restores it
+//! on every exit path (quit, Ctrl-C, error, panic, SIGTERM/SIGHUP), and runs the global
+//! search on a worker thread so typing never waits: each query carries a generation number
+//! and the worker skips to the newest query it has.
+
+pub mod action;
+pub mod app;
+pub mod fixtures;
+pub mod keymap;
+pub mod layout;
+pub mod theme;
+pub mod views;
+pub mod widgets;
+
+use std::fmt::Write as _;
+use std::io::{self, Write};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::time::Duration;
+
+use crossterm::event::{self, Event, KeyEventKind, MouseEventKind};
+use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
+use crossterm::{cursor, execute};
+use ratatui::Terminal;
+use ratatui::backend::{CrosstermBackend, TestBackend};
+use ratatui::buffer::Buffer;
+use ratatui::style::{Color, Modifier};
 
 use crate::corpus::Article;
+use crate::search::{Hit, SearchIndex};
+use action::Action;
+use app::App;
 
 /// How the explorer should draw.
 #[derive(Debug, Clone, Default)]
@@ -13,10 +47,223 @@ pub struct Options {
     pub mouse: bool,
 }
 
+/// The view names [`screenshot`] accepts.
+pub const VIEWS: [&str; 7] = [
+    "reader", "gauges", "search", "compare", "overview", "help", "source",
+];
+
+/// The query the `search` screenshot is pre-filled with: pinyin for 通辽.
+pub const SCREENSHOT_QUERY: &str = "tongliao";
+
+/// How many hits the search overlay asks for.
+const SEARCH_LIMIT: usize = 200;
+
+/// Restores the terminal: leaves raw mode, the alternate screen and mouse capture, shows the
+/// cursor. Safe to call more than once; errors are ignored because this runs on the way out.
+fn restore() {
+    let _ = terminal::disable_raw_mode();
+    let mut out = io::stdout();
+    let _ = execute!(
+        out,
+        crossterm::event::DisableMouseCapture,
+        LeaveAlternateScreen,
+        cursor::Show
+    );
+    let _ = out.flush();
+}
+
+/// Owns the terminal modes; dropping it restores the terminal.
+struct TerminalGuard;
+
+impl TerminalGuard {
+    fn enter(mouse: bool) -> io::Result<Self> {
+        terminal::enable_raw_mode()?;
+        let guard = Self;
+        let mut out = io::stdout();
+        execute!(out, EnterAlternateScreen)?;
+        if mouse {
+            execute!(out, crossterm::event::EnableMouseCapture)?;
+        }
+        Ok(guard)
+    }
+}
+
+impl Drop for TerminalGuard {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+type PanicHook = Box<dyn Fn(&std::panic::PanicHookInfo<'_>) + Sync + Send + 'static>;
+
+/// Installs a panic hook that restores the terminal before the previous hook prints, and
+/// puts the previous hook back when dropped.
+struct PanicGuard {
+    previous: Arc<PanicHook>,
+}
+
+impl PanicGuard {
+    fn install() -> Self {
+        let previous: Arc<PanicHook> = Arc::new(std::panic::take_hook());
+        let chained = Arc::clone(&previous);
+        std::panic::set_hook(Box::new(move |info| {
+            restore();
+            chained(info);
+        }));
+        Self { previous }
+    }
+}
+
+impl Drop for PanicGuard {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            return;
+        }
+        let _ = std::panic::take_hook();
+        let previous = Arc::clone(&self.previous);
+        std::panic::set_hook(Box::new(move |info| previous(info)));
+    }
+}
+
+/// The search worker: queries in, hits out, always answering the newest query it has.
+struct SearchWorker {
+    queries: Sender<(u64, String)>,
+    hits: Receiver<(u64, Vec<Hit>)>,
+}
+
+impl SearchWorker {
+    fn spawn(index: SearchIndex) -> Self {
+        let (queries, query_rx) = mpsc::channel::<(u64, String)>();
+        let (hit_tx, hits) = mpsc::channel();
+        std::thread::spawn(move || {
+            while let Ok(mut request) = query_rx.recv() {
+                while let Ok(newer) = query_rx.try_recv() {
+                    request = newer;
+                }
+                let found = index.search(&request.1, SEARCH_LIMIT);
+                if hit_tx.send((request.0, found)).is_err() {
+                    break;
+                }
+            }
+        });
+        Self { queries, hits }
+    }
+}
+
 /// Runs the explorer on a terminal until the user quits.
-pub fn run(articles: Vec<Article>, options: &Options) -> std::io::Result<()> {
-    let _ = (articles, options);
+pub fn run(articles: Vec<Article>, options: &Options) -> io::Result<()> {
+    let worker = SearchWorker::spawn(SearchIndex::new(&articles));
+    let mut app = App::new(articles, options);
+
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        // The first signal asks the loop to leave (restoring the terminal); a second one,
+        // should the loop be stuck, terminates at once.
+        signal_hook::flag::register_conditional_shutdown(signal, 1, Arc::clone(&stop))?;
+        signal_hook::flag::register(signal, Arc::clone(&stop))?;
+    }
+    let _panic = PanicGuard::install();
+    let _terminal_modes = TerminalGuard::enter(options.mouse)?;
+    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    terminal.clear()?;
+
+    let mut sent = 0u64;
+    let mut dirty = true;
+    while !app.quit && !stop.load(Ordering::Relaxed) {
+        let size = terminal.size()?;
+        if (size.width, size.height) != (app.viewport.width, app.viewport.height) {
+            app.update(Action::Resize(size.width, size.height));
+            dirty = true;
+        }
+        if dirty {
+            terminal.draw(|frame| {
+                frame.render_widget(&app, frame.area());
+                if let Some(pos) = views::cursor(&app, frame.area()) {
+                    frame.set_cursor_position(pos);
+                }
+            })?;
+            dirty = false;
+        }
+        let (generation, query) = app.search_request();
+        if generation != sent {
+            let _ = worker.queries.send((generation, query.to_owned()));
+            sent = generation;
+        }
+        while let Ok((generation, hits)) = worker.hits.try_recv() {
+            app.update(Action::SearchResults { generation, hits });
+            dirty = true;
+        }
+        if !event::poll(Duration::from_millis(40))? {
+            continue;
+        }
+        let action = match event::read()? {
+            Event::Key(key) if key.kind != KeyEventKind::Release => {
+                keymap::action_for(app.mode(), key)
+            }
+            Event::Mouse(m) => match m.kind {
+                MouseEventKind::ScrollDown => Some(Action::ScrollDown),
+                MouseEventKind::ScrollUp => Some(Action::ScrollUp),
+                MouseEventKind::Down(_) => Some(Action::Click(m.column, m.row)),
+                _ => None,
+            },
+            Event::Resize(w, h) => Some(Action::Resize(w, h)),
+            _ => None,
+        };
+        if let Some(action) = action {
+            let wheel = matches!(action, Action::ScrollDown | Action::ScrollUp)
+                && app.mode() == keymap::Mode::Normal
+                && app.screen != app::Screen::Gauges;
+            let repeat = if wheel && options.mouse { 3 } else { 1 };
+            for _ in 0..repeat {
+                app.update(action.clone());
+            }
+            dirty = true;
+        }
+    }
     Ok(())
+}
+
+/// Builds the state `view` shows at `width` × `height` without a terminal: `None` is the
+/// first screen shown on start. The `search` view is pre-filled with [`SCREENSHOT_QUERY`] and
+/// answered synchronously.
+pub fn app_for_view(
+    articles: Vec<Article>,
+    options: &Options,
+    view: Option<&str>,
+    width: u16,
+    height: u16,
+) -> Result<App, String> {
+    let index = (view == Some("search")).then(|| SearchIndex::new(&articles));
+    let mut app = App::new(articles, options);
+    app.update(Action::Resize(width, height));
+    match view {
+        None | Some("reader") => {}
+        Some("gauges") => app.update(Action::ShowGauges),
+        Some("search") => {
+            app.update(Action::OpenSearch);
+            for c in SCREENSHOT_QUERY.chars() {
+                app.update(Action::Input(c));
+            }
+            if let Some(index) = index {
+                let hits = index.search(&app.search.query, SEARCH_LIMIT);
+                app.update(Action::SearchResults {
+                    generation: app.search.generation,
+                    hits,
+                });
+            }
+        }
+        Some("compare") => app.update(Action::ShowCompare),
+        Some("overview") => app.update(Action::ShowOverview),
+        Some("help") => app.update(Action::ToggleHelp),
+        Some("source") => app.update(Action::ToggleSource),
+        Some(other) => {
+            return Err(format!(
+                "unknown view `{other}`; valid views: {}",
+                VIEWS.join(", ")
+            ));
+        }
+    }
+    Ok(app)
 }
 
 /// Renders one screen headlessly; `view` `None` is the first screen shown on start.
@@ -29,6 +276,182 @@ pub fn screenshot(
     height: u16,
     svg: bool,
 ) -> Result<String, String> {
-    let _ = (articles, options, view, width, height, svg);
-    Ok(String::new())
+    let app = app_for_view(articles, options, view, width, height)?;
+    let buffer = render_buffer(&app, width, height);
+    Ok(if svg {
+        buffer_to_svg(&buffer, options.theme == "light")
+    } else {
+        buffer_to_text(&buffer)
+    })
+}
+
+/// Draws `app` on a `width` × `height` TestBackend and returns the buffer.
+pub fn render_buffer(app: &App, width: u16, height: u16) -> Buffer {
+    // Going through a Terminal keeps the headless path identical to the real one; the test
+    // backend cannot fail (its error type is uninhabited).
+    let Ok(mut terminal) = Terminal::new(TestBackend::new(width, height));
+    let Ok(_) = terminal.draw(|f| f.render_widget(app, f.area()));
+    terminal.backend().buffer().clone()
+}
+
+/// The buffer as lines of text: cells hidden under a wide char are skipped, trailing spaces
+/// trimmed.
+pub fn buffer_to_text(buffer: &Buffer) -> String {
+    let mut out = String::new();
+    let area = buffer.area;
+    for y in area.top()..area.bottom() {
+        let mut line = String::new();
+        let mut skip = 0usize;
+        for x in area.left()..area.right() {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let symbol = buffer[(x, y)].symbol();
+            line.push_str(symbol);
+            skip = crate::text::width::display_width(symbol).saturating_sub(1);
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// An sRGB hex colour for a terminal colour; `None` for the terminal default.
+fn hex(color: Color) -> Option<String> {
+    let rgb = match color {
+        Color::Reset => return None,
+        Color::Black => (0, 0, 0),
+        Color::Red => (205, 49, 49),
+        Color::Green => (13, 188, 121),
+        Color::Yellow => (229, 229, 16),
+        Color::Blue => (36, 114, 200),
+        Color::Magenta => (188, 63, 188),
+        Color::Cyan => (17, 168, 205),
+        Color::Gray => (204, 204, 204),
+        Color::DarkGray => (118, 118, 118),
+        Color::LightRed => (241, 76, 76),
+        Color::LightGreen => (35, 209, 139),
+        Color::LightYellow => (245, 245, 67),
+        Color::LightBlue => (59, 142, 234),
+        Color::LightMagenta => (214, 112, 214),
+        Color::LightCyan => (41, 184, 219),
+        Color::White => (242, 242, 242),
+        Color::Rgb(r, g, b) => (r, g, b),
+        Color::Indexed(i) => (i, i, i),
+    };
+    Some(format!("#{:02x}{:02x}{:02x}", rgb.0, rgb.1, rgb.2))
+}
+
+fn xml_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// The buffer as an SVG document with colours; wide chars are drawn two columns wide. The
+/// terminal's default colours are dark on light when `light_background`, light on dark
+/// otherwise.
+pub fn buffer_to_svg(buffer: &Buffer, light_background: bool) -> String {
+    const CW: f64 = 9.0;
+    const CH: f64 = 20.0;
+    let (fg_default, bg_default) = if light_background {
+        ("#1e1e1e", "#fafafa")
+    } else {
+        ("#d4d4d4", "#1e1e1e")
+    };
+    let area = buffer.area;
+    let (w, h) = (f64::from(area.width) * CW, f64::from(area.height) * CH);
+    let mut out = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" \
+         font-family=\"'Sarasa Mono SC','Noto Sans Mono CJK SC',monospace\" font-size=\"15\">\n\
+         <rect width=\"100%\" height=\"100%\" fill=\"{bg_default}\"/>\n"
+    );
+    for y in area.top()..area.bottom() {
+        let mut skip = 0usize;
+        for x in area.left()..area.right() {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let cell = &buffer[(x, y)];
+            let symbol = cell.symbol();
+            let cols = crate::text::width::display_width(symbol).max(1);
+            skip = cols - 1;
+            let reversed = cell.modifier.contains(Modifier::REVERSED);
+            let mut fg = hex(cell.fg).unwrap_or_else(|| fg_default.to_owned());
+            let mut bg = hex(cell.bg);
+            if reversed {
+                let old_fg = fg.clone();
+                fg = bg.unwrap_or_else(|| bg_default.to_owned());
+                bg = Some(old_fg);
+            }
+            let px = f64::from(x - area.x) * CW;
+            let py = f64::from(y - area.y) * CH;
+            let cw = CW * cols as f64;
+            if let Some(bg) = bg {
+                let _ = writeln!(
+                    out,
+                    "<rect x=\"{px}\" y=\"{py}\" width=\"{cw}\" height=\"{CH}\" fill=\"{bg}\"/>"
+                );
+            }
+            if symbol.trim().is_empty() {
+                continue;
+            }
+            let weight = if cell.modifier.contains(Modifier::BOLD) {
+                " font-weight=\"bold\""
+            } else {
+                ""
+            };
+            let deco = if cell.modifier.contains(Modifier::UNDERLINED) {
+                " text-decoration=\"underline\""
+            } else if cell.modifier.contains(Modifier::CROSSED_OUT) {
+                " text-decoration=\"line-through\""
+            } else {
+                ""
+            };
+            let _ = writeln!(
+                out,
+                "<text x=\"{px}\" y=\"{}\" fill=\"{fg}\" textLength=\"{cw}\" lengthAdjust=\"spacingAndGlyphs\"{weight}{deco}>{}</text>",
+                py + CH * 0.75,
+                xml_escape(symbol)
+            );
+        }
+    }
+    out.push_str("</svg>\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn search_worker_answers_the_newest_query() {
+        let articles = fixtures::sample_corpus();
+        let worker = SearchWorker::spawn(SearchIndex::new(&articles));
+        for (generation, query) in [(1, "谷"), (2, "谷城"), (3, "通辽")] {
+            worker.queries.send((generation, query.to_owned())).unwrap();
+        }
+        let mut last = 0;
+        while last != 3 {
+            let (generation, hits) = worker.hits.recv_timeout(Duration::from_secs(10)).unwrap();
+            assert!(
+                generation > last,
+                "answers come newest-last and never go back"
+            );
+            last = generation;
+            if generation == 3 {
+                assert!(hits.iter().any(|h| h.text.contains("通辽")), "{hits:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn text_output_skips_cells_under_wide_chars() {
+        let mut buf = Buffer::empty(ratatui::layout::Rect::new(0, 0, 6, 2));
+        buf.set_string(0, 0, "通辽a", ratatui::style::Style::new());
+        assert_eq!(buffer_to_text(&buf), "通辽a\n\n");
+    }
 }

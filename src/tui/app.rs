@@ -1,0 +1,1099 @@
+//! The explorer's state and its one mutator, [`App::update`]. Nothing here draws; views read
+//! an `&App`. The terminal, the search worker and the clock live in the event loop outside,
+//! which turns everything that happens into an [`Action`].
+
+use std::sync::Arc;
+
+use ratatui::layout::Rect;
+
+use super::Options;
+use super::action::Action;
+use super::keymap::Mode;
+use super::layout;
+use super::theme::Theme;
+use crate::corpus::{Article, Span};
+use crate::search::{Hit, HitTarget};
+use crate::text::sanitize::{sanitize_aligned, sanitize_line};
+use crate::text::width::disambiguate;
+use crate::text::wrap::{DocLine, WrapCache, wrap_document};
+
+/// The label for articles whose region the parser could not name.
+pub const UNNAMED_REGION: &str = "未具名地区";
+
+/// The screens the explorer can show under the tabs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    /// Article list, reader and a compact gauge column.
+    Reader,
+    /// Gauges and metrics table beside the reader.
+    Gauges,
+    /// Two regions side by side.
+    Compare,
+    /// All regions ranked on common metrics.
+    Overview,
+    /// The original text with the cleaner's repairs and removed boilerplate marked.
+    Source,
+}
+
+/// What is drawn over the screen, taking the keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    /// Nothing: the screen has the keys.
+    None,
+    /// The key help.
+    Help,
+    /// The global fuzzy search.
+    Search,
+    /// The region picker.
+    Picker,
+    /// The in-article find line (drawn in the status bar).
+    Find,
+}
+
+/// A region tab: its display name and the articles in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Region {
+    /// Terminal-safe name, or [`UNNAMED_REGION`].
+    pub name: String,
+    /// Indices into `App::articles`.
+    pub articles: Vec<usize>,
+}
+
+/// Terminal-safe, display-ready text of one article, prepared once.
+#[derive(Debug, Clone, Default)]
+pub struct Prepared {
+    /// The title on one line.
+    pub title: String,
+    /// Body paragraphs, char-for-char aligned with `Article::paragraphs`.
+    pub paragraphs: Vec<String>,
+    /// Lines of `Article::original`, char-for-char aligned.
+    pub original_lines: Vec<String>,
+    /// The char offset in `Article::original` where each original line starts.
+    pub original_starts: Vec<usize>,
+}
+
+/// The in-article find.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FindState {
+    /// What is being looked for.
+    pub query: String,
+    /// Every match in the current article.
+    pub matches: Vec<Span>,
+    /// Index into `matches` of the current one.
+    pub current: usize,
+}
+
+/// The global fuzzy search overlay.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SearchState {
+    /// The query as typed.
+    pub query: String,
+    /// Increases with every edit of `query`; results for older generations are dropped.
+    pub generation: u64,
+    /// The generation `hits` answer.
+    pub answered: u64,
+    /// The latest hits, best first.
+    pub hits: Vec<Hit>,
+    /// Index of the selected hit.
+    pub selected: usize,
+}
+
+/// The compare screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CompareState {
+    /// The region shown on the right (the left one is the current tab).
+    pub right: usize,
+    /// Scroll of the right-hand text.
+    pub right_scroll: usize,
+    /// Scroll both texts together.
+    pub locked: bool,
+}
+
+/// The whole explorer state. Its fields are private to the crate: views read them, and
+/// everything else changes them only through [`App::update`].
+#[derive(Debug)]
+pub struct App {
+    /// The corpus, as loaded.
+    pub(crate) articles: Vec<Article>,
+    /// Display-ready text per article.
+    pub(crate) prepared: Vec<Prepared>,
+    /// Region tabs in order of first appearance; the unnamed group last.
+    pub(crate) regions: Vec<Region>,
+    /// Draw for a terminal with ambiguous-wide chars: disambiguated text, ASCII chrome.
+    pub(crate) ambiguous_wide: bool,
+    /// The styles.
+    pub(crate) theme: Theme,
+    /// The screen under the tabs.
+    pub(crate) screen: Screen,
+    /// What is drawn over it.
+    pub(crate) overlay: Overlay,
+    /// The current region tab.
+    pub(crate) region: usize,
+    /// The current article, as an index into the region's list.
+    pub(crate) article: usize,
+    /// First visible line of the main text (reader, source, left compare text), or first
+    /// visible row of the overview.
+    pub(crate) scroll: usize,
+    /// Selected gauge or metric on the gauges screen (gauges first, then metrics).
+    pub(crate) item: usize,
+    /// The highlighted source sentence in the current article.
+    pub(crate) highlight: Option<Span>,
+    /// The selected gauge's target sentence, when it is another sentence.
+    pub(crate) target_highlight: Option<Span>,
+    /// The in-article find.
+    pub(crate) find: FindState,
+    /// The global search.
+    pub(crate) search: SearchState,
+    /// The compare screen.
+    pub(crate) compare: CompareState,
+    /// The selected row of the region picker.
+    pub(crate) picker: usize,
+    /// The terminal size.
+    pub(crate) viewport: Rect,
+    /// A one-line message for the status bar.
+    pub(crate) message: Option<String>,
+    /// Set by [`Action::Quit`].
+    pub(crate) quit: bool,
+    /// Wrapped documents per width.
+    pub(crate) wraps: WrapCache,
+}
+
+impl App {
+    /// Builds the state for `articles`, sized for a 120×36 terminal until told otherwise.
+    pub fn new(articles: Vec<Article>, options: &Options) -> Self {
+        let ambiguous_wide = options.ambiguous_wide;
+        let prepared = articles
+            .iter()
+            .map(|a| prepare(a, ambiguous_wide))
+            .collect();
+        let regions = group_regions(&articles, ambiguous_wide);
+        let compare_right = usize::from(regions.len() > 1);
+        Self {
+            articles,
+            prepared,
+            regions,
+            ambiguous_wide,
+            theme: Theme::from_env(&options.theme),
+            screen: Screen::Reader,
+            overlay: Overlay::None,
+            region: 0,
+            article: 0,
+            scroll: 0,
+            item: 0,
+            highlight: None,
+            target_highlight: None,
+            find: FindState::default(),
+            search: SearchState::default(),
+            compare: CompareState {
+                right: compare_right,
+                right_scroll: 0,
+                locked: true,
+            },
+            picker: 0,
+            viewport: Rect::new(0, 0, 120, 36),
+            message: None,
+            quit: false,
+            wraps: WrapCache::default(),
+        }
+    }
+
+    /// Makes a short field from article data terminal-safe and, in ambiguous-wide mode,
+    /// unambiguous.
+    pub fn safe<'a>(&self, s: &'a str) -> std::borrow::Cow<'a, str> {
+        let line = sanitize_line(s);
+        if self.ambiguous_wide {
+            std::borrow::Cow::Owned(disambiguate(&line).into_owned())
+        } else {
+            line
+        }
+    }
+
+    /// Which key bindings apply now.
+    pub fn mode(&self) -> Mode {
+        match self.overlay {
+            Overlay::Help => Mode::Help,
+            Overlay::Picker => Mode::Picker,
+            Overlay::Search | Overlay::Find => Mode::Input,
+            Overlay::None => Mode::Normal,
+        }
+    }
+
+    /// The current article's index into `articles`.
+    pub fn current(&self) -> Option<usize> {
+        self.regions
+            .get(self.region)?
+            .articles
+            .get(self.article)
+            .copied()
+    }
+
+    /// The first article of region `region`.
+    pub fn first_of(&self, region: usize) -> Option<usize> {
+        self.regions.get(region)?.articles.first().copied()
+    }
+
+    /// The wrapped lines of an article's clean text (`source == false`) or original.
+    pub fn doc(&self, article: usize, source: bool, width: usize) -> Arc<[DocLine]> {
+        let key = article
+            .saturating_mul(2)
+            .saturating_add(usize::from(source));
+        self.wraps
+            .get_or_wrap(key, width, || match self.prepared.get(article) {
+                Some(p) if source => wrap_document(&p.original_lines, width, false),
+                Some(p) => wrap_document(&p.paragraphs, width, true),
+                None => Vec::new(),
+            })
+    }
+
+    /// The text area (without border and scrollbar) of the main reader on this screen.
+    pub fn main_text_area(&self) -> Rect {
+        let body = layout::frame(self.viewport).body;
+        let pane = match self.screen {
+            Screen::Reader => layout::reader_panes(body).reader,
+            Screen::Gauges => layout::gauge_panes(body).reader,
+            Screen::Compare => layout::compare_panes(body).left,
+            Screen::Overview | Screen::Source => body,
+        };
+        layout::text_and_scrollbar(pane).0
+    }
+
+    /// Number of gauge and metric rows on the gauges screen for the current article.
+    pub fn item_count(&self) -> usize {
+        self.current()
+            .and_then(|a| self.articles.get(a))
+            .map_or(0, |a| a.gauges.len().saturating_add(a.metrics.len()))
+    }
+
+    /// Lines of the main text and the visible height, for clamping.
+    fn main_extent(&self) -> (usize, usize) {
+        let area = self.main_text_area();
+        let height = usize::from(area.height);
+        let Some(article) = self.current() else {
+            return (0, height);
+        };
+        if self.screen == Screen::Overview {
+            // One row of the overview goes to its header.
+            return (self.overview_rows(), height.saturating_sub(1));
+        }
+        let lines = self
+            .doc(
+                article,
+                self.screen == Screen::Source,
+                usize::from(area.width),
+            )
+            .len();
+        (lines, height)
+    }
+
+    /// How many rows the overview table has (one per metric label and region).
+    pub fn overview_rows(&self) -> usize {
+        super::views::overview::rows(self).len()
+    }
+
+    fn clamp_scroll(&mut self) {
+        let (lines, height) = self.main_extent();
+        self.scroll = self.scroll.min(lines.saturating_sub(height));
+        if let Some(right) = self.first_of(self.compare.right) {
+            let area = self.main_text_area();
+            let lines = self.doc(right, false, usize::from(area.width)).len();
+            let max = lines.saturating_sub(usize::from(area.height));
+            self.compare.right_scroll = self.compare.right_scroll.min(max);
+        }
+    }
+
+    fn scroll_by(&mut self, delta: isize) {
+        self.scroll = self.scroll.saturating_add_signed(delta);
+        if self.screen == Screen::Compare && self.compare.locked {
+            self.compare.right_scroll = self.compare.right_scroll.saturating_add_signed(delta);
+        }
+        self.clamp_scroll();
+    }
+
+    fn page(&self) -> isize {
+        isize::try_from(self.main_text_area().height.max(1)).unwrap_or(1)
+    }
+
+    /// Scrolls the main text so that `span` sits a third of the way down.
+    fn reveal(&mut self, span: Span) {
+        let area = self.main_text_area();
+        let Some(article) = self.current() else {
+            return;
+        };
+        let doc = self.doc(article, false, usize::from(area.width));
+        let line = doc
+            .iter()
+            .position(|l| l.paragraph == span.paragraph && l.range.end > span.start)
+            .or_else(|| doc.iter().position(|l| l.paragraph == span.paragraph))
+            .unwrap_or(0);
+        self.scroll = line.saturating_sub(usize::from(area.height) / 3);
+        self.clamp_scroll();
+    }
+
+    fn select_item(&mut self, item: usize) {
+        let count = self.item_count();
+        self.item = item.min(count.saturating_sub(1));
+        let Some(article) = self.current().and_then(|a| self.articles.get(a)) else {
+            return;
+        };
+        let span = if self.item < article.gauges.len() {
+            article.gauges.get(self.item).map(|g| g.source)
+        } else {
+            article
+                .metrics
+                .get(self.item - article.gauges.len())
+                .map(|m| m.source)
+        };
+        self.highlight = span;
+        if let Some(span) = span {
+            self.reveal(span);
+        }
+    }
+
+    fn open_article(&mut self, region: usize, article: usize) {
+        self.region = region.min(self.regions.len().saturating_sub(1));
+        let count = self
+            .regions
+            .get(self.region)
+            .map_or(0, |r| r.articles.len());
+        self.article = article.min(count.saturating_sub(1));
+        self.scroll = 0;
+        self.item = 0;
+        self.highlight = None;
+        self.target_highlight = None;
+        self.find.matches.clear();
+        self.find.current = 0;
+        if self.compare.right == self.region && self.regions.len() > 1 {
+            self.compare.right = (self.region + 1) % self.regions.len();
+        }
+        self.compare.right_scroll = 0;
+        if self.screen == Screen::Gauges {
+            self.select_item(0);
+        }
+    }
+
+    /// Opens the article at index `global` of `articles`, in its region.
+    fn open_global(&mut self, global: usize) {
+        for (r, region) in self.regions.iter().enumerate() {
+            if let Some(i) = region.articles.iter().position(|&a| a == global) {
+                self.open_article(r, i);
+                return;
+            }
+        }
+    }
+
+    fn step_region(&mut self, forward: bool) {
+        let n = self.regions.len();
+        if n == 0 {
+            return;
+        }
+        let next = if forward {
+            (self.region + 1) % n
+        } else {
+            (self.region + n - 1) % n
+        };
+        self.open_article(next, 0);
+    }
+
+    fn run_find(&mut self) {
+        self.find.matches.clear();
+        self.find.current = 0;
+        let needle: Vec<char> = self.find.query.to_lowercase().chars().collect();
+        let Some(article) = self.current() else {
+            return;
+        };
+        if needle.is_empty() {
+            return;
+        }
+        let Some(prepared) = self.prepared.get(article) else {
+            return;
+        };
+        for (p, text) in prepared.paragraphs.iter().enumerate() {
+            let hay: Vec<char> = text.to_lowercase().chars().collect();
+            if hay.len() != text.chars().count() {
+                continue;
+            }
+            let mut i = 0;
+            while i + needle.len() <= hay.len() {
+                if hay[i..i + needle.len()] == needle[..] {
+                    self.find.matches.push(Span {
+                        paragraph: p,
+                        start: i,
+                        end: i + needle.len(),
+                    });
+                    i += needle.len();
+                } else {
+                    i += 1;
+                }
+            }
+        }
+    }
+
+    fn goto_match(&mut self, forward: bool) {
+        let n = self.find.matches.len();
+        if n == 0 {
+            if !self.find.query.is_empty() {
+                self.message = Some(format!("没有找到 not found: {}", self.find.query));
+            }
+            return;
+        }
+        self.find.current = if forward {
+            (self.find.current + 1) % n
+        } else {
+            (self.find.current + n - 1) % n
+        };
+        if let Some(&span) = self.find.matches.get(self.find.current) {
+            self.reveal(span);
+        }
+        self.message = Some(format!("{}/{}", self.find.current + 1, n));
+    }
+
+    fn jump_to_hit(&mut self) {
+        let Some(hit) = self.search.hits.get(self.search.selected).cloned() else {
+            return;
+        };
+        self.overlay = Overlay::None;
+        self.screen = Screen::Reader;
+        self.open_global(hit.article);
+        let span = match hit.target {
+            HitTarget::Sentence(span) => Some(span),
+            HitTarget::Metric(i) => self
+                .articles
+                .get(hit.article)
+                .and_then(|a| a.metrics.get(i))
+                .map(|m| m.source),
+            HitTarget::Title | HitTarget::Region => None,
+        };
+        self.highlight = span;
+        self.target_highlight = None;
+        if let Some(span) = span {
+            self.reveal(span);
+        }
+    }
+
+    fn move_selection(&mut self, down: bool) {
+        match self.overlay {
+            Overlay::Search => {
+                let n = self.search.hits.len();
+                self.search.selected = if down {
+                    self.search
+                        .selected
+                        .saturating_add(1)
+                        .min(n.saturating_sub(1))
+                } else {
+                    self.search.selected.saturating_sub(1)
+                };
+            }
+            Overlay::Picker => {
+                let n = self.regions.len();
+                self.picker = if down {
+                    self.picker.saturating_add(1).min(n.saturating_sub(1))
+                } else {
+                    self.picker.saturating_sub(1)
+                };
+            }
+            _ if self.screen == Screen::Gauges => {
+                let item = if down {
+                    self.item.saturating_add(1)
+                } else {
+                    self.item.saturating_sub(1)
+                };
+                self.select_item(item);
+            }
+            _ => self.scroll_by(if down { 1 } else { -1 }),
+        }
+    }
+
+    fn show(&mut self, screen: Screen) {
+        self.screen = if self.screen == screen && screen != Screen::Reader {
+            Screen::Reader
+        } else {
+            screen
+        };
+        self.scroll = 0;
+        match self.screen {
+            Screen::Gauges => self.select_item(self.item),
+            Screen::Reader => {
+                if let Some(span) = self.highlight {
+                    self.reveal(span);
+                }
+            }
+            _ => {}
+        }
+        self.clamp_scroll();
+    }
+
+    /// Applies one action. This is the only place the state changes; it never panics and
+    /// clamps every index and scroll offset.
+    pub fn update(&mut self, action: Action) {
+        if !matches!(action, Action::SearchResults { .. } | Action::Resize(..)) {
+            self.message = None;
+        }
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Back => match self.overlay {
+                Overlay::None if self.screen != Screen::Reader => self.show(Screen::Reader),
+                Overlay::None if !self.find.matches.is_empty() || self.highlight.is_some() => {
+                    self.find.matches.clear();
+                    self.highlight = None;
+                    self.target_highlight = None;
+                }
+                Overlay::None => self.quit = true,
+                _ => self.overlay = Overlay::None,
+            },
+            Action::NextRegion => self.step_region(true),
+            Action::PrevRegion => self.step_region(false),
+            Action::SelectRegion(r) if r < self.regions.len() => self.open_article(r, 0),
+            Action::SelectRegion(_) => {}
+            Action::OpenPicker => {
+                self.picker = self.region;
+                self.overlay = Overlay::Picker;
+            }
+            Action::NextArticle => self.open_article(self.region, self.article.saturating_add(1)),
+            Action::PrevArticle => self.open_article(self.region, self.article.saturating_sub(1)),
+            Action::ScrollDown => self.move_selection(true),
+            Action::ScrollUp => self.move_selection(false),
+            Action::PageDown => self.scroll_by(self.page()),
+            Action::PageUp => self.scroll_by(-self.page()),
+            Action::HalfPageDown => self.scroll_by((self.page() / 2).max(1)),
+            Action::HalfPageUp => self.scroll_by(-(self.page() / 2).max(1)),
+            Action::Top => self.scroll_by(isize::MIN),
+            Action::Bottom => self.scroll_by(isize::MAX),
+            Action::ShowReader => self.show(Screen::Reader),
+            Action::ShowGauges => self.show(Screen::Gauges),
+            Action::ShowCompare => self.show(Screen::Compare),
+            Action::ShowOverview => self.show(Screen::Overview),
+            Action::ToggleSource => self.show(Screen::Source),
+            Action::ToggleHelp => {
+                self.overlay = if self.overlay == Overlay::Help {
+                    Overlay::None
+                } else {
+                    Overlay::Help
+                };
+            }
+            Action::OpenFind => {
+                if self.screen != Screen::Reader && self.screen != Screen::Gauges {
+                    self.show(Screen::Reader);
+                }
+                self.find.query.clear();
+                self.find.matches.clear();
+                self.overlay = Overlay::Find;
+            }
+            Action::OpenSearch => self.overlay = Overlay::Search,
+            Action::Input(c) => self.type_char(Some(c)),
+            Action::Backspace => self.type_char(None),
+            Action::Submit => self.submit(),
+            Action::FindNext => self.goto_match(true),
+            Action::FindPrev => self.goto_match(false),
+            Action::NextCompareRegion | Action::PrevCompareRegion => {
+                let n = self.regions.len().max(1);
+                let forward = action == Action::NextCompareRegion;
+                let mut next = self.compare.right;
+                for _ in 0..n {
+                    next = if forward {
+                        (next + 1) % n
+                    } else {
+                        (next + n - 1) % n
+                    };
+                    if next != self.region || n == 1 {
+                        break;
+                    }
+                }
+                self.compare.right = next;
+                self.compare.right_scroll = 0;
+            }
+            Action::ToggleScrollLock => {
+                self.compare.locked = !self.compare.locked;
+                if self.compare.locked {
+                    self.compare.right_scroll = self.scroll;
+                    self.clamp_scroll();
+                }
+            }
+            Action::ScrollRightDown | Action::ScrollRightUp => {
+                if self.compare.locked {
+                    self.scroll_by(if action == Action::ScrollRightDown {
+                        1
+                    } else {
+                        -1
+                    });
+                } else {
+                    let d = if action == Action::ScrollRightDown {
+                        1
+                    } else {
+                        -1
+                    };
+                    self.compare.right_scroll = self.compare.right_scroll.saturating_add_signed(d);
+                    self.clamp_scroll();
+                }
+            }
+            Action::Click(column, row) => self.click(column, row),
+            Action::Resize(w, h) => {
+                self.viewport = Rect::new(0, 0, w, h);
+                self.clamp_scroll();
+            }
+            Action::SearchResults { generation, hits } => {
+                if generation == self.search.generation {
+                    self.search.hits = hits;
+                    self.search.answered = generation;
+                    self.search.selected = 0;
+                }
+            }
+        }
+    }
+
+    /// A click on a region tab opens the region; one on the article list opens the article.
+    fn click(&mut self, column: u16, row: u16) {
+        if self.overlay != Overlay::None || layout::too_small(self.viewport) {
+            return;
+        }
+        if row == 0 {
+            let (tabs, _) = super::views::tab_layout(self, self.viewport.width);
+            let hit = tabs.iter().find(|(_, x, label)| {
+                column >= *x && usize::from(column - *x) < crate::text::width::display_width(label)
+            });
+            if let Some(&(region, _, _)) = hit {
+                self.open_article(region, 0);
+            }
+            return;
+        }
+        let list = layout::inner(layout::reader_panes(layout::frame(self.viewport).body).list);
+        let position = ratatui::layout::Position::new(column, row);
+        if self.screen == Screen::Reader && list.contains(position) {
+            // The same window the list is drawn with: the selection on its last row at most.
+            let height = usize::from(list.height);
+            let first = self.article.saturating_sub(height.saturating_sub(1));
+            let index = first + usize::from(row - list.y);
+            let count = self
+                .regions
+                .get(self.region)
+                .map_or(0, |r| r.articles.len());
+            if index < count {
+                self.open_article(self.region, index);
+            }
+        }
+    }
+
+    fn type_char(&mut self, c: Option<char>) {
+        let target = match self.overlay {
+            Overlay::Find => &mut self.find.query,
+            Overlay::Search => &mut self.search.query,
+            _ => return,
+        };
+        match c {
+            Some(c) if !c.is_control() => target.push(c),
+            Some(_) => return,
+            None => {
+                target.pop();
+            }
+        }
+        match self.overlay {
+            Overlay::Find => {
+                self.run_find();
+                if let Some(&span) = self.find.matches.first() {
+                    self.reveal(span);
+                }
+            }
+            _ => self.search.generation = self.search.generation.wrapping_add(1),
+        }
+    }
+
+    fn submit(&mut self) {
+        match self.overlay {
+            Overlay::Find => {
+                self.overlay = Overlay::None;
+                self.run_find();
+                self.find.current = self.find.matches.len().saturating_sub(1);
+                self.goto_match(true);
+            }
+            Overlay::Search => self.jump_to_hit(),
+            Overlay::Picker => {
+                self.overlay = Overlay::None;
+                self.open_article(self.picker, 0);
+            }
+            Overlay::Help => self.overlay = Overlay::None,
+            Overlay::None if self.screen == Screen::Gauges => {
+                let keep = self.highlight;
+                self.show(Screen::Reader);
+                self.highlight = keep;
+                if let Some(span) = keep {
+                    self.reveal(span);
+                }
+            }
+            Overlay::None => {}
+        }
+    }
+
+    /// The search query to send to the worker when it has not been sent yet: the loop
+    /// compares the generation with the last one it sent.
+    pub fn search_request(&self) -> (u64, &str) {
+        (self.search.generation, &self.search.query)
+    }
+}
+
+fn prepare(article: &Article, ambiguous_wide: bool) -> Prepared {
+    let fix = |s: &str| -> String {
+        let safe = sanitize_aligned(s);
+        // Newlines inside a paragraph would break the one-line rendering; keep char count.
+        let one_line = safe.replace('\n', " ");
+        if ambiguous_wide {
+            disambiguate(&one_line).into_owned()
+        } else {
+            one_line
+        }
+    };
+    let title = {
+        let t = sanitize_line(&article.title);
+        if ambiguous_wide {
+            disambiguate(&t).into_owned()
+        } else {
+            t.into_owned()
+        }
+    };
+    let mut original_lines = Vec::new();
+    let mut original_starts = Vec::new();
+    let mut offset = 0usize;
+    for line in article.original.split('\n') {
+        original_starts.push(offset);
+        offset = offset
+            .saturating_add(line.chars().count())
+            .saturating_add(1);
+        original_lines.push(fix(line));
+    }
+    Prepared {
+        title,
+        paragraphs: article.paragraphs.iter().map(|p| fix(p)).collect(),
+        original_lines,
+        original_starts,
+    }
+}
+
+fn group_regions(articles: &[Article], ambiguous_wide: bool) -> Vec<Region> {
+    let mut regions: Vec<Region> = Vec::new();
+    let mut unnamed = Vec::new();
+    for (i, a) in articles.iter().enumerate() {
+        let Some(name) = a.region.as_deref().filter(|r| !r.trim().is_empty()) else {
+            unnamed.push(i);
+            continue;
+        };
+        let safe = sanitize_line(name);
+        let name = if ambiguous_wide {
+            disambiguate(&safe).into_owned()
+        } else {
+            safe.into_owned()
+        };
+        match regions.iter_mut().find(|r| r.name == name) {
+            Some(r) => r.articles.push(i),
+            None => regions.push(Region {
+                name,
+                articles: vec![i],
+            }),
+        }
+    }
+    if !unnamed.is_empty() {
+        regions.push(Region {
+            name: UNNAMED_REGION.to_owned(),
+            articles: unnamed,
+        });
+    }
+    regions
+}
+
+#[cfg(test)]
+mod tests {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    use super::*;
+    use crate::search::Hit;
+    use crate::tui::fixtures::sample_corpus;
+    use crate::tui::keymap::action_for;
+
+    fn app() -> App {
+        let mut app = App::new(sample_corpus(), &Options::default());
+        app.update(Action::Resize(120, 36));
+        app
+    }
+
+    fn press(app: &mut App, code: KeyCode) {
+        let mods = if matches!(code, KeyCode::Char(c) if c.is_ascii_uppercase()) {
+            KeyModifiers::SHIFT
+        } else {
+            KeyModifiers::NONE
+        };
+        if let Some(action) = action_for(app.mode(), KeyEvent::new(code, mods)) {
+            app.update(action);
+        }
+    }
+
+    fn typed(app: &mut App, text: &str) {
+        for c in text.chars() {
+            press(app, KeyCode::Char(c));
+        }
+    }
+
+    #[test]
+    fn regions_group_in_order_with_unnamed_last() {
+        let app = app();
+        let names: Vec<&str> = app.regions.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["谷城经济开发区", "通辽市", "田家庵区", UNNAMED_REGION]
+        );
+        assert_eq!(app.regions[1].articles, [1, 2]);
+    }
+
+    #[test]
+    fn tab_and_number_keys_switch_regions() {
+        let mut app = app();
+        press(&mut app, KeyCode::Tab);
+        assert_eq!(app.region, 1);
+        press(&mut app, KeyCode::BackTab);
+        press(&mut app, KeyCode::BackTab);
+        assert_eq!(app.region, 3);
+        press(&mut app, KeyCode::Char('3'));
+        assert_eq!(app.region, 2);
+        press(&mut app, KeyCode::Char('9'));
+        assert_eq!(app.region, 2, "out-of-range region keys are ignored");
+        press(&mut app, KeyCode::Char('2'));
+        press(&mut app, KeyCode::Char(']'));
+        assert_eq!(app.current(), Some(2));
+        press(&mut app, KeyCode::Char(']'));
+        assert_eq!(app.current(), Some(2), "the last article stays selected");
+    }
+
+    #[test]
+    fn scrolling_is_clamped() {
+        let mut app = app();
+        app.update(Action::Resize(60, 12));
+        press(&mut app, KeyCode::Char('G'));
+        let bottom = app.scroll;
+        assert!(bottom > 0);
+        press(&mut app, KeyCode::Char('j'));
+        press(&mut app, KeyCode::PageDown);
+        assert_eq!(app.scroll, bottom);
+        press(&mut app, KeyCode::Char('g'));
+        press(&mut app, KeyCode::Char('k'));
+        assert_eq!(app.scroll, 0);
+        app.update(Action::HalfPageDown);
+        assert!(app.scroll > 0);
+        app.update(Action::Resize(0, 0));
+        app.update(Action::Resize(400, 200));
+        assert_eq!(app.scroll, 0, "a tall terminal shows everything");
+    }
+
+    #[test]
+    fn selecting_a_gauge_highlights_and_reveals_its_source() {
+        let mut app = app();
+        app.update(Action::Resize(80, 14));
+        press(&mut app, KeyCode::Char('m'));
+        assert_eq!(app.screen, Screen::Gauges);
+        let first = app.articles[0].gauges[0].source;
+        assert_eq!(app.highlight, Some(first));
+        press(&mut app, KeyCode::Char('j'));
+        press(&mut app, KeyCode::Char('j'));
+        press(&mut app, KeyCode::Char('j'));
+        let metric = app.articles[0].metrics[1].source;
+        assert_eq!(app.item, 3);
+        assert_eq!(app.highlight, Some(metric));
+        // Far down the list: the redacted metric in the last paragraph scrolls the reader.
+        for _ in 0..20 {
+            press(&mut app, KeyCode::Char('j'));
+        }
+        assert_eq!(app.item, app.item_count() - 1);
+        press(&mut app, KeyCode::Enter);
+        assert_eq!(app.screen, Screen::Reader);
+        assert_eq!(app.highlight, Some(app.articles[0].metrics[6].source));
+        let area = app.main_text_area();
+        let doc = app.doc(0, false, usize::from(area.width));
+        let line = doc.iter().position(|l| l.paragraph == 2).unwrap();
+        assert!(app.scroll <= line && line < app.scroll + usize::from(area.height));
+    }
+
+    #[test]
+    fn find_in_article_with_n_and_shift_n() {
+        let mut app = app();
+        press(&mut app, KeyCode::Char('/'));
+        assert_eq!(app.mode(), Mode::Input);
+        typed(&mut app, "到位资金");
+        assert_eq!(app.find.matches.len(), 3);
+        press(&mut app, KeyCode::Enter);
+        assert_eq!(app.mode(), Mode::Normal);
+        assert_eq!(app.find.current, 0);
+        press(&mut app, KeyCode::Char('n'));
+        assert_eq!(app.find.current, 1);
+        press(&mut app, KeyCode::Char('N'));
+        press(&mut app, KeyCode::Char('N'));
+        assert_eq!(app.find.current, 2);
+        press(&mut app, KeyCode::Esc);
+        assert!(app.find.matches.is_empty());
+        assert!(!app.quit);
+    }
+
+    #[test]
+    fn typing_q_in_an_input_types_it() {
+        let mut app = app();
+        press(&mut app, KeyCode::Char('s'));
+        typed(&mut app, "qj");
+        assert_eq!(app.search.query, "qj");
+        assert_eq!(app.search.generation, 2);
+        press(&mut app, KeyCode::Backspace);
+        assert_eq!(app.search.query, "q");
+        press(&mut app, KeyCode::Esc);
+        assert_eq!(app.overlay, Overlay::None);
+        press(&mut app, KeyCode::Char('q'));
+        assert!(app.quit);
+    }
+
+    #[test]
+    fn stale_search_results_are_dropped_and_enter_jumps() {
+        let mut app = app();
+        press(&mut app, KeyCode::Char('s'));
+        typed(&mut app, "tl");
+        let span = app.articles[3].metrics[2].source;
+        let hit = Hit {
+            article: 3,
+            target: HitTarget::Sentence(span),
+            score: 10,
+            text: "实际到位资金32.5亿元".to_owned(),
+            indices: vec![0, 1],
+        };
+        app.update(Action::SearchResults {
+            generation: 1,
+            hits: vec![hit.clone()],
+        });
+        assert!(app.search.hits.is_empty(), "generation 1 is stale");
+        app.update(Action::SearchResults {
+            generation: 2,
+            hits: vec![hit],
+        });
+        assert_eq!(app.search.hits.len(), 1);
+        press(&mut app, KeyCode::Enter);
+        assert_eq!(app.overlay, Overlay::None);
+        assert_eq!((app.region, app.current()), (2, Some(3)));
+        assert_eq!(app.highlight, Some(span));
+    }
+
+    #[test]
+    fn compare_never_pairs_a_region_with_itself() {
+        let mut app = app();
+        press(&mut app, KeyCode::Char('c'));
+        assert_eq!(app.screen, Screen::Compare);
+        assert_eq!(app.compare.right, 1);
+        for _ in 0..10 {
+            press(&mut app, KeyCode::Char('>'));
+            assert_ne!(app.compare.right, app.region);
+        }
+        press(&mut app, KeyCode::Char('<'));
+        assert_ne!(app.compare.right, app.region);
+        press(&mut app, KeyCode::Char('L'));
+        assert!(!app.compare.locked);
+        press(&mut app, KeyCode::Esc);
+        assert_eq!(app.screen, Screen::Reader);
+    }
+
+    #[test]
+    fn clicking_a_tab_opens_its_region() {
+        let mut app = app();
+        let (tabs, overflow) = crate::tui::views::tab_layout(&app, 120);
+        assert!(!overflow);
+        let (region, x, _) = tabs[2].clone();
+        app.update(Action::Click(x + 1, 0));
+        assert_eq!(app.region, region);
+        app.update(Action::Click(x + 1, 5));
+        assert_eq!(app.region, region, "clicks below the tabs do not switch");
+        app.update(Action::Resize(50, 20));
+        let (tabs, overflow) = crate::tui::views::tab_layout(&app, 50);
+        assert!(overflow);
+        assert!(tabs.iter().any(|t| t.0 == app.region));
+    }
+
+    #[test]
+    fn clicking_the_article_list_opens_an_article() {
+        let mut app = app();
+        app.update(Action::SelectRegion(1));
+        // The list's first row is below the tab row and the pane border.
+        app.update(Action::Click(5, 3));
+        assert_eq!(app.current(), Some(2));
+        app.update(Action::Click(5, 2));
+        assert_eq!(app.current(), Some(1));
+        app.update(Action::Click(5, 20));
+        assert_eq!(
+            app.current(),
+            Some(1),
+            "a click below the list changes nothing"
+        );
+    }
+
+    #[test]
+    fn picker_selects_a_region() {
+        let mut app = app();
+        press(&mut app, KeyCode::Char('r'));
+        assert_eq!(app.mode(), Mode::Picker);
+        press(&mut app, KeyCode::Char('j'));
+        press(&mut app, KeyCode::Char('j'));
+        press(&mut app, KeyCode::Enter);
+        assert_eq!(app.region, 2);
+        assert_eq!(app.overlay, Overlay::None);
+    }
+
+    fn any_action() -> impl proptest::strategy::Strategy<Value = Action> {
+        use proptest::prelude::*;
+        let table: Vec<Action> = crate::tui::keymap::BINDINGS
+            .iter()
+            .map(|b| b.action.clone())
+            .filter(|a| *a != Action::Quit)
+            .collect();
+        prop_oneof![
+            proptest::sample::select(table),
+            any::<char>().prop_map(Action::Input),
+            (0u16..200, 0u16..80).prop_map(|(w, h)| Action::Resize(w, h)),
+            (0u16..200, 0u16..40).prop_map(|(x, y)| Action::Click(x, y)),
+            (0u64..4).prop_map(|generation| Action::SearchResults {
+                generation,
+                hits: vec![Hit {
+                    article: 7,
+                    target: HitTarget::Sentence(Span {
+                        paragraph: 9,
+                        start: 5,
+                        end: 1
+                    }),
+                    score: 0,
+                    text: "通辽".to_owned(),
+                    indices: vec![0, 99],
+                }],
+            }),
+        ]
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+        #[test]
+        fn any_action_sequence_updates_and_draws_without_panicking(
+            actions in proptest::collection::vec(any_action(), 0..40),
+            (w, h) in (0u16..130, 0u16..40),
+            ambiguous_wide: bool,
+        ) {
+            let options = Options { ambiguous_wide, ..Options::default() };
+            let mut app = App::new(sample_corpus(), &options);
+            for action in actions {
+                app.update(action);
+                let _ = crate::tui::render_buffer(&app, w, h);
+            }
+            proptest::prop_assert!(app.region < app.regions.len());
+        }
+    }
+
+    #[test]
+    fn every_action_on_an_empty_corpus_is_harmless() {
+        let mut app = App::new(Vec::new(), &Options::default());
+        for action in crate::tui::keymap::BINDINGS
+            .iter()
+            .map(|b| b.action.clone())
+        {
+            if action != Action::Quit {
+                app.update(action);
+            }
+        }
+        app.update(Action::Input('x'));
+        app.update(Action::Resize(1, 1));
+        assert!(app.current().is_none());
+    }
+}

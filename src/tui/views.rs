@@ -1,0 +1,361 @@
+//! Drawing: `impl Widget for &App` lays out the frame (region tabs, the current screen, the
+//! status bar) and draws overlays on top. Each screen has its own module; all of them read
+//! the state and never change it. Every string from article data is made terminal-safe
+//! (see [`crate::text::sanitize`]) before it reaches the buffer.
+
+pub mod compare;
+pub mod gauges;
+pub mod help;
+pub mod overview;
+pub mod reader;
+pub mod search;
+pub mod source;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::symbols::border;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Widget};
+
+use super::app::{App, Overlay, Screen};
+use super::keymap;
+use super::layout;
+use crate::text::width::{display_width, truncate, truncate_marked};
+
+/// ASCII borders for ambiguous-wide terminals, where box drawing is two cells wide.
+const ASCII_BORDER: border::Set<'static> = border::Set {
+    top_left: "+",
+    top_right: "+",
+    bottom_left: "+",
+    bottom_right: "+",
+    vertical_left: "|",
+    vertical_right: "|",
+    horizontal_top: "-",
+    horizontal_bottom: "-",
+};
+
+impl Widget for &App {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let area = area.intersection(buf.area);
+        if area.is_empty() {
+            return;
+        }
+        if layout::too_small(area) {
+            too_small(area, buf);
+            return;
+        }
+        let frame = layout::frame(area);
+        tabs(self, frame.tabs, buf);
+        match self.screen {
+            Screen::Reader => reader::render(self, frame.body, buf),
+            Screen::Gauges => gauges::render(self, frame.body, buf),
+            Screen::Compare => compare::render(self, frame.body, buf),
+            Screen::Overview => overview::render(self, frame.body, buf),
+            Screen::Source => source::render(self, frame.body, buf),
+        }
+        match self.overlay {
+            Overlay::Help => help::render(self, frame.body, buf),
+            Overlay::Search => search::render(self, frame.body, buf),
+            Overlay::Picker => picker(self, frame.body, buf),
+            Overlay::Find | Overlay::None => {}
+        }
+        status(self, frame.status, buf);
+    }
+}
+
+/// The plain message for a terminal too small for any layout.
+fn too_small(area: Rect, buf: &mut Buffer) {
+    let lines = [
+        "终端太小".to_owned(),
+        "terminal too small".to_owned(),
+        format!("need {}x{}", layout::MIN_WIDTH, layout::MIN_HEIGHT),
+        format!("have {}x{}", area.width, area.height),
+    ];
+    for (i, line) in lines.iter().enumerate() {
+        let Ok(dy) = u16::try_from(i) else { break };
+        if dy >= area.height {
+            break;
+        }
+        buf.set_stringn(
+            area.x,
+            area.y + dy,
+            line,
+            usize::from(area.width),
+            Style::new(),
+        );
+    }
+}
+
+/// A bordered pane with `title`, ASCII-bordered in ambiguous-wide mode.
+pub(crate) fn block<'a>(app: &App, title: impl Into<Line<'a>>) -> Block<'a> {
+    let b = Block::new()
+        .borders(Borders::ALL)
+        .border_style(app.theme.border)
+        .title(title.into());
+    if app.ambiguous_wide {
+        b.border_set(ASCII_BORDER)
+    } else {
+        b.border_set(border::ROUNDED)
+    }
+}
+
+/// A pane title: safe, truncated to the pane, styled.
+pub(crate) fn title<'a>(app: &App, text: &str, width: u16) -> Line<'a> {
+    let room = usize::from(width).saturating_sub(4);
+    Line::from(Span::styled(
+        format!(" {} ", truncate_marked(&app.safe(text), room)),
+        app.theme.title,
+    ))
+}
+
+/// Clears `area` for a popup, first blanking any wide char that straddles its left or right
+/// edge so no half glyph is left behind (ratatui does not repair half-overwritten cells).
+pub(crate) fn clear_popup(area: Rect, buf: &mut Buffer) {
+    let area = area.intersection(buf.area);
+    for y in area.top()..area.bottom() {
+        if area.x > buf.area.x {
+            let left = (area.x - 1, y);
+            if buf
+                .cell(left)
+                .is_some_and(|c| display_width(c.symbol()) > 1)
+                && let Some(c) = buf.cell_mut(left)
+            {
+                c.set_symbol(" ");
+            }
+        }
+        let right = (area.right().saturating_sub(1), y);
+        if buf
+            .cell(right)
+            .is_some_and(|c| display_width(c.symbol()) > 1)
+            && let Some(c) = buf.cell_mut(right)
+        {
+            c.set_symbol(" ");
+        }
+    }
+    Clear.render(area, buf);
+}
+
+/// Draws a vertical scrollbar for `total` lines of which `height` are shown from `offset`.
+pub(crate) fn scrollbar(app: &App, area: Rect, total: usize, offset: usize, buf: &mut Buffer) {
+    if area.is_empty() || total <= usize::from(area.height) {
+        return;
+    }
+    let h = usize::from(area.height);
+    let thumb = (h * h / total).clamp(1, h);
+    let max_offset = total.saturating_sub(h).max(1);
+    let top = (offset.min(max_offset) * (h - thumb)) / max_offset;
+    let (track, bar) = if app.ambiguous_wide {
+        ("|", "#")
+    } else {
+        ("│", "█")
+    };
+    for i in 0..h {
+        let sym = if (top..top + thumb).contains(&i) {
+            bar
+        } else {
+            track
+        };
+        if let Some(cell) = buf.cell_mut((area.x, area.y + i as u16)) {
+            cell.set_symbol(sym).set_style(app.theme.dim);
+        }
+    }
+}
+
+/// The region tabs; when they do not all fit, a window around the current one with an
+/// `r` hint for the picker.
+fn tabs(app: &App, area: Rect, buf: &mut Buffer) {
+    buf.set_style(area, app.theme.status);
+    let (placed, overflow) = tab_layout(app, area.width);
+    for (region, x, label) in placed {
+        let style = if region == app.region {
+            app.theme.tab_active
+        } else {
+            app.theme.status
+        };
+        let room = usize::from(area.width.saturating_sub(x));
+        buf.set_stringn(area.x.saturating_add(x), area.y, &label, room, style);
+    }
+    if overflow {
+        let mx = area.right().saturating_sub(display_width(MORE_TABS) as u16);
+        buf.set_stringn(
+            mx.max(area.x),
+            area.y,
+            MORE_TABS,
+            usize::from(area.width),
+            app.theme.key,
+        );
+    }
+}
+
+/// The hint drawn at the right of the tab bar when some regions do not fit.
+const MORE_TABS: &str = " r:更多 more ";
+
+/// Which region tabs fit in `width` columns: `(region, column, label)` for each whole tab
+/// shown (a window that always includes the current region), and whether some are hidden.
+/// Shared by drawing and by mouse clicks on the tab bar.
+pub fn tab_layout(app: &App, width: u16) -> (Vec<(usize, u16, String)>, bool) {
+    let labels: Vec<String> = app
+        .regions
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let n = r.articles.len();
+            if i < 9 {
+                format!(" {} {}({n}) ", i + 1, r.name)
+            } else {
+                format!(" {}({n}) ", r.name)
+            }
+        })
+        .collect();
+    let width = usize::from(width);
+    let total: usize = labels.iter().map(|l| display_width(l)).sum();
+    let overflow = total > width;
+    let room = if overflow {
+        width.saturating_sub(display_width(MORE_TABS))
+    } else {
+        width
+    };
+    let current = app.region.min(labels.len().saturating_sub(1));
+    let mut start = 0;
+    while start < current {
+        let w: usize = labels[start..=current]
+            .iter()
+            .map(|l| display_width(l))
+            .sum();
+        if w <= room {
+            break;
+        }
+        start += 1;
+    }
+    let mut placed = Vec::new();
+    let mut x = 0usize;
+    for (i, label) in labels.into_iter().enumerate().skip(start) {
+        let w = display_width(&label);
+        if x + w > room {
+            // The current tab is always shown, cut if it must be.
+            if i == current && x < room {
+                placed.push((i, x as u16, truncate(&label, room - x).to_owned()));
+            }
+            break;
+        }
+        placed.push((i, x as u16, label));
+        x += w;
+    }
+    (placed, overflow)
+}
+
+/// The status bar: the find line while typing, a message, or key hints from the key table.
+fn status(app: &App, area: Rect, buf: &mut Buffer) {
+    buf.set_style(area, app.theme.status);
+    let width = usize::from(area.width);
+    if app.overlay == Overlay::Find {
+        let text = format!("/{}", app.safe(&app.find.query));
+        let count = format!("  {} 处 matches", app.find.matches.len());
+        let line = Line::from(vec![
+            Span::styled(text, app.theme.key),
+            Span::styled(count, app.theme.status),
+        ]);
+        buf.set_line(area.x, area.y, &line, area.width);
+        return;
+    }
+    let mut spans = Vec::new();
+    let mut used = 0usize;
+    if let Some(msg) = &app.message {
+        let msg = format!(" {} ", app.safe(msg));
+        used += display_width(&msg);
+        spans.push(Span::styled(msg, app.theme.warn));
+    }
+    for (keys, hint) in keymap::hints(app.mode(), true) {
+        let short = hint.split(' ').next().unwrap_or(hint);
+        let piece = format!(" {keys} {short} ");
+        let w = display_width(&piece);
+        if used + w > width {
+            break;
+        }
+        used += w;
+        spans.push(Span::styled(format!(" {keys}"), app.theme.key));
+        spans.push(Span::styled(format!(" {short} "), app.theme.status));
+    }
+    buf.set_line(area.x, area.y, &Line::from(spans), area.width);
+}
+
+/// The region picker overlay.
+fn picker(app: &App, body: Rect, buf: &mut Buffer) {
+    let area = layout::centered(body, 40, 70, 30, 8);
+    clear_popup(area, buf);
+    block(app, title(app, "选择地区 pick a region", area.width)).render(area, buf);
+    let items: Vec<String> = app
+        .regions
+        .iter()
+        .enumerate()
+        .map(|(i, r)| format!("{:>2} {} ({})", i + 1, r.name, r.articles.len()))
+        .collect();
+    marked_list(app, layout::inner(area), &items, app.picker, buf);
+}
+
+/// Where the terminal cursor belongs (the search query or the find line), if anywhere.
+pub fn cursor(app: &App, area: Rect) -> Option<ratatui::layout::Position> {
+    if layout::too_small(area) {
+        return None;
+    }
+    let frame = layout::frame(area);
+    match app.overlay {
+        Overlay::Search => Some(search::cursor(app, frame.body)),
+        Overlay::Find => {
+            let w = 1 + display_width(&app.safe(&app.find.query));
+            let x = frame
+                .status
+                .x
+                .saturating_add(w as u16)
+                .min(frame.status.right().saturating_sub(1));
+            Some(ratatui::layout::Position::new(x, frame.status.y))
+        }
+        _ => None,
+    }
+}
+
+/// Draws `items` (already terminal-safe) one per row in `area`, scrolled so `selected` is
+/// visible, the selected row marked with `>` and the selection style.
+pub(crate) fn marked_list(
+    app: &App,
+    area: Rect,
+    items: &[String],
+    selected: usize,
+    buf: &mut Buffer,
+) {
+    let h = usize::from(area.height);
+    let first = selected.saturating_sub(h.saturating_sub(1));
+    for (row, (i, item)) in items.iter().enumerate().skip(first).take(h).enumerate() {
+        let is_selected = i == selected;
+        let marker = if is_selected { "> " } else { "  " };
+        let style = if is_selected {
+            app.theme.selected
+        } else {
+            app.theme.text
+        };
+        let text = format!("{marker}{item}");
+        let shown = truncate(&text, usize::from(area.width));
+        buf.set_stringn(
+            area.x,
+            area.y + row as u16,
+            shown,
+            usize::from(area.width),
+            style,
+        );
+    }
+}
+
+/// A table column wide enough for `header` and the widest of `cells`, within `min..=max`.
+pub(crate) fn column_width<'a>(
+    header: &str,
+    cells: impl Iterator<Item = &'a str>,
+    min: u16,
+    max: u16,
+) -> u16 {
+    let widest = cells
+        .map(display_width)
+        .chain(std::iter::once(display_width(header)))
+        .max();
+    (widest.unwrap_or(0).min(usize::from(max)) as u16).max(min)
+}

@@ -1,0 +1,265 @@
+//! Whole-screen tests: every view rendered headlessly on ratatui's TestBackend, compared with
+//! the snapshots in `tests/snapshots/` (set `UPDATE_SNAPSHOTS=1` to rewrite them after a
+//! deliberate change), plus size, ambiguous-width and hostile-input checks over every view.
+
+use zhaoshang::corpus::{Article, Gauge, Metric, Span};
+use zhaoshang::text::sanitize::is_unsafe;
+use zhaoshang::text::width::{display_width, is_ambiguous};
+use zhaoshang::tui::fixtures::sample_corpus;
+use zhaoshang::tui::{Options, VIEWS, app_for_view, render_buffer, screenshot};
+
+fn mono() -> Options {
+    Options {
+        theme: "mono".to_owned(),
+        ..Options::default()
+    }
+}
+
+fn shot(view: Option<&str>, w: u16, h: u16) -> String {
+    screenshot(sample_corpus(), &mono(), view, w, h, false).expect("valid view")
+}
+
+fn check_snapshot(name: &str, actual: &str) {
+    let path = format!(
+        "{}/tests/snapshots/tui_{name}.txt",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::write(&path, actual).expect("write snapshot");
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        expected == actual,
+        "snapshot {name} differs (UPDATE_SNAPSHOTS=1 to accept)\n--- expected\n{expected}\n--- actual\n{actual}"
+    );
+}
+
+/// The search overlay answered with fixed hits, so the snapshot tests this crate's drawing
+/// rather than whichever search engine is built in.
+fn search_with_fixed_hits() -> String {
+    use zhaoshang::search::{Hit, HitTarget};
+    use zhaoshang::tui::action::Action;
+    let corpus = sample_corpus();
+    let sentence = corpus[1].metrics[2].source;
+    let mut app =
+        app_for_view(corpus, &mono(), Some("search"), 120, 36).expect("the search view exists");
+    let hits = vec![
+        Hit { article: 1, target: HitTarget::Region, score: 90, text: "通辽市".to_owned(), indices: vec![0, 1] },
+        Hit {
+            article: 1,
+            target: HitTarget::Title,
+            score: 80,
+            text: "通辽市：招商引资跑出“加速度”".to_owned(),
+            indices: vec![0, 1],
+        },
+        Hit {
+            article: 1,
+            target: HitTarget::Sentence(sentence),
+            score: 70,
+            text: "据了解，2022年，全市新签约千万元以上项目568个、同比增长159.4%，总签约额1861.44亿元；全市国内（区外）招商引资项目实现到位资金298亿元，同比增长86%，完成年度目标的115%。通辽".to_owned(),
+            indices: vec![90, 91],
+        },
+        Hit { article: 1, target: HitTarget::Metric(2), score: 60, text: "到位资金".to_owned(), indices: vec![] },
+    ];
+    let generation = app.search_request().0;
+    app.update(Action::SearchResults { generation, hits });
+    zhaoshang::tui::buffer_to_text(&render_buffer(&app, 120, 36))
+}
+
+#[test]
+fn snapshot_of_every_screen_at_120x36() {
+    check_snapshot("first", &shot(None, 120, 36));
+    for view in VIEWS.iter().filter(|v| **v != "search") {
+        check_snapshot(view, &shot(Some(view), 120, 36));
+    }
+    check_snapshot("search", &search_with_fixed_hits());
+    let ambiwide = Options {
+        ambiguous_wide: true,
+        ..mono()
+    };
+    check_snapshot(
+        "first_ambiwide",
+        &screenshot(sample_corpus(), &ambiwide, None, 120, 36, false).unwrap(),
+    );
+    check_snapshot("first_60x20", &shot(None, 60, 20));
+}
+
+#[test]
+fn first_screen_shows_tabs_text_gauges_and_hints() {
+    let s = shot(None, 120, 36);
+    assert!(s.lines().next().unwrap().contains("1 谷城经济开发区(1)"));
+    assert!(s.contains("未具名地区"));
+    assert!(s.contains("今年以来，谷城经济开发区坚持"));
+    assert!(s.contains("114%") && s.contains("[推算]") && s.contains("[跨期]"));
+    assert!(s.lines().last().unwrap().contains("? 帮助"));
+    assert_eq!(s, shot(Some("reader"), 120, 36));
+}
+
+#[test]
+fn gauges_view_shows_metrics_table_with_redaction() {
+    let s = shot(Some("gauges"), 120, 36);
+    assert!(s.contains("> 合同投资额"));
+    assert!(s.contains("[隐去 XX.X]"));
+    assert!(s.contains("progress_pct"));
+}
+
+#[test]
+fn compare_view_converts_units() {
+    let mut app = app_for_view(sample_corpus(), &mono(), Some("compare"), 120, 36).unwrap();
+    app.update(zhaoshang::tui::action::Action::NextCompareRegion);
+    let s = zhaoshang::tui::buffer_to_text(&render_buffer(&app, 120, 36));
+    // 田家庵区 states 560000万元, 谷城 84.57亿元: both in 亿元, difference 28.57亿元.
+    assert!(s.contains("56亿元"), "{s}");
+    assert!(s.contains("+28.57亿元"), "{s}");
+}
+
+#[test]
+fn overview_and_help_and_source_render_their_content() {
+    let o = shot(Some("overview"), 120, 36);
+    assert!(o.contains("到位资金") && o.contains("298") && o.contains("[隐去]"));
+    let h = shot(Some("help"), 120, 36);
+    assert!(h.contains("C-d/C-u") && h.contains("g/G/Home/End"));
+    let s = shot(Some("source"), 120, 36);
+    assert!(s.contains("来源：新华网") && s.contains("坚 持"));
+}
+
+#[test]
+fn unknown_view_lists_the_valid_ones() {
+    let err = screenshot(sample_corpus(), &mono(), Some("nope"), 80, 24, true).unwrap_err();
+    for v in VIEWS {
+        assert!(err.contains(v), "{err}");
+    }
+}
+
+#[test]
+fn every_view_survives_every_size_and_fits() {
+    let sizes = [
+        (0, 0),
+        (1, 1),
+        (20, 5),
+        (39, 9),
+        (40, 10),
+        (60, 20),
+        (120, 36),
+        (200, 60),
+    ];
+    for ambiguous_wide in [false, true] {
+        let options = Options {
+            ambiguous_wide,
+            ..mono()
+        };
+        for view in std::iter::once(None).chain(VIEWS.iter().map(|v| Some(*v))) {
+            for (w, h) in sizes {
+                let text = screenshot(sample_corpus(), &options, view, w, h, false).unwrap();
+                assert_eq!(text.lines().count(), usize::from(h));
+                for line in text.lines() {
+                    assert!(
+                        display_width(line) <= usize::from(w),
+                        "{view:?} {w}x{h}: {line}"
+                    );
+                }
+            }
+        }
+    }
+    let small = shot(None, 20, 5);
+    assert!(small.contains("terminal too small"), "{small}");
+}
+
+#[test]
+fn ambiwide_mode_draws_no_ambiguous_char() {
+    let options = Options {
+        ambiguous_wide: true,
+        ..mono()
+    };
+    for view in std::iter::once(None).chain(VIEWS.iter().map(|v| Some(*v))) {
+        let app = app_for_view(sample_corpus(), &options, view, 120, 36).unwrap();
+        let buf = render_buffer(&app, 120, 36);
+        for cell in buf.content() {
+            assert!(
+                !cell.symbol().chars().any(is_ambiguous),
+                "{view:?}: {:?}",
+                cell.symbol()
+            );
+        }
+    }
+}
+
+fn hostile_corpus() -> Vec<Article> {
+    let evil = "\u{1b}]0;pwned\u{7}\u{1b}]52;c;cm0gLXJmIH4=\u{7}\u{1b}[2J\u{9b}31m\u{202e}\u{2066}\u{200b}\t\r";
+    let para = format!("\u{3000}\u{3000}通辽市{evil}到位资金298亿元。");
+    let span = Span {
+        paragraph: 0,
+        start: 0,
+        end: para.chars().count(),
+    };
+    vec![Article {
+        title: format!("标题{evil}"),
+        region: Some(format!("通辽{evil}")),
+        paragraphs: vec![para.clone(), evil.to_owned()],
+        original: format!("{para}\n{evil}"),
+        metrics: vec![Metric {
+            label: format!("到位{evil}"),
+            unit: evil.to_owned(),
+            source: span,
+            ..Metric::default()
+        }],
+        gauges: vec![Gauge {
+            label: evil.to_owned(),
+            unit: evil.to_owned(),
+            actual: f64::NAN,
+            source: span,
+            ..Gauge::default()
+        }],
+        ..Article::default()
+    }]
+}
+
+#[test]
+fn hostile_text_never_reaches_the_buffer_as_controls() {
+    for ambiguous_wide in [false, true] {
+        let options = Options {
+            ambiguous_wide,
+            ..mono()
+        };
+        for view in std::iter::once(None).chain(VIEWS.iter().map(|v| Some(*v))) {
+            let app = app_for_view(hostile_corpus(), &options, view, 120, 36).unwrap();
+            let buf = render_buffer(&app, 120, 36);
+            for cell in buf.content() {
+                assert!(
+                    !cell.symbol().chars().any(is_unsafe),
+                    "{view:?}: {:?}",
+                    cell.symbol()
+                );
+            }
+        }
+    }
+    let first = screenshot(hostile_corpus(), &mono(), None, 120, 36, false).unwrap();
+    assert!(
+        first.contains("␛]0;pwned␇"),
+        "escape sequences stay visible in the reader"
+    );
+}
+
+#[test]
+fn svg_draws_wide_cells_two_columns_wide() {
+    let svg = screenshot(sample_corpus(), &Options::default(), None, 120, 36, true).unwrap();
+    assert!(svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"));
+    assert!(svg.contains("textLength=\"18\"") && svg.contains(">谷</text>"));
+    assert!(svg.contains("fill=\"#"));
+}
+
+#[test]
+fn selected_gauge_source_is_highlighted_in_the_reader() {
+    use ratatui::style::Modifier;
+    let app = app_for_view(sample_corpus(), &mono(), Some("gauges"), 120, 36).unwrap();
+    let buf = render_buffer(&app, 120, 36);
+    let marked: String = buf
+        .content()
+        .iter()
+        .filter(|c| c.modifier.contains(Modifier::UNDERLINED | Modifier::BOLD))
+        .map(ratatui::buffer::Cell::symbol)
+        .filter(|s| !s.trim().is_empty())
+        .collect();
+    assert_eq!(marked, "合同投资额84.57亿元，占目标任务114%");
+}
