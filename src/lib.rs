@@ -21,5 +21,6 @@
 pub mod cli;
 pub mod corpus;
 pub mod search;
+pub mod synth;
 pub mod text;
 pub mod tui;
