@@ -72,6 +72,8 @@ struct Doc {
     start: usize,
     /// Byte length of the text.
     len: u32,
+    /// Length of the text in chars.
+    chars: u32,
     /// Index of the article.
     article: u32,
     /// What the text is.
@@ -85,6 +87,11 @@ struct Gate {
     bloom: [u64; 2],
     /// Pinyin letter masks.
     pinyin: Masks,
+    /// The text's first character.
+    first: char,
+    /// True when the text has no ASCII character, so that the matcher gives no word-boundary
+    /// bonus after its first character.
+    plain: bool,
 }
 
 /// An index over a corpus, built once and queried per keystroke. It is `Send + Sync`, so one
@@ -135,6 +142,16 @@ enum Via {
     Pinyin,
 }
 
+/// What [`SearchIndex::rank`] found out about one doc.
+enum Outcome {
+    /// The doc does not match.
+    Miss,
+    /// The doc matches but cannot enter the top-k, so it was not scored.
+    Matched,
+    /// The doc matches with this score.
+    Ranked(Ranked),
+}
+
 /// A scored doc in the top-k heap; ties go to the earlier doc.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 struct Ranked {
@@ -164,9 +181,11 @@ impl SearchIndex {
                 let Ok(len) = u32::try_from(text.len()) else {
                     continue;
                 };
+                let chars = u32::try_from(text.chars().count()).unwrap_or(u32::MAX);
                 index.docs.push(Doc {
                     start: index.arena.len(),
                     len,
+                    chars,
                     article,
                     target,
                 });
@@ -257,9 +276,13 @@ impl SearchIndex {
             let mut top = TopK::new(limit);
             let mut found = Vec::new();
             for id in ids {
-                if let Some(r) = self.rank(&matcher, query, id) {
-                    found.push(id);
-                    top.push(r);
+                match self.rank(&matcher, query, id, top.floor()) {
+                    Outcome::Miss => {}
+                    Outcome::Matched => found.push(id),
+                    Outcome::Ranked(r) => {
+                        found.push(id);
+                        top.push(r);
+                    }
                 }
             }
             Some((top.into_vec(), found))
@@ -291,16 +314,25 @@ impl SearchIndex {
         Some((top.into_vec(), found))
     }
 
-    /// Scores one doc, or `None` when it does not match.
-    fn rank(&self, matcher: &SkimMatcherV2, query: &Query, id: u32) -> Option<Ranked> {
-        let gate = self.gates.get(id as usize)?;
-        let doc = self.docs.get(id as usize)?;
+    /// Scores one doc; a doc that cannot score above `floor` (the worst score in a full top-k)
+    /// is only tested for a match, its exact score skipped.
+    fn rank(&self, matcher: &SkimMatcherV2, query: &Query, id: u32, floor: Option<i64>) -> Outcome {
+        let (Some(gate), Some(doc)) = (self.gates.get(id as usize), self.docs.get(id as usize))
+        else {
+            return Outcome::Miss;
+        };
+        let bonus = target_bonus(doc.target, query.chars, doc.chars as usize);
+        let beaten = |bound: i64| floor.is_some_and(|f| bound + bonus <= f);
+        let mut hit = false;
         let mut best: Option<(i64, Via)> = None;
         if gate.bloom[0] & query.bloom[0] == query.bloom[0]
             && gate.bloom[1] & query.bloom[1] == query.bloom[1]
         {
             let text = self.doc_text(doc);
-            if let Some((s, _)) = matcher.fuzzy(text, &query.text, false) {
+            if beaten(query.text_bound(gate, doc.chars as usize)) {
+                hit = query.is_subsequence_of(text);
+            } else if let Some((s, _)) = matcher.fuzzy(text, &query.text, false) {
+                hit = true;
                 best = Some((s + literal_bonus(text, &query.text), Via::Text));
             }
         }
@@ -308,20 +340,26 @@ impl SearchIndex {
             && p.admits(gate.pinyin)
         {
             let text = self.doc_text(doc);
-            if p.matches(text)
+            if beaten(p.bound(doc.chars as usize)) {
+                hit = hit || p.matches(text);
+            } else if (p.len() <= 3 || p.matches(text))
                 && let Some(s) = p.score(text)
-                && best.is_none_or(|(b, _)| s > b)
             {
-                best = Some((s, Via::Pinyin));
+                hit = true;
+                if best.is_none_or(|(b, _)| s > b) {
+                    best = Some((s, Via::Pinyin));
+                }
             }
         }
-        let (score, via) = best?;
-        let text_chars = self.doc_text(doc).chars().count();
-        Some(Ranked {
-            score: score + target_bonus(doc.target, query.chars, text_chars),
-            doc: Reverse(id),
-            via,
-        })
+        match best {
+            Some((score, via)) => Outcome::Ranked(Ranked {
+                score: score + bonus,
+                doc: Reverse(id),
+                via,
+            }),
+            None if hit => Outcome::Matched,
+            None => Outcome::Miss,
+        }
     }
 
     /// Turns the winners into hits, computing their matched indices.
@@ -350,6 +388,44 @@ impl SearchIndex {
 }
 
 impl Query {
+    /// An upper bound of the literal score (matcher plus [`literal_bonus`]) on a doc with
+    /// this gate and length. `SkimMatcherV2` gives each matched char 16, plus at most 4 for
+    /// following the previous match when the text has no ASCII (no word boundaries) and does
+    /// not start with a query char, else at most 16 (the doubled bonus of the first column,
+    /// which carries along a run of consecutive matches).
+    fn text_bound(&self, gate: &Gate, doc_chars: usize) -> i64 {
+        let m = i64::try_from(self.chars).unwrap_or(i64::MAX / 64);
+        let per_char = if gate.plain && !self.text.contains(gate.first) {
+            20
+        } else {
+            32
+        };
+        let literal = if doc_chars == self.chars {
+            64
+        } else if self.chars >= 2 {
+            24
+        } else {
+            0
+        };
+        per_char * m + literal
+    }
+
+    /// True when the query's chars occur in order in `text`, ASCII case ignored: a superset
+    /// of the literal matches, cheap enough for docs whose score is not needed.
+    fn is_subsequence_of(&self, text: &str) -> bool {
+        let mut want = self.text.chars().map(|c| c.to_ascii_lowercase()).peekable();
+        for c in text.chars() {
+            match want.peek() {
+                None => return true,
+                Some(&w) if w == c.to_ascii_lowercase() => {
+                    want.next();
+                }
+                Some(_) => {}
+            }
+        }
+        want.peek().is_none()
+    }
+
     /// Normalises `raw`: control characters, whitespace and apostrophes (as in `xi'an`) are
     /// dropped, traditional characters become simplified, and the result is cut to
     /// [`MAX_QUERY_CHARS`].
@@ -438,6 +514,8 @@ fn gate(text: &str) -> Gate {
     Gate {
         bloom,
         pinyin: Masks::of(text),
+        first: text.chars().next().unwrap_or_default(),
+        plain: !text.bytes().any(|b| b.is_ascii()),
     }
 }
 
@@ -508,6 +586,14 @@ impl TopK {
             self.heap.pop();
             self.heap.push(Reverse(r));
         }
+    }
+
+    /// The score a doc must beat to enter, once the heap is full.
+    fn floor(&self) -> Option<i64> {
+        if self.k == 0 {
+            return Some(i64::MAX);
+        }
+        (self.heap.len() == self.k).then(|| self.heap.peek().map_or(i64::MIN, |Reverse(r)| r.score))
     }
 
     /// Best first.
@@ -648,6 +734,44 @@ mod tests {
         assert!(all.len() >= 3);
         assert_eq!(idx.search("项", 2), all[..2].to_vec());
         assert!(all.windows(2).all(|w| w[0].score >= w[1].score));
+    }
+
+    #[test]
+    fn pruned_top_k_equals_the_head_of_a_full_ranking() {
+        let articles: Vec<Article> = crate::synth::generate(60, 11)
+            .iter()
+            .filter_map(|(name, raw)| crate::corpus::parse_bytes(name, raw).ok())
+            .collect();
+        let idx = SearchIndex::new(&articles);
+        let never = AtomicBool::new(false);
+        for q in [
+            "招",
+            "招商",
+            "项目建设",
+            "zs",
+            "zhaoshang",
+            "x",
+            "xm",
+            "GDP",
+            "亿元",
+            "項目",
+        ] {
+            let all = idx.search(q, usize::MAX);
+            let top = idx.search(q, 7);
+            assert_eq!(top, all[..all.len().min(7)].to_vec(), "{q}");
+            let mut cache = SearchCache::default();
+            let _ = idx.search_incremental(
+                &q[..q.chars().next().map_or(0, char::len_utf8)],
+                3,
+                &mut cache,
+                &never,
+            );
+            assert_eq!(
+                idx.search_incremental(q, 7, &mut cache, &never),
+                Some(top),
+                "{q}"
+            );
+        }
     }
 
     #[test]

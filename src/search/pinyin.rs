@@ -164,6 +164,20 @@ impl PinyinQuery {
         })
     }
 
+    /// How many letters the query has.
+    pub fn len(&self) -> usize {
+        self.letters.len()
+    }
+
+    /// An upper bound of [`score`](Self::score) on a text of `chars` characters: every
+    /// letter scores [`LETTER`], and each piece nets at most `PIECE + FULL + CONSECUTIVE`.
+    pub fn bound(&self, chars: usize) -> i64 {
+        // Both fit in a byte: queries have at most MAX_QUERY letters.
+        let m = i64::from(self.letters.len() as u8);
+        let pieces = i64::from(self.letters.len().min(chars) as u8);
+        LETTER * m + (PIECE + FULL + CONSECUTIVE).max(0) * pieces + AT_START
+    }
+
     /// True when a text with these masks could match: the first letter must begin a reading
     /// and every letter must occur somewhere.
     #[inline]
@@ -214,11 +228,14 @@ impl PinyinQuery {
     fn run(&self, text: &str, mut back: Option<&mut Vec<Step>>) -> Option<i64> {
         const NONE: i64 = i64::MIN / 4;
         let m = self.letters.len();
-        let mut cont = vec![NONE; m + 1];
-        let mut gap = vec![NONE; m + 1];
-        let mut gap_at = vec![0u32; m + 1];
-        let mut ended = vec![NONE; m + 1];
-        let mut from = vec![Step::default(); m + 1];
+        // Fixed arrays on the stack: this runs for every candidate text, and allocating here
+        // cost more than the programme itself.
+        let mut bufs = [[NONE; MAX_QUERY + 1]; 3];
+        let [cont, gap, ended] = &mut bufs;
+        let (mut cont, gap, mut ended) = (&mut cont[..=m], &mut gap[..=m], &mut ended[..=m]);
+        let mut gap_at = [0u32; MAX_QUERY + 1];
+        let mut from = [Step::default(); MAX_QUERY + 1];
+        let from = &mut from[..=m];
         let mut best: Option<(i64, u32)> = None;
         for (j, c) in text.chars().enumerate() {
             let j = j as u32;
@@ -271,7 +288,7 @@ impl PinyinQuery {
                 }
             });
             if let Some(back) = back.as_deref_mut() {
-                back.extend_from_slice(&from);
+                back.extend_from_slice(from);
                 from.fill(Step::default());
             }
             if ended[m] > NONE && best.is_none_or(|(s, _)| ended[m] > s) {
