@@ -1,8 +1,10 @@
 //! Pinyin matching: a query of ASCII letters against the readings of a text's characters.
 //!
 //! A query matches when it can be cut into pieces, each a non-empty prefix of one reading of
-//! successive (not necessarily adjacent) characters: `tongliao` is `tong`+`liao` and `tl` is
-//! `t`+`l` on 通辽市. All readings of a polyphone count (重庆 `chongqing`, 重点 `zhongdian`).
+//! adjacent characters: `tongliao` is `tong`+`liao` and `tl` is `t`+`l` on 通辽市, and `tongls`
+//! mixes both. Pieces must sit on adjacent characters (a pinyin query names a word, not a
+//! scatter of syllables across a sentence); that keeps results meaningful and the candidate
+//! sets small enough to narrow as the user types. All readings of a polyphone count (重庆 `chongqing`, 重点 `zhongdian`).
 //! ASCII letters in the text read as themselves, so `gdp` finds GDP. Matching happens on the
 //! text's own characters, so the matched indices need no mapping back for highlighting.
 //!
@@ -31,14 +33,8 @@ const LETTER: i64 = 16;
 const PIECE: i64 = -8;
 /// Bonus when a piece spells a whole reading (`tong`, not `to`).
 const FULL: i64 = 8;
-/// Bonus when a piece starts right after the previous piece's character.
-const CONSECUTIVE: i64 = 4;
 /// Bonus when the first piece is the text's first character.
 const AT_START: i64 = 16;
-/// Cost of opening a gap between pieces.
-const GAP_START: i64 = -3;
-/// Cost of each skipped character in a gap.
-const GAP_EXTEND: i64 = -1;
 
 /// Plain lowercase readings, `ü` written `v`, for every character in the dense range.
 struct Table {
@@ -170,12 +166,12 @@ impl PinyinQuery {
     }
 
     /// An upper bound of [`score`](Self::score) on a text of `chars` characters: every
-    /// letter scores [`LETTER`], and each piece nets at most `PIECE + FULL + CONSECUTIVE`.
+    /// letter scores [`LETTER`], and each piece nets at most `PIECE + FULL`.
     pub fn bound(&self, chars: usize) -> i64 {
         // Both fit in a byte: queries have at most MAX_QUERY letters.
         let m = i64::from(self.letters.len() as u8);
         let pieces = i64::from(self.letters.len().min(chars) as u8);
-        LETTER * m + (PIECE + FULL + CONSECUTIVE).max(0) * pieces + AT_START
+        LETTER * m + (PIECE + FULL).max(0) * pieces + AT_START
     }
 
     /// True when a text with these masks could match: the first letter must begin a reading
@@ -201,10 +197,11 @@ impl PinyinQuery {
                     grown |= s;
                 }
             });
-            reach |= grown;
-            if reach & goal != 0 {
+            if grown & goal != 0 {
                 return true;
             }
+            // The next piece must start on the next character, or the match starts afresh.
+            reach = grown | 1;
         }
         false
     }
@@ -222,18 +219,17 @@ impl PinyinQuery {
     }
 
     /// The scoring programme. For each count `i` of consumed letters it keeps the best score
-    /// whose last piece ended on the previous character (`cont`) or earlier (`gap`, gap costs
-    /// already paid). With `back`, it records for every character and count where the best
-    /// piece came from, so the winner's characters can be recovered.
+    /// of pieces ending on the previous character (`cont`). With `back`, it records for every
+    /// character and count where the best piece came from, so the winner's characters can be
+    /// recovered.
     fn run(&self, text: &str, mut back: Option<&mut Vec<Step>>) -> Option<i64> {
         const NONE: i64 = i64::MIN / 4;
         let m = self.letters.len();
         // Fixed arrays on the stack: this runs for every candidate text, and allocating here
         // cost more than the programme itself.
-        let mut bufs = [[NONE; MAX_QUERY + 1]; 3];
-        let [cont, gap, ended] = &mut bufs;
-        let (mut cont, gap, mut ended) = (&mut cont[..=m], &mut gap[..=m], &mut ended[..=m]);
-        let mut gap_at = [0u32; MAX_QUERY + 1];
+        let mut bufs = [[NONE; MAX_QUERY + 1]; 2];
+        let [cont, ended] = &mut bufs;
+        let (mut cont, mut ended) = (&mut cont[..=m], &mut ended[..=m]);
         let mut from = [Step::default(); MAX_QUERY + 1];
         let from = &mut from[..=m];
         let mut best: Option<(i64, u32)> = None;
@@ -245,39 +241,23 @@ impl PinyinQuery {
                 while starts != 0 {
                     let i = starts.trailing_zeros() as usize;
                     starts &= starts - 1;
-                    let (base, step) = if i == 0 {
-                        (
-                            if j == 0 { AT_START } else { 0 },
-                            Step {
-                                prev_i: 0,
-                                prev_j: 0,
-                            },
-                        )
-                    } else if cont[i] > NONE && cont[i] + CONSECUTIVE >= gap[i] {
-                        (
-                            cont[i] + CONSECUTIVE,
-                            Step {
-                                prev_i: i as u8,
-                                prev_j: j.wrapping_sub(1),
-                            },
-                        )
-                    } else if gap[i] > NONE {
-                        (
-                            gap[i],
-                            Step {
-                                prev_i: i as u8,
-                                prev_j: gap_at[i],
-                            },
-                        )
+                    let base = if i == 0 {
+                        if j == 0 { AT_START } else { 0 }
+                    } else if cont[i] > NONE {
+                        cont[i]
                     } else {
                         continue;
                     };
-                    let mut score = base;
+                    let step = Step {
+                        prev_i: i as u8,
+                        prev_j: j.wrapping_sub(1),
+                    };
+                    let mut score = base + PIECE;
                     for (len, &b) in r.iter().enumerate() {
                         if i + len >= m || self.letters[i + len] != b {
                             break;
                         }
-                        score += if len == 0 { PIECE + LETTER } else { LETTER };
+                        score += LETTER;
                         let full = if len + 1 == r.len() { FULL } else { 0 };
                         let end = i + len + 1;
                         if score + full > ended[end] {
@@ -293,16 +273,6 @@ impl PinyinQuery {
             }
             if ended[m] > NONE && best.is_none_or(|(s, _)| ended[m] > s) {
                 best = Some((ended[m], j));
-            }
-            for i in 1..=m {
-                let skipped = cont[i] + GAP_START + GAP_EXTEND;
-                let extended = gap[i] + GAP_EXTEND;
-                if skipped >= extended && cont[i] > NONE {
-                    gap[i] = skipped;
-                    gap_at[i] = j.wrapping_sub(1);
-                } else if gap[i] > NONE {
-                    gap[i] = extended;
-                }
             }
             std::mem::swap(&mut cont, &mut ended);
         }
@@ -398,11 +368,28 @@ mod tests {
     }
 
     #[test]
-    fn contiguous_full_syllables_outscore_scattered_initials() {
+    fn pieces_sit_on_adjacent_characters() {
         let q = PinyinQuery::new("tongliao").expect("letters");
-        let near = q.score("通辽市").expect("matches");
-        let far = q.score("通过辽阔草原").expect("matches");
-        assert!(near > far, "{near} <= {far}");
+        assert!(q.score("通辽市").is_some());
+        assert!(q.score("通往辽阔草原").is_none());
+        assert!(!q.matches("通往辽阔草原"));
+    }
+
+    #[test]
+    fn whole_syllables_outscore_initials_and_the_start_counts() {
+        let q = PinyinQuery::new("zhaoshang").expect("letters");
+        let at_start = q.score("招商引资").expect("matches");
+        let later = q.score("抓好招商引资").expect("matches");
+        assert!(at_start > later, "{at_start} <= {later}");
+        let initials = PinyinQuery::new("zs")
+            .expect("letters")
+            .score("招商")
+            .expect("matches");
+        let full = PinyinQuery::new("zhaoshang")
+            .expect("letters")
+            .score("招商")
+            .expect("matches");
+        assert!(full > initials);
     }
 
     #[test]
