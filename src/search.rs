@@ -22,7 +22,7 @@ mod split;
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 use std::sync::OnceLock;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
 
 use fuzzy_matcher::skim::SkimMatcherV2;
 use rayon::prelude::*;
@@ -112,12 +112,14 @@ pub struct SearchIndex {
 pub struct SearchCache {
     /// The normalised previous query.
     query: String,
-    /// Every doc it matched, ascending.
+    /// Every doc it matched or may have matched, ascending.
     matched: Vec<u32>,
 }
 
 impl SearchCache {
-    /// How many docs the remembered query matched; zero before any search.
+    /// How many docs the next scan starts from: those the remembered query matched, or may
+    /// have matched (docs that could not enter its top-k are not read); zero before any
+    /// search.
     pub fn matched(&self) -> usize {
         self.matched.len()
     }
@@ -146,10 +148,28 @@ enum Via {
 enum Outcome {
     /// The doc does not match.
     Miss,
-    /// The doc matches but cannot enter the top-k, so it was not scored.
-    Matched,
+    /// The doc may match but cannot enter the top-k, so it was not read.
+    Maybe,
     /// The doc matches with this score.
     Ranked(Ranked),
+}
+
+/// The scores a doc must beat to be worth scoring exactly.
+#[derive(Debug, Clone, Copy)]
+struct Floors {
+    /// The worst score in this chunk's top-k once it is full. Later docs in the chunk lose
+    /// ties, so a doc that can at most equal it is out.
+    own: Option<i64>,
+    /// The highest `own` floor of any chunk so far; docs of other chunks may win ties, so a
+    /// doc must stay strictly below it to be out.
+    shared: i64,
+}
+
+impl Floors {
+    /// True when a doc whose score is at most `bound` cannot enter the top-k.
+    fn beat(self, bound: i64) -> bool {
+        self.own.is_some_and(|f| bound <= f) || bound < self.shared
+    }
 }
 
 /// A scored doc in the top-k heap; ties go to the earlier doc.
@@ -173,23 +193,30 @@ impl SearchIndex {
             docs: Vec::with_capacity(total),
             gates: Vec::with_capacity(total),
         };
-        for (article, docs) in per_article.into_iter().enumerate() {
-            let Ok(article) = u32::try_from(article) else {
-                break;
-            };
-            for (target, text) in docs {
-                let Ok(len) = u32::try_from(text.len()) else {
-                    continue;
+        // Short texts (titles, regions, labels) first, sentences after: the short ones are the
+        // likeliest winners, and finding winners early lets the scan skip more exact scoring.
+        for sentences in [false, true] {
+            for (article, docs) in per_article.iter().enumerate() {
+                let Ok(article) = u32::try_from(article) else {
+                    break;
                 };
-                let chars = u32::try_from(text.chars().count()).unwrap_or(u32::MAX);
-                index.docs.push(Doc {
-                    start: index.arena.len(),
-                    len,
-                    chars,
-                    article,
-                    target,
-                });
-                index.arena.push_str(&text);
+                for (target, text) in docs {
+                    if matches!(target, HitTarget::Sentence(_)) != sentences {
+                        continue;
+                    }
+                    let Ok(len) = u32::try_from(text.len()) else {
+                        continue;
+                    };
+                    let chars = u32::try_from(text.chars().count()).unwrap_or(u32::MAX);
+                    index.docs.push(Doc {
+                        start: index.arena.len(),
+                        len,
+                        chars,
+                        article,
+                        target: *target,
+                    });
+                    index.arena.push_str(text);
+                }
             }
         }
         index.gates = index
@@ -269,6 +296,7 @@ impl SearchIndex {
             return Some((Vec::new(), Vec::new()));
         }
         let matcher = SkimMatcherV2::default().smart_case();
+        let shared = AtomicI64::new(i64::MIN);
         let work = |ids: &mut dyn Iterator<Item = u32>| -> Option<(Vec<Ranked>, Vec<u32>)> {
             if cancel.load(Ordering::Relaxed) {
                 return None;
@@ -276,12 +304,19 @@ impl SearchIndex {
             let mut top = TopK::new(limit);
             let mut found = Vec::new();
             for id in ids {
-                match self.rank(&matcher, query, id, top.floor()) {
+                let floors = Floors {
+                    own: top.floor(),
+                    shared: shared.load(Ordering::Relaxed),
+                };
+                match self.rank(&matcher, query, id, floors) {
                     Outcome::Miss => {}
-                    Outcome::Matched => found.push(id),
+                    Outcome::Maybe => found.push(id),
                     Outcome::Ranked(r) => {
                         found.push(id);
                         top.push(r);
+                        if let Some(f) = top.floor() {
+                            shared.fetch_max(f, Ordering::Relaxed);
+                        }
                     }
                 }
             }
@@ -314,39 +349,41 @@ impl SearchIndex {
         Some((top.into_vec(), found))
     }
 
-    /// Scores one doc; a doc that cannot score above `floor` (the worst score in a full top-k)
-    /// is only tested for a match, its exact score skipped.
-    fn rank(&self, matcher: &SkimMatcherV2, query: &Query, id: u32, floor: Option<i64>) -> Outcome {
+    /// Scores one doc. A doc whose score bound cannot beat `floor` (the worst score in this
+    /// chunk's full top-k) or `shared` (the best such floor of any chunk) is not read at all:
+    /// it counts as a possible match for [`SearchCache`], whose next scan tests it again.
+    fn rank(&self, matcher: &SkimMatcherV2, query: &Query, id: u32, floors: Floors) -> Outcome {
         let (Some(gate), Some(doc)) = (self.gates.get(id as usize), self.docs.get(id as usize))
         else {
             return Outcome::Miss;
         };
         let bonus = target_bonus(doc.target, query.chars, doc.chars as usize);
-        let beaten = |bound: i64| floor.is_some_and(|f| bound + bonus <= f);
-        let mut hit = false;
+        let beaten = |bound: i64| floors.beat(bound + bonus);
+        let mut maybe = false;
         let mut best: Option<(i64, Via)> = None;
         if gate.bloom[0] & query.bloom[0] == query.bloom[0]
             && gate.bloom[1] & query.bloom[1] == query.bloom[1]
         {
-            let text = self.doc_text(doc);
             if beaten(query.text_bound(gate, doc.chars as usize)) {
-                hit = query.is_subsequence_of(text);
-            } else if let Some((s, _)) = matcher.fuzzy(text, &query.text, false) {
-                hit = true;
-                best = Some((s + literal_bonus(text, &query.text), Via::Text));
+                maybe = true;
+            } else {
+                let text = self.doc_text(doc);
+                if let Some((s, _)) = matcher.fuzzy(text, &query.text, false) {
+                    best = Some((s + literal_bonus(text, &query.text), Via::Text));
+                }
             }
         }
         if let Some(p) = &query.pinyin
             && p.admits(gate.pinyin)
         {
-            let text = self.doc_text(doc);
-            if beaten(p.bound(doc.chars as usize)) {
-                hit = hit || p.matches(text);
-            } else if (p.len() <= 3 || p.matches(text))
-                && let Some(s) = p.score(text)
-            {
-                hit = true;
-                if best.is_none_or(|(b, _)| s > b) {
+            if beaten(p.bound(doc.chars as usize, gate.first)) {
+                maybe = true;
+            } else {
+                let text = self.doc_text(doc);
+                if (p.len() <= 3 || p.matches(text))
+                    && let Some(s) = p.score(text)
+                    && best.is_none_or(|(b, _)| s > b)
+                {
                     best = Some((s, Via::Pinyin));
                 }
             }
@@ -357,7 +394,7 @@ impl SearchIndex {
                 doc: Reverse(id),
                 via,
             }),
-            None if hit => Outcome::Matched,
+            None if maybe => Outcome::Maybe,
             None => Outcome::Miss,
         }
     }
@@ -408,22 +445,6 @@ impl Query {
             0
         };
         per_char * m + literal
-    }
-
-    /// True when the query's chars occur in order in `text`, ASCII case ignored: a superset
-    /// of the literal matches, cheap enough for docs whose score is not needed.
-    fn is_subsequence_of(&self, text: &str) -> bool {
-        let mut want = self.text.chars().map(|c| c.to_ascii_lowercase()).peekable();
-        for c in text.chars() {
-            match want.peek() {
-                None => return true,
-                Some(&w) if w == c.to_ascii_lowercase() => {
-                    want.next();
-                }
-                Some(_) => {}
-            }
-        }
-        want.peek().is_none()
     }
 
     /// Normalises `raw`: control characters, whitespace and apostrophes (as in `xi'an`) are

@@ -165,13 +165,20 @@ impl PinyinQuery {
         self.letters.len()
     }
 
-    /// An upper bound of [`score`](Self::score) on a text of `chars` characters: every
-    /// letter scores [`LETTER`], and each piece nets at most `PIECE + FULL`.
-    pub fn bound(&self, chars: usize) -> i64 {
+    /// An upper bound of [`score`](Self::score) on a text of `chars` characters starting
+    /// with `first`: every letter scores [`LETTER`], each piece nets at most `PIECE + FULL`,
+    /// and the start bonus needs a first character read with the query's first letter.
+    pub fn bound(&self, chars: usize, first: char) -> i64 {
         // Both fit in a byte: queries have at most MAX_QUERY letters.
         let m = i64::from(self.letters.len() as u8);
         let pieces = i64::from(self.letters.len().min(chars) as u8);
-        LETTER * m + (PIECE + FULL).max(0) * pieces + AT_START
+        let mut at_start = 0;
+        for_each_reading(first, |r| {
+            if r[0] == self.letters[0] {
+                at_start = AT_START;
+            }
+        });
+        LETTER * m + (PIECE + FULL).max(0) * pieces + at_start
     }
 
     /// True when a text with these masks could match: the first letter must begin a reading
