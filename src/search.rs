@@ -426,16 +426,24 @@ impl SearchIndex {
 
 impl Query {
     /// An upper bound of the literal score (matcher plus [`literal_bonus`]) on a doc with
-    /// this gate and length. `SkimMatcherV2` gives each matched char 16, plus at most 4 for
-    /// following the previous match when the text has no ASCII (no word boundaries) and does
-    /// not start with a query char, else at most 16 (the doubled bonus of the first column,
-    /// which carries along a run of consecutive matches).
+    /// this gate and length. `SkimMatcherV2` gives each matched char 16, plus a bonus: at
+    /// most 4 (for following the previous match) when the text has no ASCII and does not
+    /// start with a query char, at most 8 (a word boundary) when it has ASCII but does not start
+    /// with a query char, and at most 16 otherwise (the doubled bonus of the first column, which carries
+    /// along a run of consecutive matches).
     fn text_bound(&self, gate: &Gate, doc_chars: usize) -> i64 {
         let m = i64::try_from(self.chars).unwrap_or(i64::MAX / 64);
-        let per_char = if gate.plain && !self.text.contains(gate.first) {
+        let per_char = if self
+            .text
+            .chars()
+            .any(|c| c.eq_ignore_ascii_case(&gate.first))
+        {
+            32
+        } else if gate.plain {
             20
         } else {
-            32
+            // Past the first column no boundary bonus (head, break, camel) exceeds 8.
+            24
         };
         let literal = if doc_chars == self.chars {
             64
