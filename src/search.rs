@@ -7,14 +7,17 @@
 //! converted to simplified), then every doc goes through three gates, cheapest first:
 //!
 //! 1. masks: a 128-bit character bloom for the literal match, and pinyin letter masks;
-//! 2. a match test: [`fuzzy_matcher`]'s `SkimMatcherV2` on the text, and for queries of ASCII
-//!    letters a syllable-aware pinyin matcher (full pinyin, initials, or a mix);
-//! 3. scoring into a bounded top-k heap; matched character indices are computed only for the
-//!    k winners.
+//! 2. a score bound: once a top-k heap is full, a doc whose best possible score (from its
+//!    length, first character and kind) cannot beat the heap's worst is not read at all;
+//! 3. the matchers: [`fuzzy_matcher`]'s `SkimMatcherV2` on the text, and for queries of ASCII
+//!    letters a syllable-aware pinyin matcher (full pinyin, initials, or a mix, on adjacent
+//!    characters); matched character indices are computed only for the k winners.
 //!
-//! Docs are scanned in parallel chunks (rayon). [`SearchIndex::search_cancellable`] stops
-//! when a newer keystroke raises a flag, and [`SearchCache`] lets a query that extends the
-//! previous one rescan only the previous query's matches.
+//! Titles, regions and labels are indexed before sentences, so strong hits fill the heap
+//! early. Docs are scanned in parallel chunks (rayon) that share their heap floors.
+//! [`SearchIndex::search_cancellable`] stops when a newer keystroke raises a flag, and
+//! [`SearchCache`] lets a query that extends the previous one rescan only the docs the
+//! previous one matched (or did not read).
 
 mod pinyin;
 mod split;
@@ -154,21 +157,20 @@ enum Outcome {
     Ranked(Ranked),
 }
 
-/// The scores a doc must beat to be worth scoring exactly.
+/// The ranks a doc must beat to be worth scoring exactly, as [`Ranked::key`]s.
 #[derive(Debug, Clone, Copy)]
 struct Floors {
-    /// The worst score in this chunk's top-k once it is full. Later docs in the chunk lose
-    /// ties, so a doc that can at most equal it is out.
+    /// The worst rank in this chunk's top-k, once it is full.
     own: Option<i64>,
-    /// The highest `own` floor of any chunk so far; docs of other chunks may win ties, so a
-    /// doc must stay strictly below it to be out.
+    /// The best `own` floor of any chunk so far: the global top-k can only be better.
     shared: i64,
 }
 
 impl Floors {
-    /// True when a doc whose score is at most `bound` cannot enter the top-k.
-    fn beat(self, bound: i64) -> bool {
-        self.own.is_some_and(|f| bound <= f) || bound < self.shared
+    /// True when doc `id`, whose score is at most `bound`, cannot enter the top-k.
+    fn beat(self, bound: i64, id: u32) -> bool {
+        let key = Ranked::key_of(bound, id);
+        self.own.is_some_and(|f| key <= f) || key < self.shared
     }
 }
 
@@ -178,6 +180,20 @@ struct Ranked {
     score: i64,
     doc: Reverse<u32>,
     via: Via,
+}
+
+impl Ranked {
+    /// Score and doc packed into one integer that orders like `Ranked` (higher score first,
+    /// then lower doc), so that floors fit in an atomic.
+    fn key_of(score: i64, doc: u32) -> i64 {
+        let score = score.clamp(i64::from(i32::MIN), i64::from(i32::MAX));
+        (score << 32) | i64::from(u32::MAX - doc)
+    }
+
+    /// This doc's key.
+    fn key(&self) -> i64 {
+        Self::key_of(self.score, self.doc.0)
+    }
 }
 
 impl SearchIndex {
@@ -358,7 +374,7 @@ impl SearchIndex {
             return Outcome::Miss;
         };
         let bonus = target_bonus(doc.target, query.chars, doc.chars as usize);
-        let beaten = |bound: i64| floors.beat(bound + bonus);
+        let beaten = |bound: i64| floors.beat(bound + bonus, id);
         let mut maybe = false;
         let mut best: Option<(i64, Via)> = None;
         if gate.bloom[0] & query.bloom[0] == query.bloom[0]
@@ -617,12 +633,12 @@ impl TopK {
         }
     }
 
-    /// The score a doc must beat to enter, once the heap is full.
+    /// The rank key a doc must beat to enter, once the heap is full.
     fn floor(&self) -> Option<i64> {
         if self.k == 0 {
             return Some(i64::MAX);
         }
-        (self.heap.len() == self.k).then(|| self.heap.peek().map_or(i64::MIN, |Reverse(r)| r.score))
+        (self.heap.len() == self.k).then(|| self.heap.peek().map_or(i64::MIN, |Reverse(r)| r.key()))
     }
 
     /// Best first.
