@@ -5,7 +5,7 @@
 //! ```
 //!
 //! N raw articles go into DIR (created if missing). With `--sentences`, FILE receives every
-//! text the search index holds, one per line, in index order (titles, regions, sentences,
+//! text the search index holds, one per line, article by article (title, region, sentences,
 //! metric labels), so that `fzf --filter` can be timed against `zhaoshang search` over the
 //! same lines.
 
@@ -85,7 +85,7 @@ fn run(args: &Args) -> Result<(), String> {
     Ok(())
 }
 
-/// Writes the texts the search index holds for `article`, in the index's order.
+/// Writes the texts the search index holds for `article`.
 fn write_texts(
     out: &mut impl std::io::Write,
     article: &zhaoshang::corpus::Article,
