@@ -25,5 +25,6 @@ pub mod config;
 pub mod corpus;
 pub mod report;
 pub mod search;
+pub mod synth;
 pub mod text;
 pub mod tui;

@@ -1,0 +1,115 @@
+//! Global search latency per keystroke over synthetic corpora of 1k and 10k articles (100k
+//! with `ZHAOSHANG_BENCH_100K=1`): a Chinese query typed character by character, a pinyin
+//! query letter by letter and a traditional query, each prefix searched from scratch, plus
+//! whole typing runs that reuse the previous keystroke's matches. After the criterion runs,
+//! a p95 per keystroke is printed for each corpus.
+
+use std::hint::black_box;
+use std::sync::atomic::AtomicBool;
+use std::time::{Duration, Instant};
+
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use zhaoshang::corpus::{Article, parse_bytes};
+use zhaoshang::search::{SearchCache, SearchIndex};
+
+/// The queries typed, by kind.
+const QUERIES: [(&str, &str); 3] = [
+    ("chinese", "招商引资"),
+    ("pinyin", "zhaoshang"),
+    ("traditional", "項目建設"),
+];
+
+/// Hits asked for per keystroke, as the TUI does.
+const LIMIT: usize = 50;
+
+fn corpus(n: usize) -> Vec<Article> {
+    zhaoshang::synth::generate(n, 1)
+        .iter()
+        .filter_map(|(name, raw)| parse_bytes(name, raw).ok())
+        .collect()
+}
+
+/// Every prefix of `query`, one per keystroke.
+fn prefixes(query: &str) -> Vec<&str> {
+    query
+        .char_indices()
+        .map(|(i, c)| &query[..i + c.len_utf8()])
+        .collect()
+}
+
+fn sizes() -> Vec<usize> {
+    let mut sizes = vec![1_000, 10_000];
+    if std::env::var_os("ZHAOSHANG_BENCH_100K").is_some() {
+        sizes.push(100_000);
+    }
+    sizes
+}
+
+fn bench_search(c: &mut Criterion) {
+    for n in sizes() {
+        let articles = corpus(n);
+        let start = Instant::now();
+        let index = SearchIndex::new(&articles);
+        eprintln!(
+            "{n} articles: {} texts indexed in {:?}",
+            index.len(),
+            start.elapsed()
+        );
+        let mut group = c.benchmark_group(format!("search/{n}"));
+        group
+            .sample_size(10)
+            .warm_up_time(Duration::from_millis(300))
+            .measurement_time(Duration::from_secs(1));
+        for (kind, query) in QUERIES {
+            for prefix in prefixes(query) {
+                group.bench_with_input(BenchmarkId::new(kind, prefix), prefix, |b, q| {
+                    b.iter(|| black_box(index.search(q, LIMIT)));
+                });
+            }
+            let never = AtomicBool::new(false);
+            group.bench_with_input(BenchmarkId::new("typed", kind), query, |b, q| {
+                b.iter(|| {
+                    let mut cache = SearchCache::default();
+                    for prefix in prefixes(q) {
+                        black_box(index.search_incremental(prefix, LIMIT, &mut cache, &never));
+                    }
+                });
+            });
+        }
+        group.finish();
+        report_p95(n, &index);
+    }
+}
+
+/// Prints the 95th percentile of single-keystroke latency, from scratch and incremental.
+fn report_p95(n: usize, index: &SearchIndex) {
+    let never = AtomicBool::new(false);
+    let mut scratch = Vec::new();
+    let mut typed = Vec::new();
+    for _ in 0..10 {
+        for (_, query) in QUERIES {
+            let mut cache = SearchCache::default();
+            for prefix in prefixes(query) {
+                let t = Instant::now();
+                black_box(index.search(prefix, LIMIT));
+                scratch.push(t.elapsed());
+                let t = Instant::now();
+                black_box(index.search_incremental(prefix, LIMIT, &mut cache, &never));
+                typed.push(t.elapsed());
+            }
+        }
+    }
+    let p95 = |v: &mut Vec<Duration>| {
+        v.sort();
+        v[(v.len() * 95 / 100).min(v.len() - 1)]
+    };
+    eprintln!(
+        "{n} articles: p95 per keystroke {:?} from scratch, {:?} typing with SearchCache ({} keystrokes)",
+        p95(&mut scratch),
+        p95(&mut typed),
+        scratch.len()
+    );
+}
+
+criterion_group!(benches, bench_search);
+criterion_main!(benches);
