@@ -184,9 +184,10 @@ pub fn run(articles: Vec<Article>, options: &Options) -> io::Result<()> {
             })?;
             dirty = false;
             // The end-to-end tests use this to prove a panic restores the terminal.
-            if std::env::var_os("ZHAOSHANG_FORCE_PANIC").is_some() {
-                panic!("forced panic (ZHAOSHANG_FORCE_PANIC is set)");
-            }
+            assert!(
+                std::env::var_os("ZHAOSHANG_FORCE_PANIC").is_none(),
+                "forced panic (ZHAOSHANG_FORCE_PANIC is set)"
+            );
         }
         let (generation, query) = app.search_request();
         if generation != sent {
