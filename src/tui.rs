@@ -127,32 +127,53 @@ impl Drop for PanicGuard {
 
 /// The search worker: queries in, hits out, always answering the newest query it has.
 struct SearchWorker {
-    queries: Sender<(u64, String)>,
+    queries: Sender<(u64, String, Arc<AtomicBool>)>,
     hits: Receiver<(u64, Vec<Hit>)>,
+    /// Set to cancel the search in flight when a newer query is sent.
+    current: Arc<AtomicBool>,
 }
 
 impl SearchWorker {
-    fn spawn(index: SearchIndex) -> Self {
-        let (queries, query_rx) = mpsc::channel::<(u64, String)>();
+    /// Starts the worker; it builds the index itself, so the first frame never waits for it.
+    fn spawn(articles: Vec<Article>) -> Self {
+        let (queries, query_rx) = mpsc::channel::<(u64, String, Arc<AtomicBool>)>();
         let (hit_tx, hits) = mpsc::channel();
         std::thread::spawn(move || {
+            let index = SearchIndex::new(&articles);
+            drop(articles);
             while let Ok(mut request) = query_rx.recv() {
                 while let Ok(newer) = query_rx.try_recv() {
                     request = newer;
                 }
-                let found = index.search(&request.1, SEARCH_LIMIT);
-                if hit_tx.send((request.0, found)).is_err() {
+                let (generation, query, cancel) = request;
+                let Some(found) = index.search_cancellable(&query, SEARCH_LIMIT, &cancel) else {
+                    continue; // a newer query is already queued
+                };
+                if hit_tx.send((generation, found)).is_err() {
                     break;
                 }
             }
         });
-        Self { queries, hits }
+        Self {
+            queries,
+            hits,
+            current: Arc::new(AtomicBool::new(false)),
+        }
+    }
+
+    /// Sends a query, cancelling the one in flight.
+    fn send(&mut self, generation: u64, query: &str) {
+        self.current.store(true, Ordering::Relaxed);
+        self.current = Arc::new(AtomicBool::new(false));
+        let _ = self
+            .queries
+            .send((generation, query.to_owned(), Arc::clone(&self.current)));
     }
 }
 
 /// Runs the explorer on a terminal until the user quits.
 pub fn run(articles: Vec<Article>, options: &Options) -> io::Result<()> {
-    let worker = SearchWorker::spawn(SearchIndex::new(&articles));
+    let mut worker = SearchWorker::spawn(articles.clone());
     let mut app = App::new(articles, options);
 
     let stop = Arc::new(AtomicBool::new(false));
@@ -191,7 +212,7 @@ pub fn run(articles: Vec<Article>, options: &Options) -> io::Result<()> {
         }
         let (generation, query) = app.search_request();
         if generation != sent {
-            let _ = worker.queries.send((generation, query.to_owned()));
+            worker.send(generation, query);
             sent = generation;
         }
         while let Ok((generation, hits)) = worker.hits.try_recv() {
@@ -435,9 +456,9 @@ mod tests {
     #[test]
     fn search_worker_answers_the_newest_query() {
         let articles = fixtures::sample_corpus();
-        let worker = SearchWorker::spawn(SearchIndex::new(&articles));
+        let mut worker = SearchWorker::spawn(articles);
         for (generation, query) in [(1, "谷"), (2, "谷城"), (3, "通辽")] {
-            worker.queries.send((generation, query.to_owned())).unwrap();
+            worker.send(generation, query);
         }
         let mut last = 0;
         while last != 3 {
