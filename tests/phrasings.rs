@@ -91,3 +91,61 @@ fn gb18030_file_parses_like_utf8() {
     assert_eq!(gb.metrics.len(), utf8.metrics.len());
     assert_eq!(gb.gauges.len(), utf8.gauges.len());
 }
+
+#[test]
+fn header_with_source_label_and_standalone_credit_line() {
+    let a = parse("hefei-gaoxin-2024-h1.txt");
+    assert_eq!(a.region.as_deref(), Some("合肥高新区"));
+    assert_eq!(a.published.as_deref(), Some("2024-07-15"));
+    assert_eq!(a.source.as_deref(), Some("合肥高新区管委会"));
+    assert_eq!(a.byline.as_deref(), Some("记者 张三 通讯员 李四"));
+    assert_eq!(
+        a.period.as_deref(),
+        Some("2024-01..2024-06"),
+        "今年上半年 against the header's year"
+    );
+    assert!(
+        a.metrics
+            .iter()
+            .any(|m| m.label == "签约项目" && m.value == Some(86.0)),
+        "region prefix dropped"
+    );
+    let g = gauge(&a, "实际到位资金");
+    assert_eq!(
+        (g.actual, g.target, g.percent),
+        (178.3, Some(300.0), Some(58.5))
+    );
+}
+
+#[test]
+fn size_classes_never_pair_with_each_other() {
+    let a = parse("hefei-gaoxin-2024-h1.txt");
+    assert!(
+        !a.gauges.iter().any(|g| g.label.contains("50亿元以上")),
+        "{:#?}",
+        a.gauges
+    );
+    let b = parse("mengcheng-2023-1-10.txt");
+    let g = gauge(&b, "亿元以上项目");
+    assert_eq!(
+        (g.actual, g.target),
+        (48.0, Some(55.0)),
+        "the plain class pairs with its own target"
+    );
+    assert!(!b.gauges.iter().any(|g| g.label.contains("10亿元以上")));
+}
+
+#[test]
+fn stated_percent_is_not_overridden_by_a_stretch_target() {
+    let b = parse("mengcheng-2023-1-10.txt");
+    assert_eq!(b.region.as_deref(), Some("蒙城县"));
+    let g = gauge(&b, "到位省外资金");
+    // 125.6 / 150 would be 83.7%, not the stated 104.7%: the 150 is a raised goal.
+    assert_eq!((g.actual, g.target, g.percent), (125.6, None, Some(104.7)));
+    let rate = b
+        .metrics
+        .iter()
+        .find(|m| m.label.contains("开工率"))
+        .expect("开工率");
+    assert_eq!(rate.kind, MetricKind::Ratio);
+}

@@ -59,8 +59,8 @@ static TIME: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:(?P<ry>\d{4})年)?(?P<m1>\d{1,2}|X{1,2})\s*(?:-|--|—|——|－|–|~|～|至|到)\s*(?P<m2>\d{1,2}|X{1,2})月",
         r"|(?:到|截至|截止到|截止|至)(?:(?P<ty>\d{4})年)?(?P<tm>\d{1,2})月(?:底|末|份|\d{1,2}日)?",
         r"|(?P<y>\d{4})年",
+        r"|(?P<hrel>今年|去年|本年)?(?P<half>上半年|前三季度|一季度|第一季度)",
         r"|(?P<rel>去年|今年|本年度|本年|明年|新的一年|新一年|上年)",
-        r"|(?P<half>上半年|前三季度|一季度|第一季度)",
     ))
     .expect("valid regex")
 });
@@ -234,7 +234,8 @@ fn time_expressions(sentence: &str, reference: Option<i32>) -> Vec<(usize, Optio
                 "前三季度" => 9,
                 _ => 3,
             };
-            reference.and_then(|y| month_range(y, 1, to))
+            let offset = i32::from(caps.name("hrel").is_some_and(|r| r.as_str() == "去年"));
+            reference.and_then(|y| month_range(y - offset, 1, to))
         } else {
             None
         };
@@ -429,7 +430,7 @@ fn after_last_verb(label: &str) -> String {
     for verb in LABEL_VERBS {
         if let Some(i) = label.rfind(verb) {
             let rest = &label[i + verb.len()..];
-            if rest.chars().count() >= 2 && best.is_none_or(|b| i + verb.len() > b) {
+            if rest.chars().count() >= 3 && best.is_none_or(|b| i + verb.len() > b) {
                 best = Some(i + verb.len());
             }
         }
@@ -714,11 +715,23 @@ fn labels_match(a: &str, b: &str) -> bool {
 /// use zhaoshang::corpus::extract::keys_match;
 /// assert!(keys_match("招商引资到位资金", "到位资金"));
 /// assert!(!keys_match("5000万元以上项目", "亿元以上项目"));
+/// assert!(!keys_match("50亿元以上项目", "亿元以上项目"));
 /// ```
 pub fn keys_match(a: &str, b: &str) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     let n = short.chars().count();
-    n >= 2 && (short == long || (n >= 3 && long.ends_with(short)))
+    // 50亿元以上项目 is another size class than 亿元以上项目.
+    let size_class = |rest: &str| {
+        rest.chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_digit() || "X.十百千万亿".contains(c))
+    };
+    n >= 2
+        && (short == long
+            || (n >= 3
+                && long
+                    .strip_suffix(short)
+                    .is_some_and(|rest| !size_class(rest))))
 }
 
 /// Gauges from a metric list: stated percents of target, then target/actual pairs.
@@ -1058,12 +1071,29 @@ pub fn extract(
     headings: &[usize],
     published: Option<&str>,
 ) -> Extracted {
-    let reference = reference_year(paragraphs, published);
-    let period = article_period(paragraphs, reference);
-    let metrics = metrics(paragraphs, headings, reference, period.as_deref());
+    // The title often carries the year (`…2024年上半年招商引资成绩单`).
+    let with_title: Vec<String> = std::iter::once(title.to_owned())
+        .chain(paragraphs.iter().cloned())
+        .collect();
+    let reference = reference_year(&with_title, published);
+    let period = article_period(paragraphs, reference)
+        .or_else(|| article_period(&with_title[..1], reference));
+    let region = region(title, paragraphs);
+    let mut metrics = metrics(paragraphs, headings, reference, period.as_deref());
+    if let Some(name) = &region {
+        // 合肥高新区累计签约项目 → 签约项目: the subject is the article's, not the label's.
+        for m in &mut metrics {
+            if let Some(rest) = m.label.strip_prefix(name.as_str()) {
+                let rest = strip_fillers(rest);
+                if rest.chars().count() >= 2 {
+                    m.label = rest;
+                }
+            }
+        }
+    }
     let gauges = gauges(&metrics);
     Extracted {
-        region: region(title, paragraphs),
+        region,
         period,
         metrics,
         gauges,

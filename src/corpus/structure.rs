@@ -127,11 +127,25 @@ pub fn header(line: &str) -> Option<(String, Option<String>)> {
 /// ```
 /// use zhaoshang::corpus::structure::credit;
 /// assert_eq!(credit("通讯员:陈玥 谷轩"), Some(("通讯员", "陈玥 谷轩".to_owned())));
+/// assert_eq!(credit("（记者 张三 通讯员 李四）"), Some(("记者", "张三 通讯员 李四".to_owned())));
 /// assert_eq!(credit("记者从市商务局获悉，全市签约项目52个。"), None);
 /// ```
 pub fn credit(line: &str) -> Option<(&'static str, String)> {
     if line.chars().count() > 60 {
         return None;
+    }
+    // A whole line in parentheses: （记者 张三 通讯员 李四）
+    if let Some(inner) = line
+        .trim()
+        .strip_prefix(['(', '（'])
+        .and_then(|l| l.strip_suffix([')', '）']))
+        .map(str::trim)
+        && let Some(role) = ROLES
+            .iter()
+            .find(|r| inner.starts_with(*r) && is_byline_role(r))
+        && inner[role.len()..].starts_with(char::is_whitespace)
+    {
+        return Some((role, inner[role.len()..].trim().to_owned()));
     }
     let caps = CREDIT.captures(line)?;
     let role = caps.get(1)?.as_str();
@@ -361,10 +375,10 @@ pub fn classify(lines: &[String]) -> Vec<Role> {
             Role::Boilerplate("template")
         } else if keywords(line).is_some() {
             Role::Boilerplate("keywords")
-        } else if credit(line).is_some() {
-            Role::Boilerplate("credit")
         } else if header(line).is_some() {
             Role::Boilerplate("header")
+        } else if credit(line).is_some() {
+            Role::Boilerplate("credit")
         } else if is_widget_line(line) {
             Role::Boilerplate("widget")
         } else if is_footer(line) {
