@@ -191,6 +191,8 @@ pub struct App {
     pub(crate) search: SearchState,
     /// The compare screen.
     pub(crate) compare: CompareState,
+    /// The selected row of the overview (moved with `j`/`k`, copied with `y`).
+    pub(crate) overview_row: usize,
     /// The selected row of the region picker.
     pub(crate) picker: usize,
     /// The terminal size.
@@ -239,6 +241,7 @@ impl App {
                 locked: true,
                 row: 0,
             },
+            overview_row: 0,
             picker: 0,
             viewport: Rect::new(0, 0, 120, 36),
             message: None,
@@ -586,6 +589,23 @@ impl App {
                 };
                 self.select_item(item);
             }
+            _ if self.screen == Screen::Overview => {
+                let rows = self.overview_rows();
+                self.overview_row = if down {
+                    self.overview_row.saturating_add(1)
+                } else {
+                    self.overview_row.saturating_sub(1)
+                }
+                .min(rows.saturating_sub(1));
+                // Keep the selection on screen.
+                let (_, height) = self.main_extent();
+                if self.overview_row < self.scroll {
+                    self.scroll = self.overview_row;
+                } else if self.overview_row >= self.scroll + height.max(1) {
+                    self.scroll = self.overview_row + 1 - height.max(1);
+                }
+                self.clamp_scroll();
+            }
             _ => self.scroll_by(if down { 1 } else { -1 }),
         }
     }
@@ -839,12 +859,12 @@ impl App {
 
     fn overview_row_text(&self) -> Option<String> {
         let rows = super::views::overview::rows(self);
-        let row = rows.get(self.scroll)?;
+        let row = rows.get(self.overview_row)?;
         if row[3].is_empty() {
             return None; // the separator row
         }
         // Only a group's first row names its label and kind.
-        let head = rows[..=self.scroll]
+        let head = rows[..=self.overview_row]
             .iter()
             .rev()
             .find(|r| !r[0].is_empty() && !r[3].is_empty())?;
@@ -1236,6 +1256,189 @@ mod tests {
         let doc = app.doc(0, false, usize::from(area.width));
         let line = doc.iter().position(|l| l.paragraph == 2).unwrap();
         assert!(app.scroll <= line && line < app.scroll + usize::from(area.height));
+    }
+
+    fn copied(app: &App) -> String {
+        match app.effect() {
+            Some(Effect::Copy(text)) => text.clone(),
+            other => panic!("expected a copy, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn y_copies_the_selection_of_every_screen() {
+        let mut app = app();
+        press(&mut app, KeyCode::Char('y'));
+        let first = &app.articles[0].paragraphs[0];
+        let (s, e) = sentences(first)[0];
+        assert_eq!(copied(&app), chars(first, s, e), "topmost sentence");
+        app.update(Action::EffectDone("已复制 copied 9 chars".to_owned()));
+        assert_eq!(app.effect(), None);
+        assert_eq!(app.message(), Some("已复制 copied 9 chars"));
+
+        press(&mut app, KeyCode::Char('t'));
+        press(&mut app, KeyCode::Char('y'));
+        assert_eq!(copied(&app), "谷城经济开发区 合同投资额 84.57亿元 114%");
+        press(&mut app, KeyCode::Enter);
+        press(&mut app, KeyCode::Char('y'));
+        let span = app.highlight.unwrap();
+        assert_eq!(
+            copied(&app),
+            chars(&app.articles[0].paragraphs[span.paragraph], span.start, span.end),
+            "the highlighted source sentence"
+        );
+
+        press(&mut app, KeyCode::Char('c'));
+        press(&mut app, KeyCode::Char('n'));
+        assert_eq!(app.compare.row, 1);
+        press(&mut app, KeyCode::Char('y'));
+        assert_eq!(
+            copied(&app),
+            "合同投资额 actual | 谷城经济开发区 84.57亿元 | 通辽市 1861.44亿元 | 差 -1776.87亿元"
+        );
+
+        press(&mut app, KeyCode::Char('o'));
+        press(&mut app, KeyCode::Char('y'));
+        assert_eq!(copied(&app), "到位资金 actual #1 通辽市 298亿元");
+        press(&mut app, KeyCode::Char('j'));
+        press(&mut app, KeyCode::Char('y'));
+        assert_eq!(
+            copied(&app),
+            "到位资金 actual #2 谷城经济开发区 50.23亿元",
+            "the label comes from the group's first row"
+        );
+    }
+
+    #[test]
+    fn ctrl_y_copies_the_search_hit_cleaned() {
+        let mut app = app();
+        press(&mut app, KeyCode::Char('s'));
+        typed(&mut app, "tl");
+        let hit = Hit {
+            article: 1,
+            target: HitTarget::Title,
+            score: 1,
+            text: "通辽\u{1b}]52;c;cHduZWQ=\u{7}市\n招商".to_owned(),
+            indices: vec![],
+        };
+        app.update(Action::SearchResults {
+            generation: app.search.generation,
+            hits: vec![hit],
+        });
+        let key = KeyEvent::new(KeyCode::Char('y'), KeyModifiers::CONTROL);
+        app.update(action_for(app.mode(), key).unwrap());
+        assert_eq!(copied(&app), "通辽市 招商");
+        assert_eq!(app.search.query, "tl", "ctrl-y is not typed");
+    }
+
+    #[test]
+    fn nothing_to_copy_or_export_on_an_empty_corpus() {
+        let mut app = App::new(Vec::new(), &Options::default());
+        app.update(Action::Copy);
+        app.update(Action::Export(ExportFormat::Csv));
+        assert_eq!(app.effect(), None);
+        assert_eq!(app.message(), Some("没有可导出的 nothing to export"));
+    }
+
+    #[test]
+    fn e_and_shift_e_export_the_views_tables_from_report() {
+        let mut app = app();
+        press(&mut app, KeyCode::Char('2'));
+        press(&mut app, KeyCode::Char('e'));
+        let Some(Effect::Export(request)) = app.effect().cloned() else {
+            panic!("no export")
+        };
+        let one = std::slice::from_ref(&app.articles[1]);
+        assert_eq!(request.scope, "tongliaoshi");
+        assert_eq!(request.format, ExportFormat::Csv);
+        assert_eq!(
+            request.tables,
+            [
+                ("gauges", report::gauges(one)),
+                ("metrics", report::metrics(one))
+            ]
+        );
+        press(&mut app, KeyCode::Char('c'));
+        press(&mut app, KeyCode::Char('E'));
+        let Some(Effect::Export(request)) = app.effect().cloned() else {
+            panic!("no export")
+        };
+        assert_eq!(request.format, ExportFormat::Json);
+        let right = report::region_of(&app.articles[app.first_of(app.compare.right).unwrap()]);
+        assert_eq!(
+            request.tables,
+            [("compare", report::compare(&app.articles, "通辽市", right))]
+        );
+        press(&mut app, KeyCode::Char('o'));
+        press(&mut app, KeyCode::Char('e'));
+        let Some(Effect::Export(request)) = app.effect().cloned() else {
+            panic!("no export")
+        };
+        assert_eq!(request.scope, "all");
+        assert_eq!(request.tables, [("overview", report::overview(&app.articles))]);
+    }
+
+    #[test]
+    fn m_toggles_mouse_capture_and_t_opens_the_gauges() {
+        let mut app = App::new(
+            sample_corpus(),
+            &Options {
+                mouse: true,
+                ..Options::default()
+            },
+        );
+        press(&mut app, KeyCode::Char('m'));
+        assert!(!app.mouse());
+        assert_eq!(app.effect(), Some(&Effect::Mouse(false)));
+        app.update(Action::EffectDone("鼠标 mouse off".to_owned()));
+        press(&mut app, KeyCode::Char('m'));
+        assert_eq!(app.effect(), Some(&Effect::Mouse(true)));
+        assert_eq!(app.screen, Screen::Reader, "m no longer opens the gauges");
+        press(&mut app, KeyCode::Char('t'));
+        assert_eq!(app.screen, Screen::Gauges);
+    }
+
+    #[test]
+    fn a_saved_position_is_restored() {
+        let mut app = app();
+        app.update(Action::Resize(60, 12));
+        press(&mut app, KeyCode::Char('2'));
+        press(&mut app, KeyCode::Char('j'));
+        press(&mut app, KeyCode::Char('j'));
+        let saved = app.position();
+        assert_eq!(saved.region, "通辽市");
+        assert_eq!((saved.article, saved.scroll), (0, 2));
+        assert_eq!(saved.screen, "reader");
+
+        let mut fresh = App::new(sample_corpus(), &Options::default());
+        fresh.update(Action::Resize(60, 12));
+        fresh.update(Action::Restore(saved.clone()));
+        assert_eq!(fresh.position(), saved);
+        assert_eq!(fresh.current(), Some(1));
+
+        let gauges = Position {
+            screen: "gauges".to_owned(),
+            scroll: 0,
+            ..saved.clone()
+        };
+        fresh.update(Action::Restore(gauges));
+        assert_eq!(fresh.screen, Screen::Gauges);
+
+        let unknown = Position {
+            region: "北京市".to_owned(),
+            ..saved
+        };
+        let before = fresh.position();
+        fresh.update(Action::Restore(unknown));
+        assert_eq!(fresh.position(), before, "an unknown region changes nothing");
+        fresh.update(Action::Restore(Position {
+            region: "通辽市".to_owned(),
+            article: 99,
+            screen: "nonsense".to_owned(),
+            scroll: usize::MAX,
+        }));
+        assert_eq!(fresh.current(), Some(2), "indices are clamped");
+        assert_eq!(fresh.screen, Screen::Reader);
     }
 
     #[test]
