@@ -21,10 +21,10 @@ pub mod widgets;
 
 use std::fmt::Write as _;
 use std::io::{self, Write};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
-use std::path::PathBuf;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use crossterm::event::{self, Event, KeyEventKind, MouseEventKind};
@@ -217,10 +217,10 @@ fn perform(effect: &Effect) -> String {
             };
             match (done, on) {
                 (Err(e), _) => format!("鼠标 mouse: {e}"),
-                (Ok(()), true) => "鼠标 mouse on: wheel scrolls, clicks pick tabs (m: off)".to_owned(),
-                (Ok(()), false) => {
-                    "鼠标 mouse off: the terminal selects text (m: on)".to_owned()
+                (Ok(()), true) => {
+                    "鼠标 mouse on: wheel scrolls, clicks pick tabs (m: off)".to_owned()
                 }
+                (Ok(()), false) => "鼠标 mouse off: the terminal selects text (m: on)".to_owned(),
             }
         }
     }

@@ -782,9 +782,7 @@ impl App {
     fn step_compare_row(&mut self, down: bool) {
         let rows = super::views::compare::aligned_rows(self, self.region, self.compare.right);
         let table = layout::inner(layout::compare_panes(layout::frame(self.viewport).body).table);
-        let shown = rows
-            .len()
-            .min(usize::from(table.height.saturating_sub(1)));
+        let shown = rows.len().min(usize::from(table.height.saturating_sub(1)));
         self.compare.row = if down {
             self.compare.row.saturating_add(1)
         } else {
@@ -825,19 +823,19 @@ impl App {
     }
 
     fn region_name(&self) -> &str {
-        self.regions.get(self.region).map_or("", |r| r.name.as_str())
+        self.regions
+            .get(self.region)
+            .map_or("", |r| r.name.as_str())
     }
 
     fn item_text(&self) -> Option<String> {
         let article = self.articles.get(self.current()?)?;
         let region = self.region_name();
-        match article.gauges.get(self.item) {
-            Some(g) => Some(format!("{region} {}", gauge_summary(g))),
-            None => {
-                let m = article.metrics.get(self.item - article.gauges.len())?;
-                Some(format!("{region} {}", metric_summary(m)))
-            }
+        if let Some(g) = article.gauges.get(self.item) {
+            return Some(format!("{region} {}", gauge_summary(g)));
         }
+        let m = article.metrics.get(self.item - article.gauges.len())?;
+        Some(format!("{region} {}", metric_summary(m)))
     }
 
     fn compare_row_text(&self) -> Option<String> {
@@ -881,17 +879,19 @@ impl App {
             let paragraph = article.paragraphs.get(span.paragraph)?;
             return Some(chars(paragraph, span.start, span.end));
         }
-        let span = match self.find.matches.get(self.find.current) {
-            Some(&span) => span,
-            None => {
-                let width = usize::from(self.main_text_area().width);
-                let doc = self.doc(index, false, width);
-                let line = doc.get(self.scroll..)?.iter().find(|l| !l.range.is_empty())?;
-                Span {
-                    paragraph: line.paragraph,
-                    start: line.range.start,
-                    end: line.range.end,
-                }
+        let span = if let Some(&span) = self.find.matches.get(self.find.current) {
+            span
+        } else {
+            let width = usize::from(self.main_text_area().width);
+            let doc = self.doc(index, false, width);
+            let line = doc
+                .get(self.scroll..)?
+                .iter()
+                .find(|l| !l.range.is_empty())?;
+            Span {
+                paragraph: line.paragraph,
+                start: line.range.start,
+                end: line.range.end,
             }
         };
         let paragraph = article.paragraphs.get(span.paragraph)?;
@@ -906,8 +906,16 @@ impl App {
         let index = self.current()?;
         let width = usize::from(self.main_text_area().width);
         let doc = self.doc(index, true, width);
-        let line = doc.get(self.scroll..)?.iter().find(|l| !l.range.is_empty())?;
-        let original = self.articles.get(index)?.original.split('\n').nth(line.paragraph)?;
+        let line = doc
+            .get(self.scroll..)?
+            .iter()
+            .find(|l| !l.range.is_empty())?;
+        let original = self
+            .articles
+            .get(index)?
+            .original
+            .split('\n')
+            .nth(line.paragraph)?;
         Some(original.to_owned())
     }
 
@@ -933,10 +941,8 @@ impl App {
                 tables: vec![("overview", report::overview(&self.articles))],
                 format,
             }),
-            Screen::Reader | Screen::Gauges | Screen::Source => self
-                .current()
-                .and_then(|i| self.articles.get(i))
-                .map(|a| {
+            Screen::Reader | Screen::Gauges | Screen::Source => {
+                self.current().and_then(|i| self.articles.get(i)).map(|a| {
                     let one = std::slice::from_ref(a);
                     ExportRequest {
                         scope: slug(report::region_of(a)),
@@ -946,7 +952,8 @@ impl App {
                         ],
                         format,
                     }
-                }),
+                })
+            }
         };
         match request {
             Some(request) => self.effect = Some(Effect::Export(request)),
@@ -1284,7 +1291,11 @@ mod tests {
         let span = app.highlight.unwrap();
         assert_eq!(
             copied(&app),
-            chars(&app.articles[0].paragraphs[span.paragraph], span.start, span.end),
+            chars(
+                &app.articles[0].paragraphs[span.paragraph],
+                span.start,
+                span.end
+            ),
             "the highlighted source sentence"
         );
 
@@ -1375,7 +1386,10 @@ mod tests {
             panic!("no export")
         };
         assert_eq!(request.scope, "all");
-        assert_eq!(request.tables, [("overview", report::overview(&app.articles))]);
+        assert_eq!(
+            request.tables,
+            [("overview", report::overview(&app.articles))]
+        );
     }
 
     #[test]
@@ -1430,7 +1444,11 @@ mod tests {
         };
         let before = fresh.position();
         fresh.update(Action::Restore(unknown));
-        assert_eq!(fresh.position(), before, "an unknown region changes nothing");
+        assert_eq!(
+            fresh.position(),
+            before,
+            "an unknown region changes nothing"
+        );
         fresh.update(Action::Restore(Position {
             region: "通辽市".to_owned(),
             article: 99,

@@ -171,7 +171,12 @@ mod tests {
         let bytes = std::fs::read(&paths[0]).unwrap();
         let body = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap();
         let mut reader = csv::Reader::from_reader(body);
-        let header: Vec<String> = reader.headers().unwrap().iter().map(str::to_owned).collect();
+        let header: Vec<String> = reader
+            .headers()
+            .unwrap()
+            .iter()
+            .map(str::to_owned)
+            .collect();
         assert_eq!(header, table.header);
         let rows: Vec<Vec<String>> = reader
             .records()

@@ -75,10 +75,7 @@ pub fn state_dir(xdg_state_home: Option<OsString>, home: Option<OsString>) -> Op
 
 /// The state file for `articles` under the directory named by the environment.
 pub fn default_path(articles: &[Article]) -> Option<PathBuf> {
-    let dir = state_dir(
-        std::env::var_os("XDG_STATE_HOME"),
-        std::env::var_os("HOME"),
-    )?;
+    let dir = state_dir(std::env::var_os("XDG_STATE_HOME"), std::env::var_os("HOME"))?;
     Some(dir.join(format!("{}.json", corpus_key(articles))))
 }
 
