@@ -26,6 +26,10 @@ pub struct Cli {
     /// Do not capture the mouse (keeps the terminal's own text selection).
     #[arg(long, global = true)]
     pub no_mouse: bool,
+    /// Do not restore or save the position (region, article, screen, scroll) kept per corpus
+    /// in $XDG_STATE_HOME/zhaoshang/.
+    #[arg(long, global = true)]
+    pub no_state: bool,
     /// A subcommand; without one the explorer opens.
     #[command(subcommand)]
     pub command: Option<Command>,

@@ -9,19 +9,23 @@
 
 pub mod action;
 pub mod app;
+pub mod clipboard;
+pub mod export;
 pub mod fixtures;
 pub mod keymap;
 pub mod layout;
+pub mod state;
 pub mod theme;
 pub mod views;
 pub mod widgets;
 
 use std::fmt::Write as _;
 use std::io::{self, Write};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
-use std::time::Duration;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use crossterm::event::{self, Event, KeyEventKind, MouseEventKind};
 use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
@@ -34,7 +38,7 @@ use ratatui::style::{Color, Modifier};
 use crate::corpus::Article;
 use crate::search::{Hit, SearchIndex};
 use action::Action;
-use app::App;
+use app::{App, Effect};
 
 /// How the explorer should draw.
 #[derive(Debug, Clone, Default)]
@@ -43,8 +47,11 @@ pub struct Options {
     pub ambiguous_wide: bool,
     /// Colour theme name: `dark`, `light` or `mono`.
     pub theme: String,
-    /// Capture the mouse (wheel scrolling, clicking tabs).
+    /// Capture the mouse (wheel scrolling, clicking tabs); `m` toggles it while running.
     pub mouse: bool,
+    /// Restore the position saved for this corpus on start and save it on quit (see
+    /// [`state`]); off with `--no-state`.
+    pub remember: bool,
 }
 
 /// The view names [`screenshot`] accepts.
@@ -171,8 +178,60 @@ impl SearchWorker {
     }
 }
 
+/// Carries out an effect the state asked for and says how it went, for the status bar.
+fn perform(effect: &Effect) -> String {
+    match effect {
+        Effect::Copy(text) => {
+            let mut out = io::stdout();
+            match out
+                .write_all(&clipboard::osc52(text))
+                .and_then(|()| out.flush())
+            {
+                Ok(()) => format!("已复制 copied {} chars", text.chars().count()),
+                Err(e) => format!("复制失败 copy failed: {e}"),
+            }
+        }
+        Effect::Export(request) => {
+            let dir = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+            let now = SystemTime::now()
+                .duration_since(UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs());
+            match export::write(&dir, request, now) {
+                Ok(paths) => {
+                    let names: Vec<String> = paths
+                        .iter()
+                        .filter_map(|p| p.file_name())
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .collect();
+                    format!("已导出 exported {} in {}", names.join(", "), dir.display())
+                }
+                Err(e) => format!("导出失败 export failed: {e}"),
+            }
+        }
+        Effect::Mouse(on) => {
+            let mut out = io::stdout();
+            let done = if *on {
+                execute!(out, crossterm::event::EnableMouseCapture)
+            } else {
+                execute!(out, crossterm::event::DisableMouseCapture)
+            };
+            match (done, on) {
+                (Err(e), _) => format!("鼠标 mouse: {e}"),
+                (Ok(()), true) => {
+                    "鼠标 mouse on: wheel scrolls, clicks pick tabs (m: off)".to_owned()
+                }
+                (Ok(()), false) => "鼠标 mouse off: the terminal selects text (m: on)".to_owned(),
+            }
+        }
+    }
+}
+
 /// Runs the explorer on a terminal until the user quits.
 pub fn run(articles: Vec<Article>, options: &Options) -> io::Result<()> {
+    let state_path = options
+        .remember
+        .then(|| state::default_path(&articles))
+        .flatten();
     let mut worker = SearchWorker::spawn(articles.clone());
     let mut app = App::new(articles, options);
 
@@ -187,6 +246,11 @@ pub fn run(articles: Vec<Article>, options: &Options) -> io::Result<()> {
     let _terminal_modes = TerminalGuard::enter(options.mouse)?;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     terminal.clear()?;
+    if let Some(position) = state_path.as_deref().and_then(state::load) {
+        let size = terminal.size()?;
+        app.update(Action::Resize(size.width, size.height));
+        app.update(Action::Restore(position));
+    }
 
     let mut sent = 0u64;
     let mut dirty = true;
@@ -239,12 +303,21 @@ pub fn run(articles: Vec<Article>, options: &Options) -> io::Result<()> {
             let wheel = matches!(action, Action::ScrollDown | Action::ScrollUp)
                 && app.mode() == keymap::Mode::Normal
                 && app.screen != app::Screen::Gauges;
-            let repeat = if wheel && options.mouse { 3 } else { 1 };
+            let repeat = if wheel && app.mouse() { 3 } else { 1 };
             for _ in 0..repeat {
                 app.update(action.clone());
             }
             dirty = true;
         }
+        if let Some(effect) = app.effect().cloned() {
+            let message = perform(&effect);
+            app.update(Action::EffectDone(message));
+            dirty = true;
+        }
+    }
+    if let Some(path) = &state_path {
+        // Remembering is a convenience: a read-only or full disk must not spoil the exit.
+        let _ = state::save(path, &app.position());
     }
     Ok(())
 }

@@ -2,7 +2,9 @@
 //! 60×20, sends keys (switch region, scroll, open a gauge's source, pinyin search, compare,
 //! help, quit) and checks the captured screen: text where it should be, no line wider than
 //! the terminal, a usable shell after quitting or after a panic, and a pane title untouched
-//! by an article's OSC sequences. tmux is required (`.ci/run` installs it).
+//! by an article's OSC sequences; no colour codes under `NO_COLOR`; `y` reaching tmux's
+//! clipboard, `e` writing a file and the position remembered between runs. tmux is required
+//! (`.ci/run` installs it).
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -141,7 +143,7 @@ fn drive_the_explorer_in_tmux() {
             &format!("zs-e2e-{w}"),
             w,
             h,
-            &format!("{BIN}; echo EXIT=$?"),
+            &format!("{BIN} --no-state; echo EXIT=$?"),
         );
         let screen = s.wait_for("濉溪经济开发区");
         fits(&screen, w);
@@ -155,7 +157,7 @@ fn drive_the_explorer_in_tmux() {
         // 谷城: open the gauges, select the second gauge, jump to its source sentence.
         s.keys(&["4"]);
         s.wait_for("谷城");
-        s.keys(&["m"]);
+        s.keys(&["t"]);
         let screen = s.wait_for("指标 metrics");
         fits(&screen, w);
         assert!(
@@ -194,7 +196,7 @@ fn a_panic_restores_the_terminal() {
         "zs-e2e-panic",
         100,
         30,
-        &format!("ZHAOSHANG_FORCE_PANIC=1 {BIN}; echo EXIT=$? DONE$((1+1))"),
+        &format!("ZHAOSHANG_FORCE_PANIC=1 {BIN} --no-state; echo EXIT=$? DONE$((1+1))"),
     );
     let screen = s.wait_for("DONE2");
     assert!(
@@ -246,7 +248,7 @@ fn osc_sequences_in_articles_do_not_reach_the_terminal() {
         "zs-e2e-osc",
         100,
         30,
-        &format!("{BIN} {}; echo EXIT=$?", dir.display()),
+        &format!("{BIN} --no-state {}; echo EXIT=$?", dir.display()),
     );
     let before = tmux(&["display-message", "-p", "-t", &s.0, "#{pane_title}"]);
     let screen = s.wait_for("谷城经济开发区");
@@ -267,6 +269,128 @@ fn osc_sequences_in_articles_do_not_reach_the_terminal() {
     );
     s.keys(&["q"]);
     s.wait_for("EXIT=0");
+    s.shell_is_usable();
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+/// The SGR parameters of every `ESC [ ... m` in `text`.
+fn sgr_params(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(i) = rest.find("\u{1b}[") {
+        rest = &rest[i + 2..];
+        let end = rest
+            .find(|c: char| !(c.is_ascii_digit() || c == ';' || c == ':'))
+            .unwrap_or(rest.len());
+        if rest[end..].starts_with('m') {
+            out.push(rest[..end].to_owned());
+        }
+        rest = &rest[end..];
+    }
+    out
+}
+
+/// True for an SGR parameter list that sets a foreground or background colour.
+fn sets_colour(params: &str) -> bool {
+    params.split([';', ':']).any(|p| {
+        matches!(
+            p.parse::<u16>(),
+            Ok(30..=38 | 40..=48 | 90..=97 | 100..=107)
+        )
+    })
+}
+
+#[test]
+fn no_color_draws_without_colour_codes() {
+    assert!(sets_colour("38;5;12") && sets_colour("1;31") && sets_colour("44"));
+    assert!(!sets_colour("0") && !sets_colour("1;7") && !sets_colour("39;49") && !sets_colour("4"));
+    let s = Session::start(
+        "zs-e2e-nocolor",
+        120,
+        36,
+        &format!("NO_COLOR=1 {BIN} --no-state; echo EXIT=$?"),
+    );
+    s.wait_for("濉溪经济开发区");
+    let mut screens = vec![tmux(&["capture-pane", "-t", &s.0, "-e", "-p"])];
+    s.keys(&["4", "t"]);
+    s.wait_for("指标 metrics");
+    screens.push(tmux(&["capture-pane", "-t", &s.0, "-e", "-p"]));
+    s.keys(&["s"]);
+    s.literal("tongliao");
+    s.wait_for("通辽市将2023年");
+    let search = tmux(&["capture-pane", "-t", &s.0, "-e", "-p"]);
+    assert!(
+        sgr_params(&search)
+            .iter()
+            .any(|p| p.split(';').any(|x| x == "7" || x == "4")),
+        "selection and matches still marked with reverse or underline:\n{search}"
+    );
+    screens.push(search);
+    for screen in &screens {
+        let coloured: Vec<String> = sgr_params(screen)
+            .into_iter()
+            .filter(|p| sets_colour(p))
+            .collect();
+        assert!(
+            coloured.is_empty(),
+            "colour codes {coloured:?} in\n{screen}"
+        );
+    }
+    s.escape();
+    s.keys(&["q"]);
+    s.wait_for("EXIT=0");
+}
+
+#[test]
+fn copy_export_and_a_remembered_position() {
+    let dir = std::env::temp_dir().join(format!("zs-e2e-ssh-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let command = format!(
+        "cd {} && XDG_STATE_HOME={}/state {BIN}; echo EXIT=$?",
+        dir.display(),
+        dir.display()
+    );
+    let s = Session::start("zs-e2e-ssh", 120, 36, &command);
+    s.wait_for("濉溪经济开发区");
+    // Copy: the OSC 52 sequence reaches tmux (set-clipboard on) as a paste buffer.
+    s.keys(&["Tab", "y"]);
+    s.wait_for("已复制 copied");
+    let buffer = tmux(&["show-buffer"]);
+    assert!(buffer.contains("通辽"), "clipboard holds {buffer:?}");
+    assert!(
+        !buffer.contains('\u{1b}') && !buffer.contains('\n'),
+        "{buffer:?}"
+    );
+    // Export: a CSV file in the working directory, named in the status bar.
+    s.keys(&["e"]);
+    s.wait_for("已导出 exported");
+    let files: Vec<String> = std::fs::read_dir(&dir)
+        .expect("read dir")
+        .filter_map(|e| Some(e.ok()?.file_name().to_string_lossy().into_owned()))
+        .filter(|n| {
+            std::path::Path::new(n)
+                .extension()
+                .is_some_and(|e| e == "csv")
+        })
+        .collect();
+    assert!(
+        files
+            .iter()
+            .any(|n| n.starts_with("zhaoshang-gauges-tongliaoshi-")),
+        "{files:?}"
+    );
+    // Mouse toggle is announced.
+    s.keys(&["m"]);
+    s.wait_for("鼠标 mouse off");
+    s.keys(&["q"]);
+    s.wait_for("EXIT=0");
+    // The next run opens where this one quit: 通辽市, not the first region.
+    s.literal(&format!("clear; {command} SECOND$((1+1))"));
+    s.keys(&["Enter"]);
+    s.wait_for("招商引资始终是硬招数");
+    s.keys(&["q"]);
+    s.wait_for("EXIT=0 SECOND2");
     s.shell_is_usable();
     let _ = std::fs::remove_dir_all(dir);
 }

@@ -263,3 +263,48 @@ fn selected_gauge_source_is_highlighted_in_the_reader() {
         .collect();
     assert_eq!(marked, "合同投资额84.57亿元，占目标任务114%");
 }
+
+#[test]
+fn mono_theme_sets_no_colour_but_keeps_selection_and_matches_visible() {
+    use ratatui::style::{Color, Modifier};
+    for view in VIEWS {
+        let app = app_for_view(sample_corpus(), &mono(), Some(view), 120, 36).expect("view");
+        let buffer = render_buffer(&app, 120, 36);
+        for cell in buffer.content() {
+            assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset), "{view}");
+        }
+        let text = zhaoshang::tui::buffer_to_text(&buffer);
+        let reversed = buffer
+            .content()
+            .iter()
+            .any(|c| c.modifier.contains(Modifier::REVERSED));
+        assert!(
+            reversed,
+            "{view}: the status bar and selection use reverse video"
+        );
+        if ["gauges", "compare", "overview", "search"].contains(&view) {
+            assert!(
+                text.contains("> "),
+                "{view}: the selection is marked with >\n{text}"
+            );
+        }
+        if view == "search" {
+            assert!(
+                buffer
+                    .content()
+                    .iter()
+                    .any(|c| c.modifier.contains(Modifier::UNDERLINED)),
+                "search matches are underlined"
+            );
+        }
+    }
+}
+
+#[test]
+fn readme_keys_section_matches_the_key_table() {
+    let readme = include_str!("../README.md");
+    assert!(
+        readme.contains(&zhaoshang::tui::keymap::markdown_table()),
+        "regenerate the README's Keys table from keymap::markdown_table()"
+    );
+}

@@ -2,6 +2,8 @@
 //! search worker and terminal resizes are all translated into an [`Action`] and applied by
 //! [`super::app::App::update`]; nothing else changes the state.
 
+use super::export::ExportFormat;
+use super::state::Position;
 use crate::search::Hit;
 
 /// One thing the user (or the event loop) wants done.
@@ -75,6 +77,17 @@ pub enum Action {
     ScrollRightDown,
     /// Scroll the right-hand compared text up (when unlocked).
     ScrollRightUp,
+    /// Copy the selected sentence, search hit, gauge, metric or table row to the user's
+    /// clipboard (OSC 52, written by the event loop).
+    Copy,
+    /// Write the current view's tables to files in the working directory (by the event loop).
+    Export(ExportFormat),
+    /// Turn mouse capture off (so the terminal's own text selection works) or back on.
+    ToggleMouse,
+    /// Go back to a remembered position (region, article, screen, scroll).
+    Restore(Position),
+    /// The event loop carried out the pending effect; the message says how it went.
+    EffectDone(String),
     /// A mouse click at this column and row (on a region tab or the article list).
     Click(u16, u16),
     /// The terminal now has this many columns and rows.

@@ -8,10 +8,15 @@ use ratatui::layout::Rect;
 
 use super::Options;
 use super::action::Action;
+use super::clipboard;
+use super::export::{ExportFormat, ExportRequest, slug};
 use super::keymap::Mode;
 use super::layout;
+use super::state::Position;
 use super::theme::Theme;
-use crate::corpus::{Article, Span};
+use crate::corpus::extract::sentences;
+use crate::corpus::{Article, Gauge, Metric, Span};
+use crate::report;
 use crate::search::{Hit, HitTarget};
 use crate::text::sanitize::{sanitize_aligned, sanitize_line};
 use crate::text::width::disambiguate;
@@ -33,6 +38,44 @@ pub enum Screen {
     Overview,
     /// The original text with the cleaner's repairs and removed boilerplate marked.
     Source,
+}
+
+impl Screen {
+    /// The screen's name, as remembered between sessions.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Reader => "reader",
+            Self::Gauges => "gauges",
+            Self::Compare => "compare",
+            Self::Overview => "overview",
+            Self::Source => "source",
+        }
+    }
+
+    /// The screen called `name`, if any.
+    pub fn from_name(name: &str) -> Option<Self> {
+        [
+            Self::Reader,
+            Self::Gauges,
+            Self::Compare,
+            Self::Overview,
+            Self::Source,
+        ]
+        .into_iter()
+        .find(|s| s.name() == name)
+    }
+}
+
+/// Something the event loop must do outside the state, because it writes to the terminal
+/// or to files; it answers with [`Action::EffectDone`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Put this one-line, control-free text on the clipboard with OSC 52.
+    Copy(String),
+    /// Write these tables to files in the working directory.
+    Export(ExportRequest),
+    /// Turn mouse capture on (`true`) or off.
+    Mouse(bool),
 }
 
 /// What is drawn over the screen, taking the keys.
@@ -107,6 +150,8 @@ pub struct CompareState {
     pub right_scroll: usize,
     /// Scroll both texts together.
     pub locked: bool,
+    /// The selected row of the comparison table (moved with `n`/`N`, copied with `y`).
+    pub row: usize,
 }
 
 /// The whole explorer state. Its fields are private to the crate: views read them, and
@@ -146,6 +191,8 @@ pub struct App {
     pub(crate) search: SearchState,
     /// The compare screen.
     pub(crate) compare: CompareState,
+    /// The selected row of the overview (moved with `j`/`k`, copied with `y`).
+    pub(crate) overview_row: usize,
     /// The selected row of the region picker.
     pub(crate) picker: usize,
     /// The terminal size.
@@ -154,6 +201,10 @@ pub struct App {
     pub(crate) message: Option<String>,
     /// Set by [`Action::Quit`].
     pub(crate) quit: bool,
+    /// Whether the mouse is captured (off: the terminal selects text).
+    pub(crate) mouse: bool,
+    /// What the event loop has to do next, if anything.
+    pub(crate) effect: Option<Effect>,
     /// Wrapped documents per width.
     pub(crate) wraps: WrapCache,
 }
@@ -188,11 +239,15 @@ impl App {
                 right: compare_right,
                 right_scroll: 0,
                 locked: true,
+                row: 0,
             },
+            overview_row: 0,
             picker: 0,
             viewport: Rect::new(0, 0, 120, 36),
             message: None,
             quit: false,
+            mouse: options.mouse,
+            effect: None,
             wraps: WrapCache::default(),
         }
     }
@@ -205,6 +260,40 @@ impl App {
             std::borrow::Cow::Owned(disambiguate(&line).into_owned())
         } else {
             line
+        }
+    }
+
+    /// The effect the event loop has to carry out, if any.
+    pub fn effect(&self) -> Option<&Effect> {
+        self.effect.as_ref()
+    }
+
+    /// Whether the mouse is captured.
+    pub fn mouse(&self) -> bool {
+        self.mouse
+    }
+
+    /// Whether the user asked to leave.
+    pub fn quitting(&self) -> bool {
+        self.quit
+    }
+
+    /// The message shown in the status bar, if any.
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    /// Where the user is, to be remembered.
+    pub fn position(&self) -> Position {
+        Position {
+            region: self
+                .regions
+                .get(self.region)
+                .map(|r| r.name.clone())
+                .unwrap_or_default(),
+            article: self.article,
+            screen: self.screen.name().to_owned(),
+            scroll: self.scroll,
         }
     }
 
@@ -366,6 +455,7 @@ impl App {
             self.compare.right = (self.region + 1) % self.regions.len();
         }
         self.compare.right_scroll = 0;
+        self.compare.row = 0;
         if self.screen == Screen::Gauges {
             self.select_item(0);
         }
@@ -499,6 +589,23 @@ impl App {
                 };
                 self.select_item(item);
             }
+            _ if self.screen == Screen::Overview => {
+                let rows = self.overview_rows();
+                self.overview_row = if down {
+                    self.overview_row.saturating_add(1)
+                } else {
+                    self.overview_row.saturating_sub(1)
+                }
+                .min(rows.saturating_sub(1));
+                // Keep the selection on screen.
+                let (_, height) = self.main_extent();
+                if self.overview_row < self.scroll {
+                    self.scroll = self.overview_row;
+                } else if self.overview_row >= self.scroll + height.max(1) {
+                    self.scroll = self.overview_row + 1 - height.max(1);
+                }
+                self.clamp_scroll();
+            }
             _ => self.scroll_by(if down { 1 } else { -1 }),
         }
     }
@@ -582,6 +689,9 @@ impl App {
             Action::Input(c) => self.type_char(Some(c)),
             Action::Backspace => self.type_char(None),
             Action::Submit => self.submit(),
+            Action::FindNext | Action::FindPrev if self.screen == Screen::Compare => {
+                self.step_compare_row(action == Action::FindNext);
+            }
             Action::FindNext => self.goto_match(true),
             Action::FindPrev => self.goto_match(false),
             Action::NextCompareRegion | Action::PrevCompareRegion => {
@@ -600,6 +710,7 @@ impl App {
                 }
                 self.compare.right = next;
                 self.compare.right_scroll = 0;
+                self.compare.row = 0;
             }
             Action::ToggleScrollLock => {
                 self.compare.locked = !self.compare.locked;
@@ -625,6 +736,17 @@ impl App {
                     self.clamp_scroll();
                 }
             }
+            Action::Copy => self.copy(),
+            Action::Export(format) => self.export(format),
+            Action::ToggleMouse => {
+                self.mouse = !self.mouse;
+                self.effect = Some(Effect::Mouse(self.mouse));
+            }
+            Action::Restore(position) => self.restore(&position),
+            Action::EffectDone(message) => {
+                self.effect = None;
+                self.message = Some(message);
+            }
             Action::Click(column, row) => self.click(column, row),
             Action::Resize(w, h) => {
                 self.viewport = Rect::new(0, 0, w, h);
@@ -637,6 +759,205 @@ impl App {
                     self.search.selected = 0;
                 }
             }
+        }
+    }
+
+    /// Goes back to a remembered position; an unknown region leaves everything as it is.
+    fn restore(&mut self, position: &Position) {
+        let Some(region) = self.regions.iter().position(|r| r.name == position.region) else {
+            return;
+        };
+        self.screen = Screen::Reader;
+        self.overlay = Overlay::None;
+        self.open_article(region, position.article);
+        match Screen::from_name(&position.screen) {
+            Some(Screen::Reader) | None => {}
+            Some(screen) => self.show(screen),
+        }
+        self.scroll = position.scroll;
+        self.clamp_scroll();
+    }
+
+    /// Moves the selected row of the comparison table, within the rows shown.
+    fn step_compare_row(&mut self, down: bool) {
+        let rows = super::views::compare::aligned_rows(self, self.region, self.compare.right);
+        let table = layout::inner(layout::compare_panes(layout::frame(self.viewport).body).table);
+        let shown = rows.len().min(usize::from(table.height.saturating_sub(1)));
+        self.compare.row = if down {
+            self.compare.row.saturating_add(1)
+        } else {
+            self.compare.row.saturating_sub(1)
+        }
+        .min(shown.saturating_sub(1));
+    }
+
+    /// Queues the selection for the clipboard, cleaned to one safe line.
+    fn copy(&mut self) {
+        let text = self
+            .copy_text()
+            .map(|t| clipboard::clean(&t))
+            .filter(|t| !t.is_empty());
+        match text {
+            Some(text) => self.effect = Some(Effect::Copy(text)),
+            None => self.message = Some("没有可复制的 nothing to copy".to_owned()),
+        }
+    }
+
+    /// What `y` copies here: the selected search hit, gauge, metric or table row, or the
+    /// reader's highlighted (else current, else topmost) sentence. Not yet cleaned.
+    pub fn copy_text(&self) -> Option<String> {
+        if self.overlay == Overlay::Search {
+            return self
+                .search
+                .hits
+                .get(self.search.selected)
+                .map(|h| h.text.clone());
+        }
+        match self.screen {
+            Screen::Gauges => self.item_text(),
+            Screen::Compare => self.compare_row_text(),
+            Screen::Overview => self.overview_row_text(),
+            Screen::Reader => self.sentence_text(),
+            Screen::Source => self.source_line_text(),
+        }
+    }
+
+    fn region_name(&self) -> &str {
+        self.regions
+            .get(self.region)
+            .map_or("", |r| r.name.as_str())
+    }
+
+    fn item_text(&self) -> Option<String> {
+        let article = self.articles.get(self.current()?)?;
+        let region = self.region_name();
+        if let Some(g) = article.gauges.get(self.item) {
+            return Some(format!("{region} {}", gauge_summary(g)));
+        }
+        let m = article.metrics.get(self.item - article.gauges.len())?;
+        Some(format!("{region} {}", metric_summary(m)))
+    }
+
+    fn compare_row_text(&self) -> Option<String> {
+        let rows = super::views::compare::aligned_rows(self, self.region, self.compare.right);
+        let [label, kind, left, right, diff] = rows.get(self.compare.row)?;
+        let right_name = self
+            .regions
+            .get(self.compare.right)
+            .map_or("", |r| r.name.as_str());
+        let mut text = format!(
+            "{label} {kind} | {} {left} | {right_name} {right}",
+            self.region_name()
+        );
+        if !diff.is_empty() {
+            text = format!("{text} | 差 {diff}");
+        }
+        Some(text)
+    }
+
+    fn overview_row_text(&self) -> Option<String> {
+        let rows = super::views::overview::rows(self);
+        let row = rows.get(self.overview_row)?;
+        if row[3].is_empty() {
+            return None; // the separator row
+        }
+        // Only a group's first row names its label and kind.
+        let head = rows[..=self.overview_row]
+            .iter()
+            .rev()
+            .find(|r| !r[0].is_empty() && !r[3].is_empty())?;
+        Some(format!(
+            "{} {} #{} {} {}{}",
+            head[0], head[1], row[2], row[3], row[4], row[5]
+        ))
+    }
+
+    fn sentence_text(&self) -> Option<String> {
+        let index = self.current()?;
+        let article = self.articles.get(index)?;
+        if let Some(span) = self.highlight {
+            let paragraph = article.paragraphs.get(span.paragraph)?;
+            return Some(chars(paragraph, span.start, span.end));
+        }
+        let span = if let Some(&span) = self.find.matches.get(self.find.current) {
+            span
+        } else {
+            let width = usize::from(self.main_text_area().width);
+            let doc = self.doc(index, false, width);
+            let line = doc
+                .get(self.scroll..)?
+                .iter()
+                .find(|l| !l.range.is_empty())?;
+            Span {
+                paragraph: line.paragraph,
+                start: line.range.start,
+                end: line.range.end,
+            }
+        };
+        let paragraph = article.paragraphs.get(span.paragraph)?;
+        let (start, end) = sentences(paragraph)
+            .into_iter()
+            .find(|&(s, e)| s <= span.start && span.start < e)
+            .unwrap_or((span.start, span.end));
+        Some(chars(paragraph, start, end))
+    }
+
+    fn source_line_text(&self) -> Option<String> {
+        let index = self.current()?;
+        let width = usize::from(self.main_text_area().width);
+        let doc = self.doc(index, true, width);
+        let line = doc
+            .get(self.scroll..)?
+            .iter()
+            .find(|l| !l.range.is_empty())?;
+        let original = self
+            .articles
+            .get(index)?
+            .original
+            .split('\n')
+            .nth(line.paragraph)?;
+        Some(original.to_owned())
+    }
+
+    /// Queues the current view's tables for export, built by [`crate::report`] as the CLI
+    /// builds them.
+    fn export(&mut self, format: ExportFormat) {
+        let raw_region = |r: usize| {
+            self.first_of(r)
+                .and_then(|i| self.articles.get(i))
+                .map(report::region_of)
+        };
+        let request = match self.screen {
+            Screen::Compare => match (raw_region(self.region), raw_region(self.compare.right)) {
+                (Some(a), Some(b)) if self.compare.right != self.region => Some(ExportRequest {
+                    scope: format!("{}-vs-{}", slug(a), slug(b)),
+                    tables: vec![("compare", report::compare(&self.articles, a, b))],
+                    format,
+                }),
+                _ => None,
+            },
+            Screen::Overview => Some(ExportRequest {
+                scope: "all".to_owned(),
+                tables: vec![("overview", report::overview(&self.articles))],
+                format,
+            }),
+            Screen::Reader | Screen::Gauges | Screen::Source => {
+                self.current().and_then(|i| self.articles.get(i)).map(|a| {
+                    let one = std::slice::from_ref(a);
+                    ExportRequest {
+                        scope: slug(report::region_of(a)),
+                        tables: vec![
+                            ("gauges", report::gauges(one)),
+                            ("metrics", report::metrics(one)),
+                        ],
+                        format,
+                    }
+                })
+            }
+        };
+        match request {
+            Some(request) => self.effect = Some(Effect::Export(request)),
+            None => self.message = Some("没有可导出的 nothing to export".to_owned()),
         }
     }
 
@@ -727,6 +1048,43 @@ impl App {
     pub fn search_request(&self) -> (u64, &str) {
         (self.search.generation, &self.search.query)
     }
+}
+
+/// Chars `start..end` of `text`.
+fn chars(text: &str, start: usize, end: usize) -> String {
+    text.chars()
+        .skip(start)
+        .take(end.saturating_sub(start))
+        .collect()
+}
+
+/// A gauge on one line: `到位资金 298/259亿元 115%`.
+fn gauge_summary(g: &Gauge) -> String {
+    let mut text = format!("{} {}", g.label, report::number(g.actual));
+    if let Some(target) = g.target {
+        text = format!("{text}/{}", report::number(target));
+    }
+    text.push_str(&g.unit);
+    let percent = super::widgets::gauge::TargetGauge::new("", g.actual, g.target)
+        .percent(g.percent)
+        .shown_percent();
+    if let Some(p) = percent {
+        text = format!("{text} {p:.0}%");
+    }
+    text
+}
+
+/// A metric on one line: `签约项目 568个 actual 2022`.
+fn metric_summary(m: &Metric) -> String {
+    let value = match m.value {
+        Some(v) if !m.redacted => report::number(v),
+        _ => format!("[隐去 redacted {}]", m.raw),
+    };
+    let mut text = format!("{} {value}{} {}", m.label, m.unit, m.kind.as_str());
+    if let Some(period) = &m.period {
+        text = format!("{text} {period}");
+    }
+    text
 }
 
 fn prepare(article: &Article, ambiguous_wide: bool) -> Prepared {
@@ -883,7 +1241,7 @@ mod tests {
     fn selecting_a_gauge_highlights_and_reveals_its_source() {
         let mut app = app();
         app.update(Action::Resize(80, 14));
-        press(&mut app, KeyCode::Char('m'));
+        press(&mut app, KeyCode::Char('t'));
         assert_eq!(app.screen, Screen::Gauges);
         let first = app.articles[0].gauges[0].source;
         assert_eq!(app.highlight, Some(first));
@@ -905,6 +1263,200 @@ mod tests {
         let doc = app.doc(0, false, usize::from(area.width));
         let line = doc.iter().position(|l| l.paragraph == 2).unwrap();
         assert!(app.scroll <= line && line < app.scroll + usize::from(area.height));
+    }
+
+    fn copied(app: &App) -> String {
+        match app.effect() {
+            Some(Effect::Copy(text)) => text.clone(),
+            other => panic!("expected a copy, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn y_copies_the_selection_of_every_screen() {
+        let mut app = app();
+        press(&mut app, KeyCode::Char('y'));
+        let first = &app.articles[0].paragraphs[0];
+        let (s, e) = sentences(first)[0];
+        assert_eq!(copied(&app), chars(first, s, e), "topmost sentence");
+        app.update(Action::EffectDone("已复制 copied 9 chars".to_owned()));
+        assert_eq!(app.effect(), None);
+        assert_eq!(app.message(), Some("已复制 copied 9 chars"));
+
+        press(&mut app, KeyCode::Char('t'));
+        press(&mut app, KeyCode::Char('y'));
+        assert_eq!(copied(&app), "谷城经济开发区 合同投资额 84.57亿元 114%");
+        press(&mut app, KeyCode::Enter);
+        press(&mut app, KeyCode::Char('y'));
+        let span = app.highlight.unwrap();
+        assert_eq!(
+            copied(&app),
+            chars(
+                &app.articles[0].paragraphs[span.paragraph],
+                span.start,
+                span.end
+            ),
+            "the highlighted source sentence"
+        );
+
+        press(&mut app, KeyCode::Char('c'));
+        press(&mut app, KeyCode::Char('n'));
+        assert_eq!(app.compare.row, 1);
+        press(&mut app, KeyCode::Char('y'));
+        assert_eq!(
+            copied(&app),
+            "合同投资额 actual | 谷城经济开发区 84.57亿元 | 通辽市 1861.44亿元 | 差 -1776.87亿元"
+        );
+
+        press(&mut app, KeyCode::Char('o'));
+        press(&mut app, KeyCode::Char('y'));
+        assert_eq!(copied(&app), "到位资金 actual #1 通辽市 298亿元");
+        press(&mut app, KeyCode::Char('j'));
+        press(&mut app, KeyCode::Char('y'));
+        assert_eq!(
+            copied(&app),
+            "到位资金 actual #2 谷城经济开发区 50.23亿元",
+            "the label comes from the group's first row"
+        );
+    }
+
+    #[test]
+    fn ctrl_y_copies_the_search_hit_cleaned() {
+        let mut app = app();
+        press(&mut app, KeyCode::Char('s'));
+        typed(&mut app, "tl");
+        let hit = Hit {
+            article: 1,
+            target: HitTarget::Title,
+            score: 1,
+            text: "通辽\u{1b}]52;c;cHduZWQ=\u{7}市\n招商".to_owned(),
+            indices: vec![],
+        };
+        app.update(Action::SearchResults {
+            generation: app.search.generation,
+            hits: vec![hit],
+        });
+        let key = KeyEvent::new(KeyCode::Char('y'), KeyModifiers::CONTROL);
+        app.update(action_for(app.mode(), key).unwrap());
+        assert_eq!(copied(&app), "通辽市 招商");
+        assert_eq!(app.search.query, "tl", "ctrl-y is not typed");
+    }
+
+    #[test]
+    fn nothing_to_copy_or_export_on_an_empty_corpus() {
+        let mut app = App::new(Vec::new(), &Options::default());
+        app.update(Action::Copy);
+        app.update(Action::Export(ExportFormat::Csv));
+        assert_eq!(app.effect(), None);
+        assert_eq!(app.message(), Some("没有可导出的 nothing to export"));
+    }
+
+    #[test]
+    fn e_and_shift_e_export_the_views_tables_from_report() {
+        let mut app = app();
+        press(&mut app, KeyCode::Char('2'));
+        press(&mut app, KeyCode::Char('e'));
+        let Some(Effect::Export(request)) = app.effect().cloned() else {
+            panic!("no export")
+        };
+        let one = std::slice::from_ref(&app.articles[1]);
+        assert_eq!(request.scope, "tongliaoshi");
+        assert_eq!(request.format, ExportFormat::Csv);
+        assert_eq!(
+            request.tables,
+            [
+                ("gauges", report::gauges(one)),
+                ("metrics", report::metrics(one))
+            ]
+        );
+        press(&mut app, KeyCode::Char('c'));
+        press(&mut app, KeyCode::Char('E'));
+        let Some(Effect::Export(request)) = app.effect().cloned() else {
+            panic!("no export")
+        };
+        assert_eq!(request.format, ExportFormat::Json);
+        let right = report::region_of(&app.articles[app.first_of(app.compare.right).unwrap()]);
+        assert_eq!(
+            request.tables,
+            [("compare", report::compare(&app.articles, "通辽市", right))]
+        );
+        press(&mut app, KeyCode::Char('o'));
+        press(&mut app, KeyCode::Char('e'));
+        let Some(Effect::Export(request)) = app.effect().cloned() else {
+            panic!("no export")
+        };
+        assert_eq!(request.scope, "all");
+        assert_eq!(
+            request.tables,
+            [("overview", report::overview(&app.articles))]
+        );
+    }
+
+    #[test]
+    fn m_toggles_mouse_capture_and_t_opens_the_gauges() {
+        let mut app = App::new(
+            sample_corpus(),
+            &Options {
+                mouse: true,
+                ..Options::default()
+            },
+        );
+        press(&mut app, KeyCode::Char('m'));
+        assert!(!app.mouse());
+        assert_eq!(app.effect(), Some(&Effect::Mouse(false)));
+        app.update(Action::EffectDone("鼠标 mouse off".to_owned()));
+        press(&mut app, KeyCode::Char('m'));
+        assert_eq!(app.effect(), Some(&Effect::Mouse(true)));
+        assert_eq!(app.screen, Screen::Reader, "m no longer opens the gauges");
+        press(&mut app, KeyCode::Char('t'));
+        assert_eq!(app.screen, Screen::Gauges);
+    }
+
+    #[test]
+    fn a_saved_position_is_restored() {
+        let mut app = app();
+        app.update(Action::Resize(60, 12));
+        press(&mut app, KeyCode::Char('2'));
+        press(&mut app, KeyCode::Char('j'));
+        press(&mut app, KeyCode::Char('j'));
+        let saved = app.position();
+        assert_eq!(saved.region, "通辽市");
+        assert_eq!((saved.article, saved.scroll), (0, 2));
+        assert_eq!(saved.screen, "reader");
+
+        let mut fresh = App::new(sample_corpus(), &Options::default());
+        fresh.update(Action::Resize(60, 12));
+        fresh.update(Action::Restore(saved.clone()));
+        assert_eq!(fresh.position(), saved);
+        assert_eq!(fresh.current(), Some(1));
+
+        let gauges = Position {
+            screen: "gauges".to_owned(),
+            scroll: 0,
+            ..saved.clone()
+        };
+        fresh.update(Action::Restore(gauges));
+        assert_eq!(fresh.screen, Screen::Gauges);
+
+        let unknown = Position {
+            region: "北京市".to_owned(),
+            ..saved
+        };
+        let before = fresh.position();
+        fresh.update(Action::Restore(unknown));
+        assert_eq!(
+            fresh.position(),
+            before,
+            "an unknown region changes nothing"
+        );
+        fresh.update(Action::Restore(Position {
+            region: "通辽市".to_owned(),
+            article: 99,
+            screen: "nonsense".to_owned(),
+            scroll: usize::MAX,
+        }));
+        assert_eq!(fresh.current(), Some(2), "indices are clamped");
+        assert_eq!(fresh.screen, Screen::Reader);
     }
 
     #[test]

@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::Action;
+use super::export::ExportFormat;
 
 /// Which set of bindings is active.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -117,12 +118,12 @@ pub static BINDINGS: &[Binding] = &[
     bind(Mode::Normal, KeyCode::End, NONE, Action::Bottom, "顶/底 top/bottom", false),
     bind(Mode::Normal, KeyCode::Enter, NONE, Action::Submit, "看出处 open source", false),
     bind(Mode::Normal, ch('/'), NONE, Action::OpenFind, "查找 find", true),
-    bind(Mode::Normal, ch('n'), NONE, Action::FindNext, "下/上一处 next/prev", false),
-    bind(Mode::Normal, ch('N'), NONE, Action::FindPrev, "下/上一处 next/prev", false),
+    bind(Mode::Normal, ch('n'), NONE, Action::FindNext, "下/上一处 next/prev (row)", false),
+    bind(Mode::Normal, ch('N'), NONE, Action::FindPrev, "下/上一处 next/prev (row)", false),
     bind(Mode::Normal, ch('s'), NONE, Action::OpenSearch, "搜索 search", true),
     bind(Mode::Normal, ch('p'), CTRL, Action::OpenSearch, "搜索 search", false),
     bind(Mode::Normal, ch('v'), NONE, Action::ShowReader, "阅读 reader", false),
-    bind(Mode::Normal, ch('m'), NONE, Action::ShowGauges, "指标 gauges", true),
+    bind(Mode::Normal, ch('t'), NONE, Action::ShowGauges, "指标 targets/metrics", true),
     bind(Mode::Normal, ch('c'), NONE, Action::ShowCompare, "对比 compare", true),
     bind(Mode::Normal, ch('o'), NONE, Action::ShowOverview, "总览 overview", true),
     bind(Mode::Normal, ch('O'), NONE, Action::ToggleSource, "原文 source", true),
@@ -131,6 +132,10 @@ pub static BINDINGS: &[Binding] = &[
     bind(Mode::Normal, ch('L'), NONE, Action::ToggleScrollLock, "同步滚动 lock scroll", false),
     bind(Mode::Normal, ch('J'), NONE, Action::ScrollRightDown, "右栏滚动 scroll right", false),
     bind(Mode::Normal, ch('K'), NONE, Action::ScrollRightUp, "右栏滚动 scroll right", false),
+    bind(Mode::Normal, ch('y'), NONE, Action::Copy, "复制 copy (OSC 52)", false),
+    bind(Mode::Normal, ch('e'), NONE, Action::Export(ExportFormat::Csv), "导出 export CSV/JSON", false),
+    bind(Mode::Normal, ch('E'), NONE, Action::Export(ExportFormat::Json), "导出 export CSV/JSON", false),
+    bind(Mode::Normal, ch('m'), NONE, Action::ToggleMouse, "鼠标 mouse on/off", false),
     bind(Mode::Normal, ch('?'), NONE, Action::ToggleHelp, "帮助 help", true),
     bind(Mode::Input, KeyCode::Esc, NONE, Action::Back, "取消 cancel", true),
     bind(Mode::Input, KeyCode::Enter, NONE, Action::Submit, "确定 go", true),
@@ -139,6 +144,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(Mode::Input, KeyCode::Up, NONE, Action::ScrollUp, "选择 select", true),
     bind(Mode::Input, ch('n'), CTRL, Action::ScrollDown, "选择 select", false),
     bind(Mode::Input, ch('p'), CTRL, Action::ScrollUp, "选择 select", false),
+    bind(Mode::Input, ch('y'), CTRL, Action::Copy, "复制 copy hit", false),
     bind(Mode::Input, ch('c'), CTRL, Action::Quit, "退出 quit", false),
     bind(Mode::Picker, KeyCode::Esc, NONE, Action::Back, "取消 cancel", true),
     bind(Mode::Picker, ch('q'), NONE, Action::Back, "取消 cancel", false),

@@ -203,7 +203,11 @@ pub(crate) fn render(app: &App, body: Rect, buf: &mut Buffer) {
         .regions
         .get(app.compare.right)
         .map_or("", |r| r.name.as_str());
-    let rows = aligned_rows(app, app.region, app.compare.right);
+    let mut rows = aligned_rows(app, app.region, app.compare.right);
+    // The selected row (what `y` copies) is marked, not only styled.
+    if let Some(row) = rows.get_mut(app.compare.row) {
+        row[0] = format!("> {}", row[0]);
+    }
     let lock = if app.compare.locked {
         "同步 locked"
     } else {
@@ -233,7 +237,15 @@ pub(crate) fn render(app: &App, body: Rect, buf: &mut Buffer) {
     let total = rows.len();
     let body: Vec<GridRow> = rows
         .into_iter()
-        .map(|r| GridRow::new(r.to_vec(), app.theme.text))
+        .enumerate()
+        .map(|(i, r)| {
+            let style = if i == app.compare.row {
+                app.theme.selected
+            } else {
+                app.theme.text
+            };
+            GridRow::new(r.to_vec(), style)
+        })
         .collect();
     let inner = layout::inner(panes.table);
     let shown = total.min(usize::from(inner.height.saturating_sub(1)));

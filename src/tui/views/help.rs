@@ -33,7 +33,7 @@ pub(crate) fn render(app: &App, body: Rect, buf: &mut Buffer) {
         }
     }
     for note in [
-        "鼠标 mouse: 滚轮 wheel, 点标签 click a tab",
+        "鼠标 mouse: 滚轮 wheel, 点标签 tabs, m 开关 on/off",
         "--ambiwide: 歧义宽度字符按两格 ambiguous = 2 cells",
     ] {
         lines.push(Line::from(Span::styled(note, app.theme.dim)));

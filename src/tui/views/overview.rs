@@ -110,7 +110,12 @@ pub(crate) fn rows(app: &App) -> Vec<[String; 6]> {
 
 /// Draws the overview into `body`.
 pub(crate) fn render(app: &App, body: Rect, buf: &mut Buffer) {
-    let all = rows(app);
+    let mut all = rows(app);
+    // The selected row (what `y` copies) is marked, not only styled.
+    if let Some(row) = all.get_mut(app.overview_row) {
+        row[0] = format!("> {}", row[0]);
+    }
+    let selected = app.overview_row;
     let head = format!(
         "总览 overview - {} 个地区 regions - 按指标排名 ranked per metric",
         app.regions.len()
@@ -142,10 +147,13 @@ pub(crate) fn render(app: &App, body: Rect, buf: &mut Buffer) {
     let total = all.len();
     let rows: Vec<GridRow> = all
         .into_iter()
+        .enumerate()
         .skip(first)
         .take(height)
-        .map(|r| {
-            let style = if r[2] == "1" {
+        .map(|(i, r)| {
+            let style = if i == selected {
+                app.theme.selected
+            } else if r[2] == "1" {
                 app.theme.text
             } else {
                 app.theme.dim
