@@ -64,12 +64,12 @@ impl Session {
         tmux(&["capture-pane", "-t", &self.0, "-p"])
     }
 
-    /// Waits until the screen contains `needle`; fails with the screen after 15 s.
+    /// Waits until the screen contains `needle`; fails with the screen after 40 s.
     fn wait_for(&self, needle: &str) -> String {
         self.wait_until(needle, |screen| screen.contains(needle))
     }
 
-    /// Waits until `ready` holds for the screen; fails with the screen after 15 s.
+    /// Waits until `ready` holds for the screen; fails with the screen after 40 s.
     fn wait_until(&self, what: &str, ready: impl Fn(&str) -> bool) -> String {
         let start = Instant::now();
         loop {
@@ -78,7 +78,7 @@ impl Session {
                 return screen;
             }
             assert!(
-                start.elapsed() < Duration::from_secs(15),
+                start.elapsed() < Duration::from_secs(40),
                 "never saw {what} in\n{screen}"
             );
             sleep(Duration::from_millis(50));
