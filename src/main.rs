@@ -145,6 +145,25 @@ fn print_table(table: &Table, format: TableFormat, bom: bool) -> Result<(), Stri
         .map_err(|e| e.to_string())
 }
 
+/// Loads with a progress bar on stderr for long runs; indicatif draws nothing when stderr
+/// is not a terminal.
+fn load_with_progress(paths: &[PathBuf]) -> Loaded {
+    let bar = indicatif::ProgressBar::hidden();
+    let start = |n: usize| {
+        if n >= 200 {
+            bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+            bar.set_length(n as u64);
+            bar.set_style(
+                indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} files {elapsed} eta {eta}")
+                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            );
+        }
+    };
+    let loaded = corpus::load::load_paths_with_progress(paths, &start, &|| bar.inc(1));
+    bar.finish_and_clear();
+    loaded
+}
+
 /// Makes untrusted text (file names, article text) safe to print on a terminal.
 fn sanitize(text: &str) -> String {
     zhaoshang::corpus::clean::apply_rule(zhaoshang::corpus::clean::strip_controls, text)
@@ -164,7 +183,7 @@ fn load(paths: &[PathBuf]) -> Result<(Vec<Article>, bool), String> {
     if paths.is_empty() {
         return Ok((corpus::builtin(), false));
     }
-    let Loaded { articles, errors } = corpus::load_paths(paths);
+    let Loaded { articles, errors } = load_with_progress(paths);
     for error in &errors {
         eprintln!("zhaoshang: {}", sanitize(&error.to_string()));
     }
@@ -182,7 +201,7 @@ fn parse(
     if let Some(out) = output {
         corpus::load::refuse_to_overwrite_input(out, paths)?;
     }
-    let Loaded { articles, errors } = corpus::load_paths(paths);
+    let Loaded { articles, errors } = load_with_progress(paths);
     let text = match format {
         CorpusFormat::Json => corpus::load::to_json(&articles),
         CorpusFormat::Jsonl => corpus::load::to_jsonl(&articles),

@@ -119,13 +119,28 @@ fn sources(paths: &[PathBuf], errors: &mut Vec<LoadError>) -> Vec<Source> {
 
 /// Loads every path: `.txt` articles, directories of them, and parsed `.json`/`.jsonl` corpora.
 pub fn load_paths(paths: &[PathBuf]) -> Loaded {
+    load_paths_with_progress(paths, &|_| {}, &|| {})
+}
+
+/// [`load_paths`], telling `start` how many files there are and calling `done` after each,
+/// from any thread (files are parsed in parallel).
+pub fn load_paths_with_progress(
+    paths: &[PathBuf],
+    start: &dyn Fn(usize),
+    done: &(dyn Fn() + Sync),
+) -> Loaded {
     let mut errors = Vec::new();
     let sources = sources(paths, &mut errors);
+    start(sources.len());
     let results: Vec<Result<Vec<Article>, LoadError>> = sources
         .par_iter()
-        .map(|source| match source {
-            Source::Raw(path) => load_raw(path).map(|a| vec![a]),
-            Source::Corpus(path) => load_corpus(path),
+        .map(|source| {
+            let result = match source {
+                Source::Raw(path) => load_raw(path).map(|a| vec![a]),
+                Source::Corpus(path) => load_corpus(path),
+            };
+            done();
+            result
         })
         .collect();
     let mut articles = Vec::new();
