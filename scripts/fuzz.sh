@@ -50,7 +50,10 @@ for target in "${targets[@]}"; do
     speed="$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log")"
     echo "fuzz: $target ok: ${runs:-?} runs, ${speed:-?} execs/s" >&2
   else
-    tail -n 40 "$log" >&2
+    # The panic message, then libFuzzer's and cargo-fuzz's summary.
+    grep -A 4 -m 1 "panicked at" "$log" >&2 || true
+    sed -n '/^Failing input:/,/^Minimize/p' "$log" >&2
+    grep -m 3 -E "^==[0-9]+== ERROR|timeout|out-of-memory" "$log" >&2 || true
     reproducer="$(sed -n 's/.*Test unit written to \(.*\)$/\1/p' "$log" | tail -n 1)"
     echo "fuzz: $target FAILED; reproducer: ${reproducer:-none written (see the log above)}" >&2
     [ -z "$reproducer" ] || echo "fuzz: rerun with: RUSTC_BOOTSTRAP=1 cargo fuzz run ${flags[*]} $target $reproducer" >&2
