@@ -11,7 +11,8 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let json = to_json(&articles).expect("an accepted corpus serialises");
-    let back = parse_corpus(&json).unwrap_or_else(|e| panic!("written corpus rejected: {e}\n{json}"));
+    let back =
+        parse_corpus(&json).unwrap_or_else(|e| panic!("written corpus rejected: {e}\n{json}"));
     assert_eq!(back.len(), articles.len());
     if !articles.is_empty() {
         let jsonl = to_jsonl(&articles).expect("an accepted corpus serialises as lines");

@@ -63,7 +63,10 @@ fuzz_target!(|data: &[u8]| {
         );
     }
     for &heading in &article.headings {
-        assert!(heading < article.paragraphs.len(), "heading {heading} out of range");
+        assert!(
+            heading < article.paragraphs.len(),
+            "heading {heading} out of range"
+        );
     }
 
     check_visible(&article.title, "title");

@@ -24,9 +24,15 @@ fn check_wrap(chars: &[char], width: usize) {
     let mut at = 0;
     let mut rebuilt = String::with_capacity(text.len());
     for range in &lines {
-        assert_eq!(range.start, at, "gap or overlap at {at} in {lines:?} for {text:?}");
+        assert_eq!(
+            range.start, at,
+            "gap or overlap at {at} in {lines:?} for {text:?}"
+        );
         assert!(range.end > range.start, "empty line {range:?} for {text:?}");
-        assert!(range.end <= chars.len(), "line {range:?} past the end of {text:?}");
+        assert!(
+            range.end <= chars.len(),
+            "line {range:?} past the end of {text:?}"
+        );
         at = range.end;
 
         let mut line = &chars[range.clone()];
@@ -64,7 +70,10 @@ fn check_document(text: &str, width: usize) {
     for line in lines.iter() {
         let paragraph = paragraphs[line.paragraph];
         let at = &boundaries[line.paragraph];
-        assert!(line.range.end < at.len(), "line {line:?} past the end of {paragraph:?}");
+        assert!(
+            line.range.end < at.len(),
+            "line {line:?} past the end of {paragraph:?}"
+        );
         assert_eq!(
             line.bytes,
             at[line.range.start]..at[line.range.end],
@@ -76,7 +85,10 @@ fn check_document(text: &str, width: usize) {
 fn check_width(text: &str, width: usize) {
     let cut = truncate(text, width);
     assert!(text.starts_with(cut));
-    assert!(display_width(cut) <= width, "truncate({text:?}, {width}) = {cut:?}");
+    assert!(
+        display_width(cut) <= width,
+        "truncate({text:?}, {width}) = {cut:?}"
+    );
     let index = index_at_column(text, width);
     assert!(index <= text.chars().count());
     assert!(column_of(text, index) <= display_width(text));
@@ -88,14 +100,28 @@ fn check_sanitize(text: &str) {
         safe.chars().all(|c| c == '\n' || !is_unsafe(c)),
         "sanitize left something unsafe: {safe:?}"
     );
-    assert_eq!(sanitize(&safe), safe, "sanitize is not idempotent on {text:?}");
+    assert_eq!(
+        sanitize(&safe),
+        safe,
+        "sanitize is not idempotent on {text:?}"
+    );
 
     let line = sanitize_line(text);
-    assert!(line.chars().all(|c| !is_unsafe(c)), "sanitize_line: {line:?}");
+    assert!(
+        line.chars().all(|c| !is_unsafe(c)),
+        "sanitize_line: {line:?}"
+    );
 
     let aligned = sanitize_aligned(text);
-    assert_eq!(aligned.chars().count(), text.chars().count(), "sanitize_aligned moved chars");
-    assert!(aligned.chars().all(|c| c == '\n' || !is_unsafe(c)), "aligned: {aligned:?}");
+    assert_eq!(
+        aligned.chars().count(),
+        text.chars().count(),
+        "sanitize_aligned moved chars"
+    );
+    assert!(
+        aligned.chars().all(|c| c == '\n' || !is_unsafe(c)),
+        "aligned: {aligned:?}"
+    );
 }
 
 fuzz_target!(|data: &[u8]| {
