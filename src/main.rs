@@ -154,8 +154,10 @@ fn load_with_progress(paths: &[PathBuf]) -> Loaded {
             bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
             bar.set_length(n as u64);
             bar.set_style(
-                indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} files {elapsed} eta {eta}")
-                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+                indicatif::ProgressStyle::with_template(
+                    "{bar:40} {pos}/{len} files {elapsed} eta {eta}",
+                )
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
             );
         }
     };

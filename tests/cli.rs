@@ -188,3 +188,30 @@ fn help_and_version() {
     assert!(String::from_utf8_lossy(&out.stdout).starts_with("zhaoshang "));
     assert!(Path::new(env!("CARGO_BIN_EXE_zhaoshang")).exists());
 }
+
+#[test]
+fn a_corpus_with_impossible_positions_and_figures_still_renders() {
+    // Spans past their paragraph, a zero target with an astronomic percent, repairs and
+    // headings out of range: every screen draws, at a normal and a tiny size.
+    let dir = temp_dir("badspans");
+    for view in [
+        "reader", "gauges", "source", "compare", "overview", "search", "help",
+    ] {
+        for size in ["80x24", "1x1", "20x5"] {
+            let out_file = dir.join(format!("{view}-{size}.txt"));
+            let out = zhaoshang(&[
+                "screenshot",
+                "tests/fixtures/bad-spans.jsonl",
+                "--view",
+                view,
+                "--size",
+                size,
+                "-o",
+                out_file.to_str().expect("path"),
+            ]);
+            assert!(out.status.success(), "{view} {size}: {}", stderr(&out));
+        }
+    }
+    let gauges = std::fs::read_to_string(dir.join("gauges-80x24.txt")).expect("rendered");
+    assert!(gauges.contains(">99999%"), "{gauges}");
+}

@@ -161,11 +161,22 @@ pub const RULES: [(&str, Rule); 8] = [
 pub fn clean_line(line: &str, offset: usize) -> (String, Vec<Change>) {
     let mut tracked = Tracked::new(line, offset);
     let mut changes = Vec::new();
-    for (name, rule) in RULES {
-        tracked.apply(name, rule, &mut changes);
+    // One repair can expose another (removing the comma in `(jī,)` reveals a gloss), so the
+    // rules run until a pass changes nothing; in practice the second pass is the last.
+    for _ in 0..MAX_PASSES {
+        let before = changes.len();
+        for (name, rule) in RULES {
+            tracked.apply(name, rule, &mut changes);
+        }
+        if changes.len() == before {
+            break;
+        }
     }
     (tracked.text(), changes)
 }
+
+/// Upper bound on cleaning passes over one line.
+const MAX_PASSES: usize = 4;
 
 /// Applies one rule to a string, for tests and doc examples.
 pub fn apply_rule(rule: fn(&[char]) -> Vec<Edit>, text: &str) -> String {
@@ -205,17 +216,7 @@ pub fn strip_controls(chars: &[char]) -> Vec<Edit> {
 /// True for C0/C1 controls (except tab), bidi embeddings, overrides and isolates,
 /// zero-width and other invisible format characters.
 pub fn is_invisible_control(c: char) -> bool {
-    (c.is_control() && c != '\t')
-        || matches!(
-            c,
-            '\u{200B}'..='\u{200F}'
-                | '\u{202A}'..='\u{202E}'
-                | '\u{2060}'..='\u{206F}'
-                | '\u{FEFF}'
-                | '\u{061C}'
-                | '\u{180E}'
-                | '\u{FFF9}'..='\u{FFFB}'
-        )
+    c != '\t' && crate::text::sanitize::is_unsafe(c)
 }
 
 /// The end of an escape sequence starting at `start` (which holds ESC): CSI up to its

@@ -57,10 +57,15 @@ pub fn format_value(v: f64) -> String {
 /// assert_eq!(format_percent(114.0), "114%");
 /// assert_eq!(format_percent(45.66), "46%");
 /// assert_eq!(format_percent(4.56), "4.6%");
+/// assert_eq!(format_percent(1e308), ">99999%");
 /// ```
 pub fn format_percent(p: f64) -> String {
     if !p.is_finite() {
         return "?%".to_owned();
+    }
+    // A corrupt or absurd figure must not push the label off the gauge.
+    if p.abs() > 99_999.0 {
+        return if p > 0.0 { ">99999%" } else { "<-99999%" }.to_owned();
     }
     if p.abs() >= 10.0 {
         format!("{p:.0}%")
