@@ -215,3 +215,103 @@ fn a_corpus_with_impossible_positions_and_figures_still_renders() {
     let gauges = std::fs::read_to_string(dir.join("gauges-80x24.txt")).expect("rendered");
     assert!(gauges.contains(">99999%"), "{gauges}");
 }
+
+#[test]
+fn gauges_csv_round_trips_through_a_csv_parser() {
+    let out = zhaoshang(&["gauges", "--format", "csv", "--bom"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        out.stdout.starts_with("\u{feff}".as_bytes()),
+        "UTF-8 BOM for spreadsheet programs"
+    );
+    let body = &out.stdout[3..];
+    let mut reader = csv::Reader::from_reader(body);
+    let header: Vec<String> = reader
+        .headers()
+        .expect("header")
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(
+        &header[..6],
+        ["region", "label", "actual", "target", "percent", "unit"]
+    );
+    let rows: Vec<csv::StringRecord> = reader
+        .records()
+        .collect::<Result<_, _>>()
+        .expect("RFC 4180");
+    let suixi = rows
+        .iter()
+        .find(|r| &r[1] == "利用省外资金")
+        .expect("the 濉溪 gauge");
+    assert_eq!(
+        (&suixi[0], &suixi[2], &suixi[3], &suixi[4]),
+        ("濉溪经济开发区", "50.23", "110", "45.66")
+    );
+    assert_eq!(&suixi[9], "true", "cross-period pair labelled");
+    assert_eq!(rows.len(), 5);
+}
+
+#[test]
+fn compare_accepts_traditional_and_pinyin_names() {
+    let by_pinyin = zhaoshang(&["compare", "tongliao", "tja", "--format", "json"]);
+    let by_hanzi = zhaoshang(&["compare", "通遼", "田家庵区", "--format", "json"]);
+    assert!(by_pinyin.status.success(), "{}", stderr(&by_pinyin));
+    assert_eq!(by_pinyin.stdout, by_hanzi.stdout);
+    let rows: Vec<serde_json::Value> = serde_json::from_slice(&by_pinyin.stdout).expect("JSON");
+    assert!(
+        rows.iter().any(|r| r["通辽市"] == "298"),
+        "通辽's 到位资金 is in its column"
+    );
+    let missing = zhaoshang(&["compare", "beijing", "tl"]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(
+        stderr(&missing).contains("no region matches \"beijing\""),
+        "{}",
+        stderr(&missing)
+    );
+}
+
+#[test]
+fn completions_and_man_page_come_from_the_cli_definition() {
+    for shell in ["bash", "zsh", "fish"] {
+        let out = zhaoshang(&["completions", shell]);
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            out.status.success() && text.contains("screenshot") && text.contains("ambiwide"),
+            "{shell}"
+        );
+    }
+    let man = zhaoshang(&["man"]);
+    assert!(String::from_utf8_lossy(&man.stdout).contains(".TH zhaoshang"));
+}
+
+#[test]
+fn bad_config_file_names_its_line() {
+    let dir = temp_dir("config");
+    let config = dir.join("config.toml");
+    std::fs::write(&config, "theme = \"mono\"\nambiwide = maybe\n").expect("write");
+    let out = Command::new(env!("CARGO_BIN_EXE_zhaoshang"))
+        .args(["config", "--print"])
+        .env("ZHAOSHANG_CONFIG", &config)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("config.toml:2:12"),
+        "{}",
+        stderr(&out)
+    );
+    std::fs::write(&config, "theme = \"light\"\n").expect("write");
+    let out = Command::new(env!("CARGO_BIN_EXE_zhaoshang"))
+        .args(["config", "--print", "--ambiwide"])
+        .env("ZHAOSHANG_CONFIG", &config)
+        .env_remove("NO_COLOR")
+        .output()
+        .expect("runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("theme = \"light\"") && text.contains("ambiwide = true"),
+        "{text}"
+    );
+}

@@ -16,35 +16,9 @@ use crate::tui::layout;
 use crate::tui::widgets::gauge::format_value;
 use crate::tui::widgets::grid::{Column, Grid, GridRow};
 
-/// Magnitude prefixes of Chinese units, longest first.
-const PREFIXES: [(&str, f64); 6] = [
-    ("万亿", 1e12),
-    ("千万", 1e7),
-    ("百万", 1e6),
-    ("亿", 1e8),
-    ("万", 1e4),
-    ("千", 1e3),
-];
-
-/// Splits a unit into its base and factor: `亿元` → (`元`, 1e8), `万人` → (`人`, 1e4),
-/// `个` → (`个`, 1).
-///
-/// ```
-/// use zhaoshang::tui::views::compare::unit_scale;
-/// assert_eq!(unit_scale("亿元"), ("元", 1e8));
-/// assert_eq!(unit_scale("万元"), ("元", 1e4));
-/// assert_eq!(unit_scale("%"), ("%", 1.0));
-/// ```
-pub fn unit_scale(unit: &str) -> (&str, f64) {
-    for (prefix, factor) in PREFIXES {
-        if let Some(base) = unit.strip_prefix(prefix)
-            && !base.is_empty()
-        {
-            return (base, factor);
-        }
-    }
-    (unit, 1.0)
-}
+/// Units convert through the corpus's own table, so the explorer and `zhaoshang compare`
+/// agree.
+pub use crate::corpus::units::scale as unit_scale;
 
 /// One figure of a region, for comparing and ranking.
 #[derive(Debug, Clone, PartialEq)]
