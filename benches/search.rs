@@ -63,9 +63,10 @@ fn bench_search(c: &mut Criterion) {
         let start = Instant::now();
         let index = SearchIndex::new(&articles);
         eprintln!(
-            "{n} articles: {} texts indexed in {:?}",
+            "{n} articles: {} texts indexed in {:?}, {:.1} MB on the heap",
             index.len(),
-            start.elapsed()
+            start.elapsed(),
+            index.heap_bytes() as f64 / 1e6
         );
         let mut group = c.benchmark_group(format!("search/{n}"));
         group

@@ -240,6 +240,13 @@ impl SearchIndex {
         self.docs.len()
     }
 
+    /// Bytes the index holds on the heap (its texts and per-text records), for reports.
+    pub fn heap_bytes(&self) -> usize {
+        self.arena.capacity()
+            + self.docs.capacity() * std::mem::size_of::<Doc>()
+            + self.gates.capacity() * std::mem::size_of::<Gate>()
+    }
+
     /// True when the index holds no text.
     pub fn is_empty(&self) -> bool {
         self.docs.is_empty()
