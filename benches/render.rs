@@ -67,20 +67,27 @@ fn bench_render(c: &mut Criterion) {
     // frame per page scrolled (which must reuse the wrap).
     let big = megabyte_corpus();
     for (w, h) in [(80u16, 24u16), (120, 36)] {
-        group.bench_function(BenchmarkId::new("1mb_first_frame", format!("{w}x{h}")), |b| {
-            b.iter(|| {
-                let app = app_for_view(big.clone(), &options, Some("reader"), w, h).expect("reader");
-                render_buffer(black_box(&app), w, h)
-            });
-        });
+        group.bench_function(
+            BenchmarkId::new("1mb_first_frame", format!("{w}x{h}")),
+            |b| {
+                b.iter(|| {
+                    let app =
+                        app_for_view(big.clone(), &options, Some("reader"), w, h).expect("reader");
+                    render_buffer(black_box(&app), w, h)
+                });
+            },
+        );
         let mut app = app_for_view(big.clone(), &options, Some("reader"), w, h).expect("reader");
         let _ = render_buffer(&app, w, h);
-        group.bench_function(BenchmarkId::new("1mb_scroll_page", format!("{w}x{h}")), |b| {
-            b.iter(|| {
-                app.update(Action::PageDown);
-                render_buffer(black_box(&app), w, h)
-            });
-        });
+        group.bench_function(
+            BenchmarkId::new("1mb_scroll_page", format!("{w}x{h}")),
+            |b| {
+                b.iter(|| {
+                    app.update(Action::PageDown);
+                    render_buffer(black_box(&app), w, h)
+                });
+            },
+        );
     }
     group.finish();
 
