@@ -344,7 +344,7 @@ impl SearchIndex {
             let items = std::mem::take(&mut buckets[level]);
             for (id, refined) in items {
                 visited += 1;
-                if visited % 256 == 0 && cancel.load(Ordering::Relaxed) {
+                if visited.is_multiple_of(256) && cancel.load(Ordering::Relaxed) {
                     return None;
                 }
                 let own = top.floor();
@@ -441,10 +441,9 @@ impl SearchIndex {
         }
         if let Some(p) = &query.pinyin
             && p.admits(gate.pinyin)
+            && let Some(b) = p.bound(gate.ascii & ASCII_LETTERS == 0, gate.first)
         {
-            if let Some(b) = p.bound(gate.ascii & ASCII_LETTERS == 0, gate.first) {
-                best = Some(best.map_or(b, |t: i64| t.max(b)));
-            }
+            best = Some(best.map_or(b, |t: i64| t.max(b)));
         }
         Some(best? + target_bonus(doc.target, query.chars, chars))
     }
@@ -675,11 +674,11 @@ fn char_sets(text: &str) -> ([u64; 2], u128) {
     let mut ascii = 0u128;
     for c in text.chars() {
         if c.is_ascii() {
-            ascii |= 1 << (c.to_ascii_lowercase() as u32);
+            ascii |= 1 << u32::from(c.to_ascii_lowercase());
         } else {
             for l in c.to_lowercase() {
                 if l.is_ascii() {
-                    ascii |= 1 << (l as u32);
+                    ascii |= 1 << u32::from(l);
                 } else {
                     set_bloom(&mut bloom, l);
                 }
