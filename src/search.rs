@@ -4,17 +4,19 @@
 //! each region, each sentence of each paragraph ([`sentence_ranges`]) and each metric label,
 //! stored back to back in one string with small per-doc masks beside them. A query is
 //! normalised once (whitespace and control characters dropped, traditional characters
-//! converted to simplified), then every doc goes through three gates, cheapest first:
+//! converted to simplified), then searched in two passes:
 //!
-//! 1. masks: a 128-bit character bloom for the literal match, and pinyin letter masks;
-//! 2. a score bound: once a top-k heap is full, a doc whose best possible score (from its
-//!    length, first character and kind) cannot beat the heap's worst is not read at all;
-//! 3. the matchers: [`fuzzy_matcher`]'s `SkimMatcherV2` on the text, and for queries of ASCII
-//!    letters a syllable-aware pinyin matcher (full pinyin, initials, or a mix, on adjacent
-//!    characters); matched character indices are computed only for the k winners.
+//! 1. gates and bounds (parallel, rayon): a 128-bit bloom of non-ASCII characters, an exact
+//!    set of ASCII ones and pinyin letter masks drop most docs unread; each survivor gets an
+//!    upper bound of its score from its length, first character, kind and whether it has
+//!    ASCII separators or capitals (the only source of the matcher's boundary bonuses);
+//! 2. best bound first (a bucket queue): [`fuzzy_matcher`]'s `SkimMatcherV2` on the text, and
+//!    for queries of ASCII letters a syllable-aware pinyin matcher (full pinyin, initials, or a
+//!    mix, on adjacent characters), until the next bound cannot beat the top-k's worst. A
+//!    multi-character Chinese query first checks that a doc holds it as written, and if not
+//!    lowers the doc's bound by the literal bonus. Matched character indices are computed
+//!    only for the k winners.
 //!
-//! Titles, regions and labels are indexed before sentences, so strong hits fill the heap
-//! early. Docs are scanned in parallel chunks (rayon) that share their heap floors.
 //! [`SearchIndex::search_cancellable`] stops when a newer keystroke raises a flag, and
 //! [`SearchCache`] lets a query that extends the previous one rescan only the docs the
 //! previous one matched (or did not read).
