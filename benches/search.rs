@@ -19,6 +19,18 @@ const QUERIES: [(&str, &str); 3] = [
     ("traditional", "項目建設"),
 ];
 
+/// More queries for the p95 report only: pinyin initials, a short pinyin word, Latin letters
+/// and a two-character word that thousands of sentences contain.
+const EXTRA: [(&str, &str); 4] = [
+    ("initials", "zsyz"),
+    ("pinyin", "xiangmu"),
+    ("latin", "GDP"),
+    ("chinese", "项目"),
+];
+
+/// Rounds of every keystroke in the p95 report.
+const ROUNDS: usize = 10;
+
 /// Hits asked for per keystroke, as the TUI does.
 const LIMIT: usize = 50;
 
@@ -51,9 +63,10 @@ fn bench_search(c: &mut Criterion) {
         let start = Instant::now();
         let index = SearchIndex::new(&articles);
         eprintln!(
-            "{n} articles: {} texts indexed in {:?}",
+            "{n} articles: {} texts indexed in {:?}, {:.1} MB on the heap",
             index.len(),
-            start.elapsed()
+            start.elapsed(),
+            index.heap_bytes() as f64 / 1e6
         );
         let mut group = c.benchmark_group(format!("search/{n}"));
         group
@@ -81,33 +94,59 @@ fn bench_search(c: &mut Criterion) {
     }
 }
 
-/// Prints the 95th percentile of single-keystroke latency, from scratch and incremental.
+/// Prints the 95th percentile of single-keystroke latency, from scratch and incremental, and
+/// the median of each keystroke from scratch (slowest first), so that a regression points at
+/// its query.
 fn report_p95(n: usize, index: &SearchIndex) {
     let never = AtomicBool::new(false);
     let mut scratch = Vec::new();
     let mut typed = Vec::new();
-    for _ in 0..10 {
-        for (_, query) in QUERIES {
+    let mut per_prefix: Vec<(String, Vec<Duration>)> = Vec::new();
+    for round in 0..ROUNDS {
+        for (_, query) in QUERIES.iter().chain(EXTRA.iter()) {
             let mut cache = SearchCache::default();
             for prefix in prefixes(query) {
                 let t = Instant::now();
                 black_box(index.search(prefix, LIMIT));
-                scratch.push(t.elapsed());
+                let took = t.elapsed();
+                scratch.push(took);
+                if round == 0 && !per_prefix.iter().any(|(p, _)| p == prefix) {
+                    per_prefix.push((prefix.to_owned(), Vec::new()));
+                }
+                let slot = per_prefix
+                    .iter_mut()
+                    .find(|(p, _)| p == prefix)
+                    .map(|(_, v)| v);
+                if let Some(v) = slot {
+                    v.push(took);
+                }
                 let t = Instant::now();
                 black_box(index.search_incremental(prefix, LIMIT, &mut cache, &never));
                 typed.push(t.elapsed());
             }
         }
     }
-    let p95 = |v: &mut Vec<Duration>| {
+    let pct = |v: &mut Vec<Duration>, p: usize| {
         v.sort();
-        v[(v.len() * 95 / 100).min(v.len() - 1)]
+        v[(v.len() * p / 100).min(v.len() - 1)]
     };
+    let mut medians: Vec<(Duration, String)> = per_prefix
+        .into_iter()
+        .map(|(p, mut v)| (pct(&mut v, 50), p))
+        .collect();
+    medians.sort_by(|a, b| b.cmp(a));
+    let slowest: Vec<String> = medians
+        .iter()
+        .take(6)
+        .map(|(d, p)| format!("{p} {d:.2?}"))
+        .collect();
     eprintln!(
-        "{n} articles: p95 per keystroke {:?} from scratch, {:?} typing with SearchCache ({} keystrokes)",
-        p95(&mut scratch),
-        p95(&mut typed),
-        scratch.len()
+        "{n} articles: per keystroke median {:.2?}, p95 {:.2?} from scratch, p95 {:.2?} typing with SearchCache ({} keystrokes); slowest medians: {}",
+        pct(&mut scratch, 50),
+        pct(&mut scratch, 95),
+        pct(&mut typed, 95),
+        scratch.len(),
+        slowest.join(", ")
     );
 }
 

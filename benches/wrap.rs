@@ -2,6 +2,7 @@
 //! the width helpers it is built on.
 
 use std::hint::black_box;
+use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use zhaoshang::text::width::{disambiguate, display_width};
@@ -37,5 +38,12 @@ fn bench_wrap(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, bench_wrap);
+criterion_group! {
+    name = benches;
+    config = Criterion::default()
+        .sample_size(10)
+        .warm_up_time(Duration::from_millis(300))
+        .measurement_time(Duration::from_secs(1));
+    targets = bench_wrap
+}
 criterion_main!(benches);

@@ -4,17 +4,19 @@
 //! each region, each sentence of each paragraph ([`sentence_ranges`]) and each metric label,
 //! stored back to back in one string with small per-doc masks beside them. A query is
 //! normalised once (whitespace and control characters dropped, traditional characters
-//! converted to simplified), then every doc goes through three gates, cheapest first:
+//! converted to simplified), then searched in two passes:
 //!
-//! 1. masks: a 128-bit character bloom for the literal match, and pinyin letter masks;
-//! 2. a score bound: once a top-k heap is full, a doc whose best possible score (from its
-//!    length, first character and kind) cannot beat the heap's worst is not read at all;
-//! 3. the matchers: [`fuzzy_matcher`]'s `SkimMatcherV2` on the text, and for queries of ASCII
-//!    letters a syllable-aware pinyin matcher (full pinyin, initials, or a mix, on adjacent
-//!    characters); matched character indices are computed only for the k winners.
+//! 1. gates and bounds (parallel, rayon): a 128-bit bloom of non-ASCII characters, an exact
+//!    set of ASCII ones and pinyin letter masks drop most docs unread; each survivor gets an
+//!    upper bound of its score from its length, first character, kind and whether it has
+//!    ASCII separators or capitals (the only source of the matcher's boundary bonuses);
+//! 2. best bound first (a bucket queue): [`fuzzy_matcher`]'s `SkimMatcherV2` on the text, and
+//!    for queries of ASCII letters a syllable-aware pinyin matcher (full pinyin, initials, or a
+//!    mix, on adjacent characters), until the next bound cannot beat the top-k's worst. A
+//!    multi-character Chinese query first checks that a doc holds it as written, and if not
+//!    lowers the doc's bound by the literal bonus. Matched character indices are computed
+//!    only for the k winners.
 //!
-//! Titles, regions and labels are indexed before sentences, so strong hits fill the heap
-//! early. Docs are scanned in parallel chunks (rayon) that share their heap floors.
 //! [`SearchIndex::search_cancellable`] stops when a newer keystroke raises a flag, and
 //! [`SearchCache`] lets a query that extends the previous one rescan only the docs the
 //! previous one matched (or did not read).
@@ -25,7 +27,7 @@ mod split;
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 use std::sync::OnceLock;
-use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use fuzzy_matcher::skim::SkimMatcherV2;
 use rayon::prelude::*;
@@ -86,15 +88,18 @@ struct Doc {
 /// The gates a doc must pass before any matcher reads it.
 #[derive(Debug, Clone, Copy, Default)]
 struct Gate {
-    /// Which (lowercased) characters occur, hashed into 128 bits.
+    /// Which (lowercased) non-ASCII characters occur, hashed into 128 bits.
     bloom: [u64; 2],
+    /// Which ASCII characters occur, lowercased, one bit per code point: exact, so that
+    /// Latin and pinyin-letter queries do not pay for hash collisions with Chinese text.
+    ascii: u128,
     /// Pinyin letter masks.
     pinyin: Masks,
     /// The text's first character.
     first: char,
-    /// True when the text has no ASCII character, so that the matcher gives no word-boundary
-    /// bonus after its first character.
-    plain: bool,
+    /// True when the text has no ASCII space, punctuation or capital: then the matcher gives
+    /// no word-boundary bonus past the first column.
+    flat: bool,
 }
 
 /// An index over a corpus, built once and queried per keystroke. It is `Send + Sync`, so one
@@ -134,6 +139,12 @@ struct Query {
     text: String,
     /// The bloom bits every matching doc must have.
     bloom: [u64; 2],
+    /// The ASCII bits every matching doc must have.
+    ascii: u128,
+    /// True when a doc that does not hold the query as written cannot score its literal
+    /// bonus and its bound may drop accordingly: the query has two or more characters and
+    /// no ASCII letter (for which the matcher would ignore case) and is not pinyin.
+    refinable: bool,
     /// The pinyin form, when the query is ASCII letters.
     pinyin: Option<PinyinQuery>,
     /// Length in chars, for ranking short queries.
@@ -155,23 +166,6 @@ enum Outcome {
     Maybe,
     /// The doc matches with this score.
     Ranked(Ranked),
-}
-
-/// The ranks a doc must beat to be worth scoring exactly, as [`Ranked::key`]s.
-#[derive(Debug, Clone, Copy)]
-struct Floors {
-    /// The worst rank in this chunk's top-k, once it is full.
-    own: Option<i64>,
-    /// The best `own` floor of any chunk so far: the global top-k can only be better.
-    shared: i64,
-}
-
-impl Floors {
-    /// True when doc `id`, whose score is at most `bound`, cannot enter the top-k.
-    fn beat(self, bound: i64, id: u32) -> bool {
-        let key = Ranked::key_of(bound, id);
-        self.own.is_some_and(|f| key <= f) || key < self.shared
-    }
 }
 
 /// A scored doc in the top-k heap; ties go to the earlier doc.
@@ -248,6 +242,13 @@ impl SearchIndex {
         self.docs.len()
     }
 
+    /// Bytes the index holds on the heap (its texts and per-text records), for reports.
+    pub fn heap_bytes(&self) -> usize {
+        self.arena.capacity()
+            + self.docs.capacity() * std::mem::size_of::<Doc>()
+            + self.gates.capacity() * std::mem::size_of::<Gate>()
+    }
+
     /// True when the index holds no text.
     pub fn is_empty(&self) -> bool {
         self.docs.is_empty()
@@ -269,7 +270,7 @@ impl SearchIndex {
         cancel: &AtomicBool,
     ) -> Option<Vec<Hit>> {
         let query = Query::new(query);
-        let (ranked, _) = self.scan(&query, None, limit, cancel)?;
+        let (ranked, _) = self.scan(&query, None, limit, false, cancel)?;
         Some(self.hits(&query, ranked))
     }
 
@@ -286,7 +287,7 @@ impl SearchIndex {
         let query = Query::new(query);
         let narrow = !cache.query.is_empty() && query.text.starts_with(&cache.query);
         let within = narrow.then_some(cache.matched.as_slice());
-        let (ranked, matched) = self.scan(&query, within, limit, cancel)?;
+        let (ranked, matched) = self.scan(&query, within, limit, true, cancel)?;
         cache.query.clone_from(&query.text);
         cache.matched = matched;
         Some(self.hits(&query, ranked))
@@ -299,46 +300,118 @@ impl SearchIndex {
             .unwrap_or_default()
     }
 
-    /// Scores every doc (or those in `within`), keeping the best `limit` and, for the cache,
-    /// every match. `None` when cancelled.
+    /// Scores every doc (or those in `within`), keeping the best `limit` and, when `want_found`,
+    /// every doc that matched or may have matched, ascending. `None` when cancelled.
+    ///
+    /// Two passes. The first (parallel, cheap) keeps the docs that pass the gates together
+    /// with an upper bound of their score; the second visits them best bound first and scores
+    /// them exactly until the bound of the next one cannot beat the top-k's worst. The result
+    /// does not depend on the order, since a doc is skipped only when it cannot enter.
     fn scan(
         &self,
         query: &Query,
         within: Option<&[u32]>,
         limit: usize,
+        want_found: bool,
         cancel: &AtomicBool,
     ) -> Option<(Vec<Ranked>, Vec<u32>)> {
         if query.text.is_empty() {
             return Some((Vec::new(), Vec::new()));
         }
+        let candidates = self.candidates(query, within, cancel)?;
+        let (Some(lo), Some(hi)) = (
+            candidates.iter().map(|c| c.0).min(),
+            candidates.iter().map(|c| c.0).max(),
+        ) else {
+            return Some((Vec::new(), Vec::new()));
+        };
+        // A refined bound drops by at most the literal bonus.
+        let lo = if query.refinable { lo - 64 } else { lo };
+        // A bucket queue by bound, best first; ids ascend within a bucket until refined
+        // docs are appended to a lower one.
+        let mut buckets: Vec<Vec<(u32, bool)>> = vec![Vec::new(); (hi - lo + 1) as usize];
+        for &(bound, id) in &candidates {
+            buckets[(bound - lo) as usize].push((id, false));
+        }
         let matcher = SkimMatcherV2::default().smart_case();
-        let shared = AtomicI64::new(i64::MIN);
-        let work = |ids: &mut dyn Iterator<Item = u32>| -> Option<(Vec<Ranked>, Vec<u32>)> {
+        let mut top = TopK::new(limit);
+        let mut missed = Vec::new();
+        let mut visited = 0usize;
+        for level in (0..buckets.len()).rev() {
+            let bound = lo + level as i64;
+            if top.floor().is_some_and(|f| Ranked::key_of(bound, 0) <= f) {
+                // No doc left can enter.
+                break;
+            }
+            let items = std::mem::take(&mut buckets[level]);
+            for (id, refined) in items {
+                visited += 1;
+                if visited.is_multiple_of(256) && cancel.load(Ordering::Relaxed) {
+                    return None;
+                }
+                let own = top.floor();
+                if own.is_some_and(|f| Ranked::key_of(bound, id) <= f) {
+                    continue;
+                }
+                if query.refinable
+                    && !refined
+                    && let Some(lower) = self.refine(query, id, bound)
+                {
+                    buckets[(lower - lo) as usize].push((id, true));
+                    continue;
+                }
+                match self.rank(&matcher, query, id, own) {
+                    Outcome::Miss => missed.push(id),
+                    Outcome::Maybe => {}
+                    Outcome::Ranked(r) => top.push(r),
+                }
+            }
+        }
+        let found = if want_found {
+            missed.sort_unstable();
+            let mut ids: Vec<u32> = candidates
+                .iter()
+                .map(|&(_, id)| id)
+                .filter(|id| missed.binary_search(id).is_err())
+                .collect();
+            ids.sort_unstable();
+            ids
+        } else {
+            Vec::new()
+        };
+        Some((top.into_vec(), found))
+    }
+
+    /// A lower bound than `bound` for doc `id` when it does not hold the query as written (so
+    /// that its literal bonus is out of reach); `None` when it does, or the bound stays.
+    fn refine(&self, query: &Query, id: u32, bound: i64) -> Option<i64> {
+        let doc = self.docs.get(id as usize)?;
+        let gate = self.gates.get(id as usize)?;
+        if self.doc_text(doc).contains(query.text.as_str()) {
+            return None;
+        }
+        let [_, literal] = query.text_bound_parts(gate, doc.chars as usize);
+        (literal > 0).then_some(bound - literal)
+    }
+
+    /// The docs (all, or those in `within`) that pass the query's gates, with an upper bound
+    /// of their score, ascending by id. `None` when cancelled.
+    fn candidates(
+        &self,
+        query: &Query,
+        within: Option<&[u32]>,
+        cancel: &AtomicBool,
+    ) -> Option<Vec<(i64, u32)>> {
+        let work = |ids: &mut dyn Iterator<Item = u32>| -> Option<Vec<(i64, u32)>> {
             if cancel.load(Ordering::Relaxed) {
                 return None;
             }
-            let mut top = TopK::new(limit);
-            let mut found = Vec::new();
-            for id in ids {
-                let floors = Floors {
-                    own: top.floor(),
-                    shared: shared.load(Ordering::Relaxed),
-                };
-                match self.rank(&matcher, query, id, floors) {
-                    Outcome::Miss => {}
-                    Outcome::Maybe => found.push(id),
-                    Outcome::Ranked(r) => {
-                        found.push(id);
-                        top.push(r);
-                        if let Some(f) = top.floor() {
-                            shared.fetch_max(f, Ordering::Relaxed);
-                        }
-                    }
-                }
-            }
-            Some((top.into_vec(), found))
+            Some(
+                ids.filter_map(|id| Some((self.bound(query, id)?, id)))
+                    .collect(),
+            )
         };
-        let parts: Vec<Option<(Vec<Ranked>, Vec<u32>)>> = if let Some(ids) = within {
+        let parts: Vec<Option<Vec<(i64, u32)>>> = if let Some(ids) = within {
             ids.par_chunks(CHUNK)
                 .map(|c| work(&mut c.iter().copied()))
                 .collect()
@@ -350,36 +423,46 @@ impl SearchIndex {
                 .map(|&s| work(&mut (s..s.saturating_add(CHUNK as u32).min(n))))
                 .collect()
         };
-        if cancel.load(Ordering::Relaxed) {
-            return None;
-        }
-        let mut top = TopK::new(limit);
-        let mut found = Vec::new();
+        let mut out = Vec::with_capacity(parts.iter().flatten().map(Vec::len).sum());
         for part in parts {
-            let (ranked, ids) = part?;
-            for r in ranked {
-                top.push(r);
-            }
-            found.extend(ids);
+            out.extend(part?);
         }
-        Some((top.into_vec(), found))
+        Some(out)
     }
 
-    /// Scores one doc. A doc whose score bound cannot beat `floor` (the worst score in this
-    /// chunk's full top-k) or `shared` (the best such floor of any chunk) is not read at all:
-    /// it counts as a possible match for [`SearchCache`], whose next scan tests it again.
-    fn rank(&self, matcher: &SkimMatcherV2, query: &Query, id: u32, floors: Floors) -> Outcome {
+    /// An upper bound of doc `id`'s score (target bonus included), or `None` when no matcher
+    /// can match it.
+    #[inline]
+    fn bound(&self, query: &Query, id: u32) -> Option<i64> {
+        let gate = self.gates.get(id as usize)?;
+        let doc = self.docs.get(id as usize)?;
+        let chars = doc.chars as usize;
+        let mut best = None;
+        if query.admits(gate) {
+            best = Some(query.text_bound(gate, chars));
+        }
+        if let Some(p) = &query.pinyin
+            && p.admits(gate.pinyin)
+            && let Some(b) = p.bound(gate.ascii & ASCII_LETTERS == 0, gate.first)
+        {
+            best = Some(best.map_or(b, |t: i64| t.max(b)));
+        }
+        Some(best? + target_bonus(doc.target, query.chars, chars))
+    }
+
+    /// Scores one doc. A matcher whose score bound cannot beat `floor` (the worst rank key in
+    /// the full top-k) does not read the doc at all: it counts as a possible match for
+    /// [`SearchCache`], whose next scan tests it again.
+    fn rank(&self, matcher: &SkimMatcherV2, query: &Query, id: u32, floor: Option<i64>) -> Outcome {
         let (Some(gate), Some(doc)) = (self.gates.get(id as usize), self.docs.get(id as usize))
         else {
             return Outcome::Miss;
         };
         let bonus = target_bonus(doc.target, query.chars, doc.chars as usize);
-        let beaten = |bound: i64| floors.beat(bound + bonus, id);
+        let beaten = |bound: i64| floor.is_some_and(|f| Ranked::key_of(bound + bonus, id) <= f);
         let mut maybe = false;
         let mut best: Option<(i64, Via)> = None;
-        if gate.bloom[0] & query.bloom[0] == query.bloom[0]
-            && gate.bloom[1] & query.bloom[1] == query.bloom[1]
-        {
+        if query.admits(gate) {
             if beaten(query.text_bound(gate, doc.chars as usize)) {
                 maybe = true;
             } else {
@@ -391,8 +474,9 @@ impl SearchIndex {
         }
         if let Some(p) = &query.pinyin
             && p.admits(gate.pinyin)
+            && let Some(bound) = p.bound(gate.ascii & ASCII_LETTERS == 0, gate.first)
         {
-            if beaten(p.bound(doc.chars as usize, gate.first)) {
+            if beaten(bound) {
                 maybe = true;
             } else {
                 let text = self.doc_text(doc);
@@ -448,18 +532,41 @@ impl Query {
     /// with a query char, and at most 16 otherwise (the doubled bonus of the first column, which carries
     /// along a run of consecutive matches).
     fn text_bound(&self, gate: &Gate, doc_chars: usize) -> i64 {
+        self.text_bound_parts(gate, doc_chars).iter().sum()
+    }
+
+    /// True when a doc with this gate may hold every character of the query.
+    #[inline]
+    fn admits(&self, gate: &Gate) -> bool {
+        gate.bloom[0] & self.bloom[0] == self.bloom[0]
+            && gate.bloom[1] & self.bloom[1] == self.bloom[1]
+            && gate.ascii & self.ascii == self.ascii
+    }
+
+    /// [`text_bound`](Self::text_bound) in two parts: the matcher's, and the literal bonus
+    /// (which needs the query as written in the text).
+    fn text_bound_parts(&self, gate: &Gate, doc_chars: usize) -> [i64; 2] {
         let m = i64::try_from(self.chars).unwrap_or(i64::MAX / 64);
-        let per_char = if self
+        let matcher = if gate.flat {
+            // With no ASCII separator or capital in the text, no char is a word boundary to
+            // the matcher, so the only boundary bonus is the first column's (8, doubled). The first matched char
+            // scores 16 - 1 (the skip from row zero) plus that bonus when it is the text's
+            // first char, and every later one at most 16 + 4 (the consecutive bonus).
+            let head = if self.text.starts_with(gate.first) {
+                16
+            } else {
+                0
+            };
+            20 * m - 5 + head
+        } else if self
             .text
             .chars()
             .any(|c| c.eq_ignore_ascii_case(&gate.first))
         {
-            32
-        } else if gate.plain {
-            20
+            32 * m
         } else {
             // Past the first column no boundary bonus (head, break, camel) exceeds 8.
-            24
+            24 * m
         };
         let literal = if doc_chars == self.chars {
             64
@@ -468,7 +575,7 @@ impl Query {
         } else {
             0
         };
-        per_char * m + literal
+        [matcher, literal]
     }
 
     /// Normalises `raw`: control characters, whitespace and apostrophes (as in `xi'an`) are
@@ -485,17 +592,18 @@ impl Query {
         } else {
             to_simplified(&cleaned)
         };
-        let mut bloom = [0u64; 2];
-        for c in text.chars() {
-            for l in c.to_lowercase() {
-                set_bloom(&mut bloom, l);
-            }
-        }
+        let (bloom, ascii) = char_sets(&text);
+        let pinyin = PinyinQuery::new(&text);
+        let chars = text.chars().count();
         Self {
-            pinyin: PinyinQuery::new(&text),
-            chars: text.chars().count(),
+            refinable: pinyin.is_none()
+                && chars >= 2
+                && !text.bytes().any(|b| b.is_ascii_alphabetic()),
+            pinyin,
+            chars,
             text,
             bloom,
+            ascii,
         }
     }
 }
@@ -550,19 +658,40 @@ fn article_docs(article: &Article) -> Vec<(HitTarget, String)> {
 
 /// The gate of one doc's text.
 fn gate(text: &str) -> Gate {
-    let mut bloom = [0u64; 2];
-    for c in text.chars() {
-        for l in c.to_lowercase() {
-            set_bloom(&mut bloom, l);
-        }
-    }
+    let (bloom, ascii) = char_sets(text);
     Gate {
         bloom,
+        ascii,
         pinyin: Masks::of(text),
         first: text.chars().next().unwrap_or_default(),
-        plain: !text.bytes().any(|b| b.is_ascii()),
+        flat: !text
+            .bytes()
+            .any(|b| b.is_ascii_uppercase() || (b.is_ascii_punctuation() || b == b' ')),
     }
 }
+
+/// The lowercased characters of `text`: non-ASCII ones hashed into a bloom, ASCII ones exact.
+fn char_sets(text: &str) -> ([u64; 2], u128) {
+    let mut bloom = [0u64; 2];
+    let mut ascii = 0u128;
+    for c in text.chars() {
+        if c.is_ascii() {
+            ascii |= 1 << u32::from(c.to_ascii_lowercase());
+        } else {
+            for l in c.to_lowercase() {
+                if l.is_ascii() {
+                    ascii |= 1 << u32::from(l);
+                } else {
+                    set_bloom(&mut bloom, l);
+                }
+            }
+        }
+    }
+    (bloom, ascii)
+}
+
+/// The bits of `a..=z` in a [`Gate::ascii`] set.
+const ASCII_LETTERS: u128 = ((1u128 << 26) - 1) << b'a';
 
 /// Sets the bloom bit of `c`: a multiplicative hash folded to 7 bits.
 #[inline]

@@ -42,6 +42,8 @@ struct Table {
     sets: Vec<Box<[Box<str>]>>,
     /// For each code point from [`BASE`], its index in `sets`.
     dense: Vec<u16>,
+    /// Every non-empty prefix of every reading, mapped to true when it is a whole reading.
+    prefixes: std::collections::HashMap<Box<str>, bool>,
 }
 
 /// The single-letter readings of ASCII letters.
@@ -74,7 +76,18 @@ fn table() -> &'static Table {
             });
             dense.push(u16::try_from(id).unwrap_or(0));
         }
-        Table { sets, dense }
+        let mut prefixes = std::collections::HashMap::new();
+        for reading in sets.iter().flat_map(|s| s.iter()) {
+            for end in 1..=reading.len() {
+                let full = prefixes.entry(reading[..end].into()).or_insert(false);
+                *full |= end == reading.len();
+            }
+        }
+        Table {
+            sets,
+            dense,
+            prefixes,
+        }
     })
 }
 
@@ -134,6 +147,11 @@ pub struct PinyinQuery {
     positions: [u64; 26],
     /// Every letter the query uses.
     mask: u32,
+    /// The best sum of piece costs and whole-reading bonuses over every way of cutting the
+    /// query into prefixes of Chinese readings, or `None` when there is no such cut.
+    cut_han: Option<i64>,
+    /// The same when single ASCII letters (which read as themselves) may be pieces too.
+    cut_ascii: Option<i64>,
 }
 
 impl PinyinQuery {
@@ -154,6 +172,8 @@ impl PinyinQuery {
             mask |= letter_bit(b);
         }
         Some(Self {
+            cut_han: best_cut(&letters, false),
+            cut_ascii: best_cut(&letters, true),
             letters,
             positions,
             mask,
@@ -165,20 +185,22 @@ impl PinyinQuery {
         self.letters.len()
     }
 
-    /// An upper bound of [`score`](Self::score) on a text of `chars` characters starting
-    /// with `first`: every letter scores [`LETTER`], each piece nets at most `PIECE + FULL`,
-    /// and the start bonus needs a first character read with the query's first letter.
-    pub fn bound(&self, chars: usize, first: char) -> i64 {
-        // Both fit in a byte: queries have at most MAX_QUERY letters.
+    /// An upper bound of [`score`](Self::score) on a text starting with `first` (`plain`
+    /// when it has no ASCII character), or `None` when no such text can match: every letter
+    /// scores [`LETTER`], the pieces score at best the query's best cut into reading
+    /// prefixes, and the start bonus needs a first character read with the query's first
+    /// letter.
+    pub fn bound(&self, plain: bool, first: char) -> Option<i64> {
+        let cut = if plain { self.cut_han } else { self.cut_ascii }?;
+        // Fits in a byte: queries have at most MAX_QUERY letters.
         let m = i64::from(self.letters.len() as u8);
-        let pieces = i64::from(self.letters.len().min(chars) as u8);
         let mut at_start = 0;
         for_each_reading(first, |r| {
             if r[0] == self.letters[0] {
                 at_start = AT_START;
             }
         });
-        LETTER * m + (PIECE + FULL).max(0) * pieces + at_start
+        Some(LETTER * m + cut + at_start)
     }
 
     /// True when a text with these masks could match: the first letter must begin a reading
@@ -293,6 +315,34 @@ impl PinyinQuery {
         }
         Some(score)
     }
+}
+
+/// The best sum of [`PIECE`] and [`FULL`] over the cuts of `letters` into pieces that are
+/// each a prefix of a Chinese reading (or, with `ascii`, a single letter, which an ASCII
+/// letter in the text reads as in full); `None` when `letters` cannot be cut so.
+fn best_cut(letters: &[u8], ascii: bool) -> Option<i64> {
+    const LONGEST: usize = 6;
+    let prefixes = &table().prefixes;
+    let mut best: Vec<Option<i64>> = vec![None; letters.len() + 1];
+    best[0] = Some(0);
+    for end in 1..=letters.len() {
+        for start in end.saturating_sub(LONGEST)..end {
+            let Some(before) = best[start] else {
+                continue;
+            };
+            let piece = std::str::from_utf8(&letters[start..end]).unwrap_or_default();
+            let full = match prefixes.get(piece) {
+                Some(&full) => full || (ascii && piece.len() == 1),
+                None if ascii && piece.len() == 1 => true,
+                None => continue,
+            };
+            let value = before + PIECE + if full { FULL } else { 0 };
+            if best[end].is_none_or(|b| value > b) {
+                best[end] = Some(value);
+            }
+        }
+    }
+    best[letters.len()]
 }
 
 /// Where the best piece ending at one character, for one count of letters, came from.
