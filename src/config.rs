@@ -6,6 +6,10 @@
 //! ambiwide = true      # the terminal draws “ ” — … two cells wide
 //! mouse = false        # leave the mouse to the terminal
 //! corpus = "/data/zhaoshang/articles.json"   # opened when no PATH is given
+//!
+//! [keys]               # rebind browse-mode keys by action name
+//! quit = "x"
+//! search = "F2"
 //! ```
 //!
 //! Precedence: command-line flag, then `NO_COLOR` (for the theme), then the file, then the
@@ -29,6 +33,8 @@ pub struct FileConfig {
     pub mouse: Option<bool>,
     /// Corpus opened when no path is given.
     pub corpus: Option<PathBuf>,
+    /// Key overrides: action name → key (`quit = "x"`, `search = "F2"`, `copy = "C-y"`).
+    pub keys: Option<std::collections::BTreeMap<String, String>>,
 }
 
 /// The effective settings and where each came from.
@@ -42,6 +48,8 @@ pub struct Settings {
     pub mouse: bool,
     /// Default corpus path, if any.
     pub corpus: Option<PathBuf>,
+    /// Key overrides from the file, in file order of names.
+    pub keys: Vec<(String, String)>,
     /// The config file consulted, if one exists.
     pub file: Option<PathBuf>,
 }
@@ -129,6 +137,12 @@ pub fn resolve(flags: Flags, file: &FileConfig, no_color: bool, path: Option<Pat
         ambiwide: flags.ambiwide || file.ambiwide.unwrap_or(false),
         mouse: !flags.no_mouse && file.mouse.unwrap_or(true),
         corpus: file.corpus.clone(),
+        keys: file
+            .keys
+            .iter()
+            .flatten()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect(),
         file: path.filter(|p| p.exists()),
     }
 }
@@ -147,6 +161,12 @@ impl Settings {
         );
         if let Some(c) = &self.corpus {
             out = format!("{out}corpus = {:?}\n", c.display().to_string());
+        }
+        if !self.keys.is_empty() {
+            out.push_str("\n[keys]\n");
+            for (action, key) in &self.keys {
+                out = format!("{out}{action} = {key:?}\n");
+            }
         }
         out
     }

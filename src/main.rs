@@ -38,6 +38,13 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
     };
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let settings = config::resolve(flags, &file, no_color, config_path);
+    tui::keymap::install_overrides(&settings.keys).map_err(|e| {
+        let file = settings
+            .file
+            .as_ref()
+            .map_or_else(String::new, |p| format!("{}: ", p.display()));
+        format!("{file}{e}")
+    })?;
     let options = tui::Options {
         ambiguous_wide: settings.ambiwide,
         theme: settings.theme.name().to_owned(),

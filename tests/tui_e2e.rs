@@ -394,3 +394,34 @@ fn copy_export_and_a_remembered_position() {
     s.shell_is_usable();
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[test]
+fn keys_rebound_in_the_config_file_drive_the_explorer_and_its_hints() {
+    let dir = std::env::temp_dir().join(format!("zs-e2e-keys-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let config = dir.join("config.toml");
+    std::fs::write(&config, "[keys]\nquit = \"x\"\ntargets = \"F2\"\n").expect("write");
+    let s = Session::start(
+        "zs-e2e-keys",
+        120,
+        36,
+        &format!(
+            "ZHAOSHANG_CONFIG={} {BIN} --no-state; echo EXIT=$? DONE$((1+1))",
+            config.display()
+        ),
+    );
+    let screen = s.wait_for("濉溪经济开发区");
+    assert!(
+        screen.contains("x 退出") && screen.contains("F2 指标"),
+        "hints follow the table:\n{screen}"
+    );
+    s.keys(&["q"]);
+    sleep(Duration::from_millis(300));
+    assert!(!s.screen().contains("DONE2"), "q no longer quits");
+    s.keys(&["F2"]);
+    s.wait_for("指标 metrics");
+    s.keys(&["x"]);
+    let screen = s.wait_for("DONE2");
+    assert!(screen.contains("EXIT=0"), "{screen}");
+    let _ = std::fs::remove_dir_all(dir);
+}

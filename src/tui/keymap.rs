@@ -2,6 +2,7 @@
 //! the help overlay are all built, so they can never disagree.
 
 use std::fmt::Write as _;
+use std::sync::OnceLock;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -172,7 +173,7 @@ fn significant(code: KeyCode, mods: KeyModifiers) -> KeyModifiers {
 /// The action bound to `key` in `mode`; in [`Mode::Input`] unbound printable chars are typed.
 pub fn action_for(mode: Mode, key: KeyEvent) -> Option<Action> {
     let modifiers = significant(key.code, key.modifiers);
-    let bound = BINDINGS
+    let bound = bindings()
         .iter()
         .find(|b| b.mode == mode && b.code == key.code && b.mods == modifiers)
         .map(|b| b.action.clone());
@@ -207,6 +208,7 @@ pub fn key_label(code: KeyCode, mods: KeyModifiers) -> String {
         KeyCode::PageDown => "PgDn".to_owned(),
         KeyCode::Home => "Home".to_owned(),
         KeyCode::End => "End".to_owned(),
+        KeyCode::F(n) => format!("F{n}"),
         other => format!("{other:?}"),
     };
     if mods.contains(KeyModifiers::CONTROL) {
@@ -216,11 +218,125 @@ pub fn key_label(code: KeyCode, mods: KeyModifiers) -> String {
     }
 }
 
+/// Actions that a config file's `[keys]` table may rebind, by name.
+pub const REBINDABLE: [(&str, Action); 17] = [
+    ("quit", Action::Quit),
+    ("search", Action::OpenSearch),
+    ("find", Action::OpenFind),
+    ("help", Action::ToggleHelp),
+    ("targets", Action::ShowGauges),
+    ("compare", Action::ShowCompare),
+    ("overview", Action::ShowOverview),
+    ("source", Action::ToggleSource),
+    ("reader", Action::ShowReader),
+    ("copy", Action::Copy),
+    ("mouse", Action::ToggleMouse),
+    ("pick_region", Action::OpenPicker),
+    ("next_article", Action::NextArticle),
+    ("prev_article", Action::PrevArticle),
+    ("lock_scroll", Action::ToggleScrollLock),
+    ("export_csv", Action::Export(ExportFormat::Csv)),
+    ("export_json", Action::Export(ExportFormat::Json)),
+];
+
+static EFFECTIVE: OnceLock<Vec<Binding>> = OnceLock::new();
+
+/// The table in force: [`BINDINGS`] with the user's overrides, if any were installed.
+pub fn bindings() -> &'static [Binding] {
+    EFFECTIVE.get().map_or(BINDINGS, Vec::as_slice)
+}
+
+/// Parses a key as the help overlay writes it: `x`, `C-x`, `Tab`, `Enter`, `Esc`, `Space`,
+/// `F2`, `PgDn`.
+///
+/// ```
+/// use crossterm::event::{KeyCode, KeyModifiers};
+/// use zhaoshang::tui::keymap::parse_key;
+/// assert_eq!(parse_key("C-x"), Some((KeyCode::Char('x'), KeyModifiers::CONTROL)));
+/// assert_eq!(parse_key("F2"), Some((KeyCode::F(2), KeyModifiers::NONE)));
+/// assert_eq!(parse_key("xy"), None);
+/// ```
+pub fn parse_key(spec: &str) -> Option<(KeyCode, KeyModifiers)> {
+    let (mods, base) = match spec.strip_prefix("C-") {
+        Some(rest) if !rest.is_empty() => (KeyModifiers::CONTROL, rest),
+        _ => (KeyModifiers::NONE, spec),
+    };
+    let code = match base {
+        "Space" => KeyCode::Char(' '),
+        "Tab" => KeyCode::Tab,
+        "Enter" => KeyCode::Enter,
+        "Esc" => KeyCode::Esc,
+        "Bksp" => KeyCode::Backspace,
+        "Up" => KeyCode::Up,
+        "Down" => KeyCode::Down,
+        "Left" => KeyCode::Left,
+        "Right" => KeyCode::Right,
+        "PgUp" => KeyCode::PageUp,
+        "PgDn" => KeyCode::PageDown,
+        "Home" => KeyCode::Home,
+        "End" => KeyCode::End,
+        f if f.len() > 1 && f.starts_with('F') => KeyCode::F(f[1..].parse().ok()?),
+        c => {
+            let mut chars = c.chars();
+            let first = chars.next()?;
+            if chars.next().is_some() {
+                return None;
+            }
+            KeyCode::Char(first)
+        }
+    };
+    Some((code, mods))
+}
+
+/// [`BINDINGS`] with `overrides` (action name → key) applied: the action's first browse-mode
+/// key is replaced; other keys for it stay. Unknown names, unreadable keys and a key that
+/// would then do two things are errors.
+pub fn with_overrides(overrides: &[(String, String)]) -> Result<Vec<Binding>, String> {
+    let mut table = BINDINGS.to_vec();
+    for (name, spec) in overrides {
+        let Some((_, action)) = REBINDABLE.iter().find(|(n, _)| n == name) else {
+            let names: Vec<&str> = REBINDABLE.iter().map(|(n, _)| *n).collect();
+            return Err(format!(
+                "unknown action {name:?} in [keys]; actions: {}",
+                names.join(", ")
+            ));
+        };
+        let (code, mods) =
+            parse_key(spec).ok_or_else(|| format!("[keys] {name}: cannot read key {spec:?}"))?;
+        if let Some(taken) = table.iter().find(|b| {
+            b.mode == Mode::Normal && b.code == code && b.mods == mods && b.action != *action
+        }) {
+            return Err(format!(
+                "[keys] {name}: {spec} is already bound to {}",
+                taken.hint
+            ));
+        }
+        if let Some(b) = table
+            .iter_mut()
+            .find(|b| b.mode == Mode::Normal && b.action == *action)
+        {
+            b.code = code;
+            b.mods = mods;
+        }
+    }
+    Ok(table)
+}
+
+/// Installs overrides for the rest of the process (once, before the explorer starts).
+pub fn install_overrides(overrides: &[(String, String)]) -> Result<(), String> {
+    if overrides.is_empty() {
+        return Ok(());
+    }
+    let table = with_overrides(overrides)?;
+    let _ = EFFECTIVE.set(table);
+    Ok(())
+}
+
 /// Hints for `mode`, one `(keys, hint)` per distinct hint in table order; with `bar_only`
 /// just the status-bar ones (and only their bar keys).
 pub fn hints(mode: Mode, bar_only: bool) -> Vec<(String, &'static str)> {
     let mut out: Vec<(String, &'static str)> = Vec::new();
-    for b in BINDINGS
+    for b in bindings()
         .iter()
         .filter(|b| b.mode == mode && (b.bar || !bar_only))
     {
@@ -253,6 +369,43 @@ mod tests {
 
     fn key(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
         KeyEvent::new(code, mods)
+    }
+
+    fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+        list.iter()
+            .map(|(a, b)| ((*a).to_owned(), (*b).to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn overrides_move_a_key_and_keep_the_others() {
+        let table = with_overrides(&pairs(&[("quit", "x"), ("search", "F2")])).unwrap();
+        let find = |code: KeyCode, mods: KeyModifiers| {
+            table
+                .iter()
+                .find(|b| b.mode == Mode::Normal && b.code == code && b.mods == mods)
+                .map(|b| b.action.clone())
+        };
+        assert_eq!(find(ch('x'), NONE), Some(Action::Quit));
+        assert_eq!(find(ch('q'), NONE), None, "the plain key moved");
+        assert_eq!(find(ch('c'), CTRL), Some(Action::Quit), "C-c still quits");
+        assert_eq!(find(KeyCode::F(2), NONE), Some(Action::OpenSearch));
+    }
+
+    #[test]
+    fn overrides_refuse_conflicts_and_unknown_names() {
+        let err = with_overrides(&pairs(&[("quit", "s")])).unwrap_err();
+        assert!(err.contains("already bound to 搜索 search"), "{err}");
+        assert!(
+            with_overrides(&pairs(&[("fly", "x")]))
+                .unwrap_err()
+                .contains("unknown action")
+        );
+        assert!(
+            with_overrides(&pairs(&[("quit", "xyz")]))
+                .unwrap_err()
+                .contains("cannot read key")
+        );
     }
 
     #[test]
