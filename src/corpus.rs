@@ -25,7 +25,9 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 pub use load::{LoadError, Loaded, builtin, load_paths};
-pub use model::{Article, Boilerplate, Gauge, Metric, MetricKind, Repair, Script, Span, Warning};
+pub use model::{
+    Article, Boilerplate, Gauge, Metric, MetricKind, RegionLevel, Repair, Script, Span, Warning,
+};
 use structure::Role;
 
 /// Parses one article from raw file bytes; `file` is recorded as given.

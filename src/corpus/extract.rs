@@ -623,6 +623,7 @@ fn sentence_metrics(
                 start: offset,
                 end: offset + sentence.len(),
             },
+            ..Metric::default()
         });
     }
     metrics
@@ -775,6 +776,7 @@ pub fn gauges(metrics: &[Metric]) -> Vec<Gauge> {
             cross_period: false,
             source: am.source,
             target_source: None,
+            indicator: None,
         });
     }
     let keys: Vec<String> = metrics.iter().map(|m| match_key(&m.label)).collect();
@@ -815,6 +817,7 @@ pub fn gauges(metrics: &[Metric]) -> Vec<Gauge> {
             cross_period: cross,
             source: am.source,
             target_source: (tm.source != am.source).then_some(tm.source),
+            indicator: None,
         });
     }
     out

@@ -19,6 +19,14 @@ pub struct Article {
     pub title_derived: bool,
     /// The main subject region in simplified characters; `None` when the text never names it.
     pub region: Option<String>,
+    /// The region's GB/T 2260 code from the gazetteer (`420625`); `None` for a zone without
+    /// one, or a name the gazetteer cannot place with certainty.
+    pub region_code: Option<String>,
+    /// The region's administrative level, when the region is known.
+    pub region_level: Option<RegionLevel>,
+    /// Names from the province down to the region (`湖北省`, `襄阳市`, `谷城县`, `谷城经济开发区`);
+    /// empty when the region is unknown or could not be placed.
+    pub region_path: Vec<String>,
     /// Publication date and time as written in the header, ISO 8601 (`2021-06-04T09:31`).
     pub published: Option<String>,
     /// The publishing outlet or site (`来源`, or the header's source).
@@ -60,6 +68,38 @@ pub enum Script {
     Simplified,
     /// Traditional characters (繁體).
     Traditional,
+}
+
+/// The administrative level of a region, from the gazetteer.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum RegionLevel {
+    /// Province, autonomous region or municipality (省、自治区、直辖市).
+    #[default]
+    Province,
+    /// Prefecture-level city, autonomous prefecture or league (地级市、自治州、盟).
+    Prefecture,
+    /// County, county-level city, district or banner (县、县级市、区、旗).
+    County,
+    /// Township, town or street (乡、镇、街道).
+    Township,
+    /// Development zone, park or new area (经济开发区、高新区、工业园区…).
+    Zone,
+}
+
+impl RegionLevel {
+    /// A short English name used in tables, exports and the store.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Province => "province",
+            Self::Prefecture => "prefecture",
+            Self::County => "county",
+            Self::Township => "township",
+            Self::Zone => "zone",
+        }
+    }
 }
 
 /// A char range inside one clean paragraph.
@@ -129,6 +169,10 @@ pub struct Metric {
     pub redacted: bool,
     /// The figure exactly as it appears in the clean text (`84.57`, `XX.X`).
     pub raw: String,
+    /// True when the text qualifies the figure as approximate (`近8亿元`, `约`, `超`, `余`).
+    pub approximate: bool,
+    /// The canonical indicator this figure measures (`funds_in_place`), when one fits.
+    pub indicator: Option<String>,
     /// The sentence the metric was read from.
     pub source: Span,
 }
@@ -160,6 +204,8 @@ pub struct Gauge {
     pub source: Span,
     /// The sentence stating the target, when it is another sentence.
     pub target_source: Option<Span>,
+    /// The canonical indicator this gauge measures (`funds_in_place`), when one fits.
+    pub indicator: Option<String>,
 }
 
 impl Gauge {

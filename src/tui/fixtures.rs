@@ -45,6 +45,7 @@ fn metric(
         redacted: value.is_none(),
         raw: raw.to_owned(),
         source: span(ps, p, sentence),
+        ..Metric::default()
     }
 }
 
@@ -177,6 +178,7 @@ pub fn sample_corpus() -> Vec<Article> {
             cross_period: false,
             source: span(&ps, 0, "合同投资额84.57亿元，占目标任务114%"),
             target_source: None,
+            indicator: None,
         },
         Gauge {
             label: "到位资金".to_owned(),
@@ -190,6 +192,7 @@ pub fn sample_corpus() -> Vec<Article> {
             cross_period: true,
             source: span(&ps, 1, "一季度全区实现到位资金50.23亿元"),
             target_source: Some(span(&ps, 1, "全区计划全年到位资金110亿元")),
+            indicator: None,
         },
     ];
     gucheng.original = gucheng.original.replacen("坚持", "坚 持", 1);
