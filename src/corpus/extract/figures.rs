@@ -1,0 +1,111 @@
+//! Figures and units: `84.57亿元`, `19个`, `XX.X%`, found in a sentence before labelling.
+
+#[allow(clippy::wildcard_imports)]
+use super::*;
+
+pub(super) static FIGURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?P<num>[0-9X]+(?:\.[0-9X]+)?)(?P<mag>万亿|千万|百万|亿|万)?(?P<approx>余|多)?(?P<base>美元|元|平方公里|平方米|公里|千米|千瓦时|千瓦|吨|亩|公顷|人次|户|人|个百分点|百分点|%|‰|倍|个|家|项|批次|批|次|名|支|件|条|座|宗|台|套|所|辆|栋)?",
+    )
+    .expect("valid regex")
+});
+
+/// Where a figure's label sits relative to it.
+pub(super) const CLAUSE_DELIMITERS: &[char] = &[
+    '，', ',', '、', '；', ';', '：', ':', '。', '！', '？', '!', '?',
+];
+
+/// Converts increasing byte offsets of one string into char offsets in linear total time.
+#[derive(Default)]
+pub(super) struct CharCounter {
+    byte: usize,
+    chars: usize,
+}
+
+impl CharCounter {
+    pub(super) fn advance(&mut self, text: &str, byte: usize) -> usize {
+        if byte >= self.byte {
+            self.chars += text[self.byte..byte].chars().count();
+        } else {
+            self.chars = text[..byte].chars().count();
+        }
+        self.byte = byte;
+        self.chars
+    }
+}
+
+/// One figure found in a sentence, before labelling.
+#[derive(Debug, Clone)]
+pub(super) struct Figure {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) raw: String,
+    pub(super) value: Option<f64>,
+    pub(super) unit: String,
+}
+
+pub(super) fn figures(sentence: &[char]) -> Vec<Figure> {
+    let text: String = sentence.iter().collect();
+    let mut out = Vec::new();
+    let mut chars_before = CharCounter::default();
+    for caps in FIGURE.captures_iter(&text) {
+        let (Some(whole), Some(num)) = (caps.get(0), caps.name("num")) else {
+            continue;
+        };
+        let unit = format!(
+            "{}{}",
+            caps.name("mag").map_or("", |m| m.as_str()),
+            caps.name("base").map_or("", |m| m.as_str())
+        );
+        if unit.is_empty() {
+            continue;
+        }
+        let start = chars_before.advance(&text, whole.start());
+        let end = start + whole.as_str().chars().count();
+        let before = start.checked_sub(1).map(|i| sentence[i]);
+        if before.is_some_and(|c| c.is_ascii_alphanumeric() || c == '.' || c == '/') {
+            continue;
+        }
+        let rest: String = sentence[end..].iter().take(4).collect();
+        // 5000万元以上项目 is a size class, not a figure; 1个月, 1个工作日 are durations.
+        let threshold = (rest.starts_with("以上") || rest.starts_with("以下"))
+            && unit != "%"
+            && sentence
+                .get(end + 2)
+                .is_some_and(|&c| c != '的' && !CLAUSE_DELIMITERS.contains(&c));
+        let duration = ["月", "工作日", "小时", "季度", "年", "多月"]
+            .iter()
+            .any(|w| rest.starts_with(w));
+        if duration && unit.ends_with('个') || sentence.get(end) == Some(&'/') {
+            continue;
+        }
+        if threshold {
+            // 10亿元、30亿元、50亿元以上: the whole list is one size class.
+            let mut head = start;
+            while let Some(last) = out.last() {
+                let last: &Figure = last;
+                if last.end + 1 == head && sentence[last.end] == '、' && last.unit == unit {
+                    head = last.start;
+                    out.pop();
+                    continue;
+                }
+                break;
+            }
+            continue;
+        }
+        let raw = num.as_str().to_owned();
+        let value = if raw.contains('X') {
+            None
+        } else {
+            raw.parse::<f64>().ok()
+        };
+        out.push(Figure {
+            start,
+            end,
+            raw,
+            value,
+            unit,
+        });
+    }
+    out
+}

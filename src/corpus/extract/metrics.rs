@@ -1,0 +1,276 @@
+//! Metrics: every figure with its label, kind (actual, target, growth, progress…) and period.
+
+#[allow(clippy::wildcard_imports)]
+use super::*;
+
+pub(super) static GROWTH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:同比|比上年|较上年|比去年同期|较去年同期|比去年|较去年|环比)?(?P<verb>增长|增加|提高|上升|提升|增幅为|增幅|下降|减少|降低|回落|下滑)(?:了)?(?:达|为|约|近)?$")
+        .expect("valid regex")
+});
+pub(super) static PROGRESS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:(?:全年|年度|年初|今年|本年度|全年度)?(?:的)?(?:目标任务|目标|任务|计划)(?:数)?(?:的)?|完成率(?:为|达)?)$")
+        .expect("valid regex")
+});
+pub(super) static PROGRESS_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:占|完成|为|达到|达|是)(?:了)?(?:全年|年度)?(?:的)?(?:目标任务|目标|任务|计划)")
+        .expect("valid regex")
+});
+pub(super) static TARGET_REF: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(目标任务|目标|任务|计划)(数)?$").expect("valid regex"));
+pub(super) static TARGET_MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"力争|确保|争取|计划|目标是|目标为|预期|拟|全年目标|年度目标|目标任务")
+        .expect("valid regex")
+});
+
+/// Splits a paragraph into sentences, as char ranges that include the closing mark.
+///
+/// ```
+/// use zhaoshang::corpus::extract::sentences;
+/// assert_eq!(sentences("甲。乙！丙"), [(0, 2), (2, 4), (4, 5)]);
+/// ```
+pub fn sentences(paragraph: &str) -> Vec<(usize, usize)> {
+    let chars: Vec<char> = paragraph.chars().collect();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        if matches!(chars[i], '。' | '！' | '？' | '!' | '?' | '；' | ';') {
+            let mut end = i + 1;
+            while end < chars.len() && matches!(chars[end], '”' | '’' | '」' | '』' | '）' | ')')
+            {
+                end += 1;
+            }
+            out.push((start, end));
+            start = end;
+            i = end;
+            continue;
+        }
+        i += 1;
+    }
+    if start < chars.len() && chars[start..].iter().any(|c| !c.is_whitespace()) {
+        out.push((start, chars.len()));
+    }
+    out
+}
+
+/// Where a sentence's planning words first occur (char positions), found once per
+/// sentence; book titles and progress phrases (`占目标任务`) do not count.
+pub(super) struct Markers {
+    pub(super) target: Option<usize>,
+    pub(super) forecast: Option<usize>,
+    pub(super) whole_year: Option<usize>,
+}
+
+pub(super) static FORECAST: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new("预计").expect("valid regex"));
+pub(super) static WHOLE_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new("全年|年度").expect("valid regex"));
+
+impl Markers {
+    pub(super) fn find(sentence: &str) -> Self {
+        let masked = strip_titles(sentence);
+        let masked = PROGRESS_PHRASE.replace_all(&masked, |c: &regex::Captures<'_>| {
+            "　".repeat(c.get(0).map_or(0, |m| m.as_str().chars().count()))
+        });
+        let first = |re: &Regex| {
+            re.find(&masked)
+                .map(|m| masked[..m.start()].chars().count())
+        };
+        Self {
+            target: first(&TARGET_MARKER),
+            forecast: first(&FORECAST),
+            whole_year: first(&WHOLE_YEAR),
+        }
+    }
+}
+
+/// Scans one sentence for metrics. `previous` is the label context for growth figures.
+pub(super) fn sentence_metrics(
+    sentence: &[char],
+    paragraph: usize,
+    offset: usize,
+    period_at: &dyn Fn(usize) -> Option<String>,
+) -> Vec<Metric> {
+    let found = figures(sentence);
+    let text_of = |a: usize, b: usize| -> String { sentence[a..b].iter().collect() };
+    let markers = Markers::find(&text_of(0, sentence.len()));
+    let mut metrics: Vec<Metric> = Vec::new();
+    let mut consumed_until = 0;
+    for (k, fig) in found.iter().enumerate() {
+        if fig.start < consumed_until {
+            continue; // a figure inside another's attributive label: 投资30亿元的年产80万吨电池箔项目
+        }
+        let prev_end = k.checked_sub(1).map_or(0, |p| found[p].end);
+        let clause_start = (prev_end..fig.start)
+            .rev()
+            .find(|&i| CLAUSE_DELIMITERS.contains(&sentence[i]))
+            .map_or(prev_end, |i| i + 1);
+        let next_start = found.get(k + 1).map_or(sentence.len(), |f| f.start);
+        let clause_end = (fig.end..next_start)
+            .find(|&i| CLAUSE_DELIMITERS.contains(&sentence[i]))
+            .unwrap_or(next_start);
+        let raw_before = text_of(clause_start, fig.start);
+        let after = text_of(fig.end, clause_end);
+        let same_clause_prev = k > 0 && clause_start == prev_end && prev_end > 0;
+        let targeted = markers.target.is_some_and(|at| at < fig.start);
+        let forecast = markers.forecast.is_some_and(|at| at < fig.start);
+        let whole_year = markers.whole_year.is_some_and(|at| at < fig.start);
+
+        let mut kind;
+        let mut value = fig.value;
+        let mut label;
+        if let Some(caps) = GROWTH.captures(&raw_before) {
+            let negative = caps
+                .name("verb")
+                .is_some_and(|v| ["下降", "减少", "降低", "回落", "下滑"].contains(&v.as_str()));
+            if negative {
+                value = value.map(|v| -v);
+            }
+            kind = if fig.unit.ends_with('%') || fig.unit.ends_with("百分点") {
+                MetricKind::GrowthPct
+            } else {
+                MetricKind::Change
+            };
+            let stem = strip_fillers(&raw_before[..caps.get(0).map_or(0, |m| m.start())]);
+            label = if stem.is_empty() {
+                metrics.last().map(|m| m.label.clone()).unwrap_or_default()
+            } else {
+                after_last_verb(&stem)
+            };
+        } else if fig.unit == "%"
+            && (PROGRESS.is_match(&raw_before)
+                || (same_clause_prev
+                    && raw_before.trim_end_matches('的').is_empty()
+                    && metrics
+                        .last()
+                        .is_some_and(|m| TARGET_REF.is_match(&m.label))))
+        {
+            kind = MetricKind::ProgressPct;
+            label = metrics
+                .iter()
+                .rev()
+                .find(|m| m.unit != "%" && !TARGET_REF.is_match(&m.label))
+                .map_or_else(|| strip_fillers(&raw_before), |m| m.label.clone());
+        } else {
+            let before = strip_fillers(&raw_before);
+            kind = if fig.unit == "%" || fig.unit == "‰" {
+                MetricKind::Ratio
+            } else {
+                MetricKind::Actual
+            };
+            let attributive = after.starts_with('的')
+                && !TARGET_REF.is_match(&before)
+                && !after
+                    .trim_start_matches('的')
+                    .starts_with(|c: char| c.is_ascii_digit() || c == 'X');
+            label = if attributive {
+                let full_end = (fig.end..sentence.len())
+                    .find(|&i| CLAUSE_DELIMITERS.contains(&sentence[i]))
+                    .unwrap_or(sentence.len());
+                consumed_until = consumed_until.max(full_end);
+                label_after(&text_of(fig.end, full_end))
+            } else if before.ends_with('的') && label_after(&after).chars().count() >= 2 {
+                label_after(&after)
+            } else if before.is_empty() || before.ends_with('等') {
+                let tail = if after.is_empty() {
+                    String::new()
+                } else {
+                    truncate_chars(after.trim(), 24)
+                };
+                if tail.is_empty() {
+                    metrics.last().map(|m| m.label.clone()).unwrap_or_default()
+                } else {
+                    tail
+                }
+            } else if let Some(verb) = CREATION_VERBS.iter().find(|v| before.ends_with(*v))
+                && label_after(&after).chars().count() >= 2
+            {
+                format!("{verb}{}", label_after(&after))
+            } else {
+                after_last_verb(&before)
+            };
+            if kind == MetricKind::Actual {
+                if forecast {
+                    kind = MetricKind::Forecast;
+                } else if targeted || TARGET_REF.is_match(&label) {
+                    kind = MetricKind::Target;
+                }
+            }
+        }
+        label = strip_fillers(&strip_target_words(&label));
+        let mut period = period_at(fig.start);
+        // A 全年/年度 target belongs to the whole year even inside a 1-9月 report.
+        if kind == MetricKind::Target && whole_year {
+            period = period
+                .as_deref()
+                .and_then(period_year)
+                .map(year_period)
+                .or(period);
+        }
+        metrics.push(Metric {
+            label,
+            value,
+            unit: fig.unit.clone(),
+            kind,
+            period,
+            redacted: fig.value.is_none(),
+            raw: fig.raw.clone(),
+            source: Span {
+                paragraph,
+                start: offset,
+                end: offset + sentence.len(),
+            },
+            ..Metric::default()
+        });
+    }
+    metrics
+}
+
+/// Sentences longer than this are not prose (a scraped table or a broken file): they are
+/// kept in the text but not scanned for figures.
+pub const MAX_SENTENCE_CHARS: usize = 4000;
+/// At most this many metrics are read from one article.
+pub const MAX_METRICS: usize = 5000;
+
+/// Reads every metric in the article, resolving periods sentence by sentence: a time
+/// expression holds until the next one in its paragraph; a paragraph without one takes
+/// the article's period.
+pub fn metrics(
+    paragraphs: &[String],
+    skip: &[usize],
+    reference: Option<i32>,
+    default: Option<&str>,
+) -> Vec<Metric> {
+    let mut out = Vec::new();
+    for (p, paragraph) in paragraphs.iter().enumerate() {
+        if skip.contains(&p) {
+            continue;
+        }
+        let chars: Vec<char> = paragraph.chars().collect();
+        let mut context: Option<Option<String>> = None;
+        for (s, e) in sentences(paragraph) {
+            let sentence = &chars[s..e];
+            let text: String = sentence.iter().collect();
+            let times = time_expressions(&text, reference);
+            let carried = context.clone();
+            let period_at = |pos: usize| -> Option<String> {
+                times
+                    .iter()
+                    .rev()
+                    .find(|(at, _)| *at <= pos)
+                    .or_else(|| times.first())
+                    .map(|(_, p)| p.clone())
+                    .or_else(|| carried.clone())
+                    .unwrap_or_else(|| default.map(str::to_owned))
+            };
+            if sentence.len() > MAX_SENTENCE_CHARS || out.len() >= MAX_METRICS {
+                continue;
+            }
+            out.extend(sentence_metrics(sentence, p, s, &period_at));
+            if let Some((_, last)) = times.last() {
+                context = Some(last.clone());
+            }
+        }
+    }
+    out
+}
