@@ -3,53 +3,171 @@
 #[allow(clippy::wildcard_imports)]
 use super::*;
 
+/// True when `percent` is what `actual` is of `target`, allowing for rounding.
+fn consistent(actual: f64, target: f64, percent: f64) -> bool {
+    target > 0.0 && (actual / target * 100.0 - percent).abs() <= (percent * 0.02).max(1.0)
+}
+
+/// Figures that can be the achieved value of a stated percent at `i`, nearest first:
+/// achieved (or forecast) figures earlier in its sentence. `near` stops at the previous rate
+/// or percent of progress (`开工率121%，投资完成率70.1%` has no achieved value of its own);
+/// `far` goes on to the sentence start, and, when the sentence opens with the percent's own
+/// frame (`；完成县上全年任务(46.5亿元)的54.78%`), into the previous sentence of the paragraph.
+struct Candidates {
+    near: Vec<usize>,
+    far: Vec<usize>,
+}
+
+fn actual_candidates(metrics: &[Metric], i: usize) -> Candidates {
+    let m = &metrics[i];
+    let achieved = |o: &Metric| {
+        matches!(o.kind, MetricKind::Actual | MetricKind::Forecast)
+            && o.value.is_some()
+            && o.unit != "%"
+    };
+    let boundary = |o: &Metric| {
+        o.kind == MetricKind::ProgressPct || (o.kind == MetricKind::Ratio && o.label.contains('率'))
+    };
+    let mut near = Vec::new();
+    let mut far = Vec::new();
+    let mut blocked = false;
+    let mut first = i;
+    for j in (0..i).rev() {
+        let o = &metrics[j];
+        if o.source != m.source {
+            break;
+        }
+        first = j;
+        blocked |= boundary(o);
+        if achieved(o) {
+            if blocked { far.push(j) } else { near.push(j) }
+        }
+    }
+    let opens_sentence = (first..i).all(|j| metrics[j].kind == MetricKind::Target);
+    if near.is_empty() && far.is_empty() && opens_sentence {
+        let previous = (0..first).rev().find(|&j| {
+            let o = &metrics[j];
+            o.source.paragraph == m.source.paragraph && o.source.end == m.source.start
+        });
+        if let Some(p) = previous {
+            let sentence = metrics[p].source;
+            near.extend(
+                (0..=p)
+                    .rev()
+                    .take_while(|&j| metrics[j].source == sentence)
+                    .filter(|&j| achieved(&metrics[j])),
+            );
+        }
+    }
+    Candidates { near, far }
+}
+
+/// The target figures a stated percent at `i` may be measured against: the first of the
+/// targets right before it, which is its own frame's (`完成年度目标任务589亿元的37.22%`,
+/// `任务1000万美元(其中加工贸易200万美元)的31.4%`), and else a plan stated earlier in the
+/// sentence (`计划投资30亿元，…完成投资21亿元，完成年计划的70%`), used only when the figures
+/// agree.
+fn frame_target(metrics: &[Metric], i: usize) -> (Option<usize>, Option<usize>) {
+    let m = &metrics[i];
+    let in_sentence = |j: &usize| metrics[*j].source == m.source;
+    let own = (0..i)
+        .rev()
+        .take_while(in_sentence)
+        .take_while(|&j| metrics[j].kind == MetricKind::Target)
+        .last()
+        .filter(|&j| metrics[j].value.is_some());
+    let plan = (0..i)
+        .rev()
+        .take_while(in_sentence)
+        .take_while(|&j| metrics[j].kind != MetricKind::ProgressPct)
+        .find(|&j| metrics[j].kind == MetricKind::Target && metrics[j].value.is_some());
+    (own, plan)
+}
+
 /// Gauges from a metric list: stated percents of target, then target/actual pairs.
 pub fn gauges(metrics: &[Metric]) -> Vec<Gauge> {
     let mut out = Vec::new();
     let mut used = vec![false; metrics.len()];
-    for (i, m) in metrics.iter().enumerate() {
-        if m.kind != MetricKind::ProgressPct {
+    let mut i = 0;
+    while i < metrics.len() {
+        if metrics[i].kind != MetricKind::ProgressPct {
+            i += 1;
             continue;
         }
-        let same_sentence = |o: &Metric| o.source == m.source;
-        let actual = (0..i).rev().find(|&j| {
-            same_sentence(&metrics[j])
-                && metrics[j].kind == MetricKind::Actual
-                && metrics[j].value.is_some()
-        });
-        let target = (0..i).rev().find(|&j| {
-            same_sentence(&metrics[j])
-                && metrics[j].kind == MetricKind::Target
-                && metrics[j].value.is_some()
-        });
-        let Some(a) = actual else { continue };
-        let am = &metrics[a];
-        used[a] = true;
-        let target_value = target
-            .filter(|&t| t > a && units::compatible(&metrics[t].unit, &am.unit))
-            .and_then(|t| {
-                units::convert(metrics[t].value.unwrap_or(0.0), &metrics[t].unit, &am.unit)
+        // 分别完成年度目标的96%、104%: a run of percents pairs in order with the figures before.
+        let run = (i..metrics.len())
+            .take_while(|&k| {
+                metrics[k].kind == MetricKind::ProgressPct && metrics[k].source == metrics[i].source
+            })
+            .count();
+        let candidates = actual_candidates(metrics, i);
+        if run > 1 && candidates.near.len() >= run {
+            let mut chosen: Vec<usize> = candidates.near[..run].to_vec();
+            chosen.reverse();
+            for (k, &a) in chosen.iter().enumerate() {
+                used[a] = true;
+                out.push(progress_gauge(metrics, a, None, &metrics[i + k]));
+            }
+            i += run;
+            continue;
+        }
+        let percent = &metrics[i];
+        let Some(p) = percent.value else {
+            i += 1;
+            continue;
+        };
+        let (own, plan) = frame_target(metrics, i);
+        let in_unit = |a: usize, t: usize| {
+            units::convert(
+                metrics[t].value.unwrap_or(0.0),
+                &metrics[t].unit,
+                &metrics[a].unit,
+            )
+        };
+        let agrees = |a: usize, t: usize| {
+            in_unit(a, t).is_some_and(|tv| consistent(metrics[a].value.unwrap_or(0.0), tv, p))
+        };
+        let all: Vec<usize> = candidates
+            .near
+            .iter()
+            .chain(&candidates.far)
+            .copied()
+            .collect();
+        let pick = own
+            .and_then(|t| all.iter().find(|&&a| agrees(a, t)).map(|&a| (a, Some(t))))
+            .or_else(|| {
+                plan.and_then(|t| {
+                    candidates
+                        .near
+                        .iter()
+                        .find(|&&a| agrees(a, t))
+                        .map(|&a| (a, Some(t)))
+                })
+            })
+            .or_else(|| {
+                candidates
+                    .near
+                    .first()
+                    .map(|&a| (a, own.filter(|&t| in_unit(a, t).is_some())))
             });
-        let label = gauge_label(metrics, a);
-        let year = am.period.as_deref().and_then(period_year).map(year_period);
-        out.push(Gauge {
-            label,
-            actual: am.value.unwrap_or(0.0),
-            target: target_value,
-            percent: m.value,
-            percent_stated: m.value.is_some(),
-            unit: am.unit.clone(),
-            actual_period: am.period.clone(),
-            target_period: year.or_else(|| am.period.clone()),
-            cross_period: false,
-            source: am.source,
-            target_source: None,
-            indicator: None,
-        });
+        let Some((a, t)) = pick else {
+            i += 1;
+            continue;
+        };
+        used[a] = true;
+        if let Some(t) = t {
+            used[t] = true;
+        }
+        out.push(progress_gauge(metrics, a, t, percent));
+        i += 1;
     }
     let keys: Vec<String> = metrics.iter().map(|m| match_key(&m.label)).collect();
     for (t, tm) in metrics.iter().enumerate() {
-        if tm.kind != MetricKind::Target || tm.value.is_none() || TARGET_REF.is_match(&tm.label) {
+        if used[t]
+            || tm.kind != MetricKind::Target
+            || tm.value.is_none()
+            || TARGET_REF.is_match(&tm.label)
+        {
             continue;
         }
         if fill_stated_target(&mut out, metrics, tm) {
@@ -134,5 +252,28 @@ pub(super) fn gauge_label(metrics: &[Metric], a: usize) -> String {
     match prev {
         Some(p) if generic && p.label != am.label => format!("{}{}", p.label, am.label),
         _ => am.label.clone(),
+    }
+}
+
+/// A gauge from a stated percent `m` of target, its achieved figure `a` and, when stated,
+/// its target figure `t`.
+fn progress_gauge(metrics: &[Metric], a: usize, t: Option<usize>, m: &Metric) -> Gauge {
+    let am = &metrics[a];
+    let target =
+        t.and_then(|t| units::convert(metrics[t].value.unwrap_or(0.0), &metrics[t].unit, &am.unit));
+    let year = am.period.as_deref().and_then(period_year).map(year_period);
+    Gauge {
+        label: gauge_label(metrics, a),
+        actual: am.value.unwrap_or(0.0),
+        target,
+        percent: m.value,
+        percent_stated: m.value.is_some(),
+        unit: am.unit.clone(),
+        actual_period: am.period.clone(),
+        target_period: year.or_else(|| am.period.clone()),
+        cross_period: false,
+        source: am.source,
+        target_source: t.map(|t| metrics[t].source).filter(|s| *s != am.source),
+        indicator: None,
     }
 }

@@ -8,18 +8,50 @@ pub(super) static GROWTH: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 pub(super) static PROGRESS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:(?:全年|年度|年初|今年|本年度|全年度)?(?:的)?(?:目标任务|目标|任务|计划)(?:数)?(?:的)?|完成率(?:为|达)?)$")
+    Regex::new(concat!(
+        r"(?:(?:全年|年度|年初|今年|本年度|全年度)?(?:的)?(?:目标任务|目标|任务|计划)(?:数)?(?:的)?",
+        r"|(?:计划|任务|目标)?完成率(?:为|达到|达|是)?",
+        // 占年度计划投资的, 占州新下达招商到位资金的, 完成县下达全年目标任务的
+        r"|(?:占|完成|为|达到|达|是|相当于)(?:了)?[^，,；;。：:]{0,16}?(?:下达|分配|考核|目标|任务|计划)[^，,；;。：:0-9]{0,8}?的",
+        r")[（(）)]*$"
+    ))
+    .expect("valid regex")
+});
+/// Percents measured against a target that are margins, not progress: 超过目标任务4000亿元的19%,
+/// 超进度42.31%, 比年度投资计划加快13.1个百分点.
+pub(super) static MARGIN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"超过|超出|高于|低于|超进度|欠进度|快于|慢于|加快|领先|落后|差距")
         .expect("valid regex")
 });
 pub(super) static PROGRESS_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:占|完成|为|达到|达|是)(?:了)?(?:全年|年度)?(?:的)?(?:目标任务|目标|任务|计划)")
-        .expect("valid regex")
+    Regex::new(concat!(
+        r"(?:占|完成|为|达到|达|是)(?:了)?[^，,；;。：:0-9]{0,10}?(?:目标任务|目标|任务|计划)",
+        r"|(?:年度|全年)?(?:计划|任务|目标)?完成率"
+    ))
+    .expect("valid regex")
 });
-pub(super) static TARGET_REF: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(目标任务|目标|任务|计划)(数)?$").expect("valid regex"));
+/// A label that names a target rather than a measure: `完成州政府下达任务数`, `年度目标任务`,
+/// `占州新下达招商到位资金`, `完成省政府下达考核目标任务的(`.
+pub(super) static TARGET_REF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?:(?:目标任务|目标|任务|计划)(?:数)?(?:的)?[（(]?$)",
+        r"|^(?:占|完成|超额完成)(?:了)?[^，,；;。]{0,16}?(?:下达|分配|考核|计划|目标|任务)"
+    ))
+    .expect("valid regex")
+});
 pub(super) static TARGET_MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"力争|确保|争取|计划|目标是|目标为|预期|拟|全年目标|年度目标|目标任务")
         .expect("valid regex")
+});
+/// Words that open a clause reporting what was achieved, ending the reach of an earlier
+/// planning word: `今年计划投资16.17亿元，1-7月份完成投资16.45亿元`.
+static ACHIEVED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[，,；;：:](?:[^，,；;：:]{0,10}?)(?:完成|实现|累计|现已|已经|已|截至|截止|目前|\d{1,2}月)")
+        .expect("valid regex")
+});
+/// Words after a figure that make it a target: `80亿目标任务`, `910亿元的年度任务`.
+static TARGET_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:的)?(?:年度|全年)?(?:目标任务|目标|任务)").expect("valid regex")
 });
 
 /// Splits a paragraph into sentences, as char ranges that include the closing mark.
@@ -112,7 +144,9 @@ pub(super) fn sentence_metrics(
         let raw_before = text_of(clause_start, fig.start);
         let after = text_of(fig.end, clause_end);
         let same_clause_prev = k > 0 && clause_start == prev_end && prev_end > 0;
-        let targeted = markers.target.is_some_and(|at| at < fig.start);
+        let targeted = markers
+            .target
+            .is_some_and(|at| at < fig.start && !ACHIEVED.is_match(&text_of(at, fig.start)));
         let forecast = markers.forecast.is_some_and(|at| at < fig.start);
         let whole_year = markers.whole_year.is_some_and(|at| at < fig.start);
 
@@ -138,12 +172,20 @@ pub(super) fn sentence_metrics(
                 after_last_verb(&stem)
             };
         } else if fig.unit == "%"
+            && !MARGIN.is_match(&raw_before)
             && (PROGRESS.is_match(&raw_before)
                 || (same_clause_prev
-                    && raw_before.trim_end_matches('的').is_empty()
+                    && raw_before
+                        .trim_matches(|c| "的（()）".contains(c))
+                        .is_empty()
+                    && metrics.last().is_some_and(|m| {
+                        m.kind == MetricKind::Target && !MARGIN.is_match(&m.label)
+                    }))
+                || (raw_before.trim_start_matches('、').is_empty()
+                    && sentence.get(clause_start.wrapping_sub(1)) == Some(&'、')
                     && metrics
                         .last()
-                        .is_some_and(|m| TARGET_REF.is_match(&m.label))))
+                        .is_some_and(|m| m.kind == MetricKind::ProgressPct)))
         {
             kind = MetricKind::ProgressPct;
             label = metrics
@@ -189,10 +231,18 @@ pub(super) fn sentence_metrics(
             } else {
                 after_last_verb(&before)
             };
+            let in_parens_after_target = raw_before.trim_start().starts_with(['（', '('])
+                && metrics.last().is_some_and(|m| m.kind == MetricKind::Target);
             if kind == MetricKind::Actual {
-                if forecast {
+                if TARGET_REF.is_match(&raw_before)
+                    || TARGET_REF.is_match(&label)
+                    || TARGET_AFTER.is_match(&after)
+                    || in_parens_after_target
+                {
+                    kind = MetricKind::Target;
+                } else if forecast {
                     kind = MetricKind::Forecast;
-                } else if targeted || TARGET_REF.is_match(&label) {
+                } else if targeted {
                     kind = MetricKind::Target;
                 }
             }
