@@ -482,6 +482,9 @@ pub fn normalise_fullwidth_digits(chars: &[char]) -> Vec<Edit> {
 /// use zhaoshang::corpus::clean::{apply_rule, join_split_numbers};
 /// assert_eq!(apply_rule(join_split_numbers, "84. 57亿元，增长12 %，共1 000 000元"), "84.57亿元，增长12%，共1000000元");
 /// assert_eq!(apply_rule(join_split_numbers, "5次 36天"), "5次 36天");
+/// // A quantity spaced from its words, as PDF and document-site text writes it:
+/// assert_eq!(apply_rule(join_split_numbers, "到位资金 7.6 亿元，完成任务的 28.1 %"), "到位资金7.6亿元，完成任务的28.1%");
+/// assert_eq!(apply_rule(join_split_numbers, "原创 2021-06-04 09:31 云上谷城"), "原创 2021-06-04 09:31 云上谷城");
 /// ```
 pub fn join_split_numbers(chars: &[char]) -> Vec<Edit> {
     let space = |c: char| c == ' ' || c == '\u{a0}' || c == '\u{3000}';
@@ -502,13 +505,29 @@ pub fn join_split_numbers(chars: &[char]) -> Vec<Edit> {
         let certain = (before == '.' && i >= 2 && digit(i - 2) && digit(end))
             || (before.is_ascii_digit() && after == Some('.') && digit(end + 1))
             || (before.is_ascii_digit() && after == Some('%'))
-            || (before.is_ascii_digit() && thousands_group(chars, i - 1, end));
+            || (before.is_ascii_digit() && thousands_group(chars, i - 1, end))
+            || (before.is_ascii_digit() && after.is_some_and(is_unit_start))
+            || (is_han(before) && digit(end) && quantity_follows(chars, end));
         if certain {
             edits.push(Edit::new(i, end, ""));
         }
         i = end;
     }
     edits
+}
+
+/// Characters that start a unit or a date part right after a figure.
+fn is_unit_start(c: char) -> bool {
+    "亿万千百个家项元倍年月日次批名人户亩吨%％".contains(c)
+}
+
+/// True when the figure starting at `start` is followed (after decimals and spaces) by a unit.
+fn quantity_follows(chars: &[char], start: usize) -> bool {
+    let mut i = start;
+    while i < chars.len() && (chars[i].is_ascii_digit() || chars[i] == '.' || chars[i] == ' ') {
+        i += 1;
+    }
+    chars.get(i).copied().is_some_and(is_unit_start)
 }
 
 /// True when the digits ending at `last` are a 1–3 digit group starting a number and

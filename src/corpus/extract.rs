@@ -25,7 +25,7 @@ use super::model::{Gauge, Metric, MetricKind, Span};
 use super::units;
 
 use figures::{CLAUSE_DELIMITERS, CharCounter, figures};
-pub use gauges::gauges;
+pub use gauges::{gauges, pairable};
 use labels::{
     CREATION_VERBS, after_last_verb, label_after, labels_match, strip_fillers, strip_target_words,
     truncate_chars,

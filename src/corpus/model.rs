@@ -173,6 +173,10 @@ pub struct Metric {
     pub approximate: bool,
     /// The canonical indicator this figure measures (`funds_in_place`), when one fits.
     pub indicator: Option<String>,
+    /// True for a target stated as the target of the figure just before it
+    /// (`实际到位资金8亿元（目标6亿元）`, `超额完成910亿元目标任务`); used while pairing, not stored.
+    #[serde(skip)]
+    pub target_of_previous: bool,
     /// The sentence the metric was read from.
     pub source: Span,
 }

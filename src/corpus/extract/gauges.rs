@@ -161,6 +161,7 @@ pub fn gauges(metrics: &[Metric]) -> Vec<Gauge> {
         out.push(progress_gauge(metrics, a, t, percent));
         i += 1;
     }
+    adjacent_targets(metrics, &mut used, &mut out);
     let keys: Vec<String> = metrics.iter().map(|m| match_key(&m.label)).collect();
     for (t, tm) in metrics.iter().enumerate() {
         if used[t]
@@ -179,6 +180,7 @@ pub fn gauges(metrics: &[Metric]) -> Vec<Gauge> {
                 && am.value.is_some()
                 && units::compatible(&am.unit, &tm.unit)
                 && keys_match(&keys[*j], &keys[t])
+                && pairable(&keys[*j], &keys[t])
         });
         let same_period = |am: &Metric| am.period == tm.period;
         let best = candidates.max_by_key(|(j, am)| (same_period(am), am.period.clone(), *j));
@@ -275,5 +277,77 @@ fn progress_gauge(metrics: &[Metric], a: usize, t: Option<usize>, m: &Metric) ->
         source: am.source,
         target_source: t.map(|t| metrics[t].source).filter(|s| *s != am.source),
         indicator: None,
+    }
+}
+
+/// Measures that a label names by its verb: a signed project is not a started one.
+const MEASURE_VERBS: [&str; 10] = [
+    "签约", "开工", "投产", "竣工", "落地", "到位", "履约", "在谈", "储备", "注册",
+];
+
+/// True when a target and an achieved figure stated in different places can be paired by
+/// their labels: not a bare total (`总投资` belongs to whatever project group precedes it),
+/// and naming the same measure verbs (`签约…项目` is not `引进…项目`).
+///
+/// ```
+/// use zhaoshang::corpus::extract::pairable;
+/// assert!(pairable("省外到位资金", "省外到位资金"));
+/// assert!(!pairable("总投资", "总投资"));
+/// assert!(!pairable("目前已集中签约各类产业项目", "产业项目"));
+/// ```
+pub fn pairable(actual_key: &str, target_key: &str) -> bool {
+    let generic =
+        |k: &str| k.starts_with('总') || k.starts_with("投资总额") || k.chars().count() < 3;
+    let verbs = |k: &str| MEASURE_VERBS.iter().filter(|v| k.contains(*v)).count();
+    let shared = MEASURE_VERBS
+        .iter()
+        .filter(|v| actual_key.contains(*v) && target_key.contains(*v))
+        .count();
+    !generic(actual_key)
+        && !generic(target_key)
+        && verbs(actual_key) == shared
+        && verbs(target_key) == shared
+}
+
+/// A target stated right after its achieved figure in the same sentence:
+/// `实际到位资金8亿元（目标6亿元）`, `引进项目12个（任务数10个）`,
+/// `实际到位资金1106.57亿元，超额完成910亿元目标任务`, `协议投资额为4994亿元，超过目标任务4000亿元`.
+/// Growth figures in between are skipped; any other figure in between breaks the pair.
+fn adjacent_targets(metrics: &[Metric], used: &mut [bool], out: &mut Vec<Gauge>) {
+    for a in 0..metrics.len() {
+        let am = &metrics[a];
+        if used[a] || am.kind != MetricKind::Actual || am.value.is_none() || am.unit == "%" {
+            continue;
+        }
+        let next = (a + 1..metrics.len())
+            .take_while(|&j| metrics[j].source == am.source)
+            .find(|&j| !matches!(metrics[j].kind, MetricKind::GrowthPct | MetricKind::Change));
+        let Some(t) = next else { continue };
+        let tm = &metrics[t];
+        if used[t] || !tm.target_of_previous || tm.value.is_none() {
+            continue;
+        }
+        let Some(target) = units::convert(tm.value.unwrap_or(0.0), &tm.unit, &am.unit) else {
+            continue;
+        };
+        used[a] = true;
+        used[t] = true;
+        let actual = am.value.unwrap_or(0.0);
+        let cross = am.period.as_deref().and_then(period_year)
+            != tm.period.as_deref().and_then(period_year);
+        out.push(Gauge {
+            label: gauge_label(metrics, a),
+            actual,
+            target: Some(target),
+            percent: (target > 0.0).then(|| (actual / target * 10000.0).round() / 100.0),
+            percent_stated: false,
+            unit: am.unit.clone(),
+            actual_period: am.period.clone(),
+            target_period: tm.period.clone(),
+            cross_period: cross,
+            source: am.source,
+            target_source: None,
+            indicator: None,
+        });
     }
 }

@@ -257,7 +257,17 @@ pub(super) fn sentence_metrics(
                 .map(year_period)
                 .or(period);
         }
+        let target_of_previous = kind == MetricKind::Target && {
+            let before = raw_before.trim();
+            let names_target = ["目标", "任务"].iter().any(|w| before.contains(w));
+            (before.starts_with(['（', '(']) && names_target)
+                || (["超额完成", "超过", "超出"]
+                    .iter()
+                    .any(|w| before.starts_with(w))
+                    && (names_target || TARGET_AFTER.is_match(&after)))
+        };
         metrics.push(Metric {
+            target_of_previous,
             label,
             value,
             unit: fig.unit.clone(),
