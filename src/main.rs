@@ -1,7 +1,7 @@
 //! The `zhaoshang` binary: parse arguments, load the corpus before taking over the
 //! terminal (so loading errors print normally), then run the chosen command.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -12,14 +12,20 @@ use zhaoshang::config;
 use zhaoshang::corpus::{self, Article, Loaded};
 use zhaoshang::report::{self, Table};
 use zhaoshang::search::{HitTarget, SearchIndex};
-use zhaoshang::tui;
+use zhaoshang::tui::{self, Ending};
+
+/// Printed when the explorer is started without a terminal (input from a file or a pipe,
+/// output into a pipe, cron).
+const NEEDS_A_TERMINAL: &str = "zhaoshang: the explorer needs a terminal (standard input and output); \
+     without one, use `zhaoshang parse`, `search`, `gauges`, `compare` or `screenshot`";
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
         Err(message) => {
-            eprintln!("zhaoshang: {}", sanitize(&message));
+            // Not `eprintln!`, which panics when stderr is a terminal that has gone.
+            let _ = writeln!(std::io::stderr(), "zhaoshang: {}", sanitize(&message));
             ExitCode::FAILURE
         }
     }
@@ -61,9 +67,22 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
     };
     match cli.command {
         None => {
+            if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
+                eprintln!("{NEEDS_A_TERMINAL}");
+                return Ok(ExitCode::from(2));
+            }
             let (articles, failed) = corpus(cli.paths)?;
-            tui::run(articles, &options).map_err(|e| format!("terminal: {e}"))?;
-            Ok(exit(failed))
+            match tui::run(articles, &options).map_err(|e| format!("terminal: {e}"))? {
+                Ending::Quit => Ok(exit(failed)),
+                ending => {
+                    let why = match &ending {
+                        Ending::Lost(why) => why.as_str(),
+                        _ => "stopped by SIGTERM",
+                    };
+                    let _ = writeln!(std::io::stderr(), "zhaoshang: {why}");
+                    Ok(ExitCode::from(ending.exit_status()))
+                }
+            }
         }
         Some(Command::Parse {
             paths,

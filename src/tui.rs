@@ -12,6 +12,7 @@ pub mod app;
 pub mod clipboard;
 pub mod export;
 pub mod fixtures;
+pub mod hangup;
 pub mod keymap;
 pub mod layout;
 pub mod state;
@@ -21,11 +22,12 @@ pub mod widgets;
 
 use std::fmt::Write as _;
 use std::io::{self, Write};
-use std::path::PathBuf;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{self, Receiver, Sender};
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::{Arc, Mutex, PoisonError};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use crossterm::event::{self, Event, KeyEventKind, MouseEventKind};
 use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
@@ -87,7 +89,14 @@ impl TerminalGuard {
         terminal::enable_raw_mode()?;
         let guard = Self;
         let mut out = io::stdout();
-        execute!(out, EnterAlternateScreen)?;
+        // Cleared here rather than with `Terminal::clear`, which first asks the terminal
+        // for the cursor position and waits up to two seconds for a terminal that never
+        // answers.
+        execute!(
+            out,
+            EnterAlternateScreen,
+            terminal::Clear(terminal::ClearType::All)
+        )?;
         if mouse {
             execute!(out, crossterm::event::EnableMouseCapture)?;
         }
@@ -133,11 +142,13 @@ impl Drop for PanicGuard {
 }
 
 /// The search worker: queries in, hits out, always answering the newest query it has.
+/// Dropping it cancels the search in flight and ends the thread.
 struct SearchWorker {
-    queries: Sender<(u64, String, Arc<AtomicBool>)>,
+    queries: Option<Sender<(u64, String, Arc<AtomicBool>)>>,
     hits: Receiver<(u64, Vec<Hit>)>,
     /// Set to cancel the search in flight when a newer query is sent.
     current: Arc<AtomicBool>,
+    thread: Option<JoinHandle<()>>,
 }
 
 impl SearchWorker {
@@ -145,7 +156,7 @@ impl SearchWorker {
     fn spawn(articles: Vec<Article>) -> Self {
         let (queries, query_rx) = mpsc::channel::<(u64, String, Arc<AtomicBool>)>();
         let (hit_tx, hits) = mpsc::channel();
-        std::thread::spawn(move || {
+        let thread = std::thread::spawn(move || {
             let index = SearchIndex::new(&articles);
             drop(articles);
             while let Ok(mut request) = query_rx.recv() {
@@ -154,7 +165,7 @@ impl SearchWorker {
                 }
                 let (generation, query, cancel) = request;
                 let Some(found) = index.search_cancellable(&query, SEARCH_LIMIT, &cancel) else {
-                    continue; // a newer query is already queued
+                    continue; // cancelled: a newer query is queued, or the explorer is leaving
                 };
                 if hit_tx.send((generation, found)).is_err() {
                     break;
@@ -162,9 +173,10 @@ impl SearchWorker {
             }
         });
         Self {
-            queries,
+            queries: Some(queries),
             hits,
             current: Arc::new(AtomicBool::new(false)),
+            thread: Some(thread),
         }
     }
 
@@ -172,9 +184,39 @@ impl SearchWorker {
     fn send(&mut self, generation: u64, query: &str) {
         self.current.store(true, Ordering::Relaxed);
         self.current = Arc::new(AtomicBool::new(false));
-        let _ = self
-            .queries
-            .send((generation, query.to_owned(), Arc::clone(&self.current)));
+        if let Some(queries) = &self.queries {
+            let _ = queries.send((generation, query.to_owned(), Arc::clone(&self.current)));
+        }
+    }
+
+    /// Cancels the search in flight and closes the queue, then waits up to `patience` for
+    /// the thread to end; true when it has. Only an index still being built (which cannot
+    /// be interrupted) outlasts the wait, and the process ends right after the loop anyway.
+    fn stop(&mut self, patience: Duration) -> bool {
+        self.current.store(true, Ordering::Relaxed);
+        drop(self.queries.take());
+        let deadline = Instant::now() + patience;
+        // The thread holds the sending end of `hits`: disconnection means it has ended.
+        loop {
+            match self
+                .hits
+                .recv_timeout(deadline.saturating_duration_since(Instant::now()))
+            {
+                Ok(_) => {}
+                Err(RecvTimeoutError::Disconnected) => break,
+                Err(RecvTimeoutError::Timeout) => return false,
+            }
+        }
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+        true
+    }
+}
+
+impl Drop for SearchWorker {
+    fn drop(&mut self) {
+        self.stop(Duration::from_millis(200));
     }
 }
 
@@ -226,8 +268,64 @@ fn perform(effect: &Effect) -> String {
     }
 }
 
-/// Runs the explorer on a terminal until the user quits.
-pub fn run(articles: Vec<Article>, options: &Options) -> io::Result<()> {
+/// How a run of the explorer ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Ending {
+    /// The user quit.
+    Quit,
+    /// The terminal went away: SIGHUP, end of file or an error on its input, or a failed
+    /// write. Says what was seen.
+    Lost(String),
+    /// SIGTERM asked the explorer to stop.
+    Terminated,
+}
+
+impl Ending {
+    /// The exit status, as a shell reports a process ended by the signal that stands for
+    /// the ending: 0 for a quit, 129 (hang-up) for a lost terminal, 143 for SIGTERM.
+    pub fn exit_status(&self) -> u8 {
+        match self {
+            Self::Quit => 0,
+            Self::Lost(_) => 128 + signal_status(signal_hook::consts::SIGHUP),
+            Self::Terminated => 128 + signal_status(signal_hook::consts::SIGTERM),
+        }
+    }
+}
+
+/// A signal number as the low bits of an exit status.
+fn signal_status(signal: i32) -> u8 {
+    u8::try_from(signal).unwrap_or(1) & 0x7f
+}
+
+/// A signal number as stored by `signal_hook::flag::register_usize`.
+fn signal_number(signal: i32) -> usize {
+    signal.unsigned_abs() as usize
+}
+
+/// The ending for the signal recorded in `signal` (the hang-up unless it was SIGTERM).
+fn signalled(signal: &AtomicUsize) -> Ending {
+    if signal.load(Ordering::Relaxed) == signal_number(signal_hook::consts::SIGTERM) {
+        Ending::Terminated
+    } else {
+        Ending::Lost("the terminal went away (SIGHUP)".to_owned())
+    }
+}
+
+/// How long the loop waits for input before looking at the search worker again.
+const TICK: Duration = Duration::from_millis(40);
+
+/// Saves the position held in `last` (taken, so it is saved once) to `path`.
+fn save_position(path: Option<&Path>, last: &Mutex<Option<state::Position>>) {
+    let mut last = last.lock().unwrap_or_else(PoisonError::into_inner);
+    if let (Some(path), Some(position)) = (path, last.take()) {
+        // Remembering is a convenience: a read-only or full disk must not spoil the exit.
+        let _ = state::save(path, &position);
+    }
+}
+
+/// Runs the explorer on a terminal until the user quits or the terminal goes away; the
+/// position is saved (when remembering) however it ends.
+pub fn run(articles: Vec<Article>, options: &Options) -> io::Result<Ending> {
     let state_path = options
         .remember
         .then(|| state::default_path(&articles))
@@ -236,25 +334,74 @@ pub fn run(articles: Vec<Article>, options: &Options) -> io::Result<()> {
     let mut app = App::new(articles, options);
 
     let stop = Arc::new(AtomicBool::new(false));
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        // The first signal asks the loop to leave (restoring the terminal); a second one,
-        // should the loop be stuck, terminates at once.
-        signal_hook::flag::register_conditional_shutdown(signal, 1, Arc::clone(&stop))?;
-        signal_hook::flag::register(signal, Arc::clone(&stop))?;
+    let signal = Arc::new(AtomicUsize::new(0));
+    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        // The first signal asks the loop to leave (saving and restoring the terminal); a
+        // second one, should the loop be stuck, terminates at once.
+        signal_hook::flag::register_conditional_shutdown(
+            sig,
+            i32::from(128 + signal_status(sig)),
+            Arc::clone(&stop),
+        )?;
+        signal_hook::flag::register(sig, Arc::clone(&stop))?;
+        signal_hook::flag::register_usize(sig, Arc::clone(&signal), signal_number(sig))?;
     }
+    // The position as of the last key, for the watchdog should it have to end the process.
+    let last = Arc::new(Mutex::new(None));
     let _panic = PanicGuard::install();
-    let _terminal_modes = TerminalGuard::enter(options.mouse)?;
+    let terminal_modes = TerminalGuard::enter(options.mouse)?;
+    let watchdog = {
+        let (last, path, signal) = (Arc::clone(&last), state_path.clone(), Arc::clone(&signal));
+        hangup::Watchdog::start(io::stdin(), Arc::clone(&stop), move || {
+            save_position(path.as_deref(), &last);
+            std::process::exit(i32::from(signalled(&signal).exit_status()));
+        })?
+    };
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
-    terminal.clear()?;
     if let Some(position) = state_path.as_deref().and_then(state::load) {
         let size = terminal.size()?;
         app.update(Action::Resize(size.width, size.height));
         app.update(Action::Restore(position));
     }
 
+    let ending = match event_loop(&mut terminal, &mut app, &mut worker, &stop, &last) {
+        Ok(Some(ending)) => ending,
+        Ok(None) => signalled(&signal),
+        Err(e) => Ending::Lost(format!("the terminal went away ({e})")),
+    };
+    // ratatui's drop shows the cursor and reports a failure with `eprintln!`, which panics
+    // when stderr is the terminal that has gone; `restore` shows the cursor instead.
+    std::mem::forget(terminal);
+    *last.lock().unwrap_or_else(PoisonError::into_inner) = Some(app.position());
+    save_position(state_path.as_deref(), &last);
+    drop(worker);
+    drop(terminal_modes);
+    drop(watchdog);
+    Ok(ending)
+}
+
+/// The draw / read / update loop. Returns the ending when the user quits or the terminal
+/// goes away, `None` when a signal set `stop`, and an error when drawing fails (the
+/// terminal is gone too).
+fn event_loop(
+    terminal: &mut Terminal<CrosstermBackend<io::Stdout>>,
+    app: &mut App,
+    worker: &mut SearchWorker,
+    stop: &AtomicBool,
+    last: &Mutex<Option<state::Position>>,
+) -> io::Result<Option<Ending>> {
+    let input = io::stdin();
     let mut sent = 0u64;
     let mut dirty = true;
-    while !app.quit && !stop.load(Ordering::Relaxed) {
+    // crossterm may hold events from its last read that the terminal no longer shows.
+    let mut buffered = false;
+    loop {
+        if app.quit {
+            return Ok(Some(Ending::Quit));
+        }
+        if stop.load(Ordering::Relaxed) {
+            return Ok(None);
+        }
         let size = terminal.size()?;
         if (size.width, size.height) != (app.viewport.width, app.viewport.height) {
             app.update(Action::Resize(size.width, size.height));
@@ -262,8 +409,8 @@ pub fn run(articles: Vec<Article>, options: &Options) -> io::Result<()> {
         }
         if dirty {
             terminal.draw(|frame| {
-                frame.render_widget(&app, frame.area());
-                if let Some(pos) = views::cursor(&app, frame.area()) {
+                frame.render_widget(&*app, frame.area());
+                if let Some(pos) = views::cursor(app, frame.area()) {
                     frame.set_cursor_position(pos);
                 }
             })?;
@@ -283,7 +430,20 @@ pub fn run(articles: Vec<Article>, options: &Options) -> io::Result<()> {
             app.update(Action::SearchResults { generation, hits });
             dirty = true;
         }
-        if !event::poll(Duration::from_millis(40))? {
+        // crossterm reads a hung-up terminal again and again without pausing: it is only
+        // asked for events once poll(2) has said the terminal is still there.
+        let wait = if buffered { Duration::ZERO } else { TICK };
+        match hangup::wait_for_input(&input, wait)? {
+            hangup::Input::Gone => {
+                return Ok(Some(Ending::Lost(
+                    "the terminal went away (its input hung up)".to_owned(),
+                )));
+            }
+            hangup::Input::Idle if !buffered => continue,
+            hangup::Input::Idle | hangup::Input::Ready => {}
+        }
+        buffered = event::poll(Duration::ZERO)?;
+        if !buffered {
             continue;
         }
         let action = match event::read()? {
@@ -308,6 +468,7 @@ pub fn run(articles: Vec<Article>, options: &Options) -> io::Result<()> {
                 app.update(action.clone());
             }
             dirty = true;
+            *last.lock().unwrap_or_else(PoisonError::into_inner) = Some(app.position());
         }
         if let Some(effect) = app.effect().cloned() {
             let message = perform(&effect);
@@ -315,11 +476,6 @@ pub fn run(articles: Vec<Article>, options: &Options) -> io::Result<()> {
             dirty = true;
         }
     }
-    if let Some(path) = &state_path {
-        // Remembering is a convenience: a read-only or full disk must not spoil the exit.
-        let _ = state::save(path, &app.position());
-    }
-    Ok(())
 }
 
 /// Builds the state `view` shows at `width` × `height` without a terminal: `None` is the
@@ -545,6 +701,40 @@ mod tests {
                 assert!(hits.iter().any(|h| h.text.contains("通辽")), "{hits:?}");
             }
         }
+    }
+
+    #[test]
+    fn stopping_the_worker_cancels_its_search_and_ends_its_thread() {
+        let mut worker = SearchWorker::spawn(fixtures::sample_corpus());
+        worker.send(1, "通辽");
+        // The first answer means the index is built; the next search is then in flight.
+        let (generation, _) = worker.hits.recv_timeout(Duration::from_secs(10)).unwrap();
+        assert_eq!(generation, 1);
+        worker.send(2, "tongliao");
+        let start = Instant::now();
+        assert!(worker.stop(Duration::from_secs(5)), "the thread ended");
+        assert!(worker.thread.is_none());
+        assert!(
+            start.elapsed() < Duration::from_secs(1),
+            "{:?}",
+            start.elapsed()
+        );
+        // Stopping twice (as the drop does after an explicit stop) is harmless.
+        assert!(worker.stop(Duration::ZERO));
+    }
+
+    #[test]
+    fn endings_exit_as_a_shell_reports_the_signal() {
+        assert_eq!(Ending::Quit.exit_status(), 0);
+        assert_eq!(Ending::Lost(String::new()).exit_status(), 129);
+        assert_eq!(Ending::Terminated.exit_status(), 143);
+        let signal = AtomicUsize::new(signal_number(signal_hook::consts::SIGTERM));
+        assert_eq!(signalled(&signal), Ending::Terminated);
+        signal.store(
+            signal_number(signal_hook::consts::SIGHUP),
+            Ordering::Relaxed,
+        );
+        assert!(matches!(signalled(&signal), Ending::Lost(_)));
     }
 
     #[test]

@@ -315,3 +315,23 @@ fn bad_config_file_names_its_line() {
         "{text}"
     );
 }
+
+#[test]
+fn the_explorer_without_a_terminal_says_so_in_one_line() {
+    // `output()` gives the child no terminal: input from /dev/null, output into pipes, as
+    // from cron or `zhaoshang < /dev/null | cat`.
+    for args in [
+        &["--no-state"][..],
+        &["--no-state", "tests/fixtures/hostile"][..],
+    ] {
+        let out = zhaoshang(args);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert_eq!(err.lines().count(), 1, "one line: {err}");
+        assert!(err.contains("needs a terminal"), "{err}");
+        for command in ["parse", "search", "gauges", "compare", "screenshot"] {
+            assert!(err.contains(command), "names `{command}`: {err}");
+        }
+        assert!(out.stdout.is_empty(), "nothing drawn: {:?}", out.stdout);
+    }
+}
