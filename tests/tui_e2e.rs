@@ -425,3 +425,207 @@ fn keys_rebound_in_the_config_file_drive_the_explorer_and_its_hints() {
     assert!(screen.contains("EXIT=0"), "{screen}");
     let _ = std::fs::remove_dir_all(dir);
 }
+
+/// A tmux server of its own (`tmux -L NAME`), so that killing it touches no other test;
+/// killed when dropped, if a test has not killed it already.
+struct Server(String);
+
+impl Server {
+    fn new(name: &str) -> Self {
+        let socket = format!("{name}-{}", std::process::id());
+        let _ = Command::new("tmux")
+            .args(["-L", &socket, "kill-server"])
+            .output();
+        Self(socket)
+    }
+
+    fn tmux(&self, args: &[&str]) -> String {
+        let mut all = vec!["-L", self.0.as_str()];
+        all.extend_from_slice(args);
+        tmux(&all)
+    }
+
+    /// Starts `command` in a clean environment as the only process of a new session's
+    /// pane (the shell `exec`s it, so the pane's process is the explorer itself), waits for
+    /// its first screen and returns its pid.
+    fn start_explorer(&self, command: &str, first_screen: &str) -> Explorer {
+        self.tmux(&[
+            "new-session",
+            "-d",
+            "-s",
+            "explorer",
+            "-x",
+            "100",
+            "-y",
+            "30",
+            &format!(
+                "exec env -i PATH=/usr/bin:/bin TERM=xterm-256color LANG=C.UTF-8 HOME=/tmp {command}"
+            ),
+        ]);
+        self.wait_for(first_screen);
+        let pid: u32 = self
+            .tmux(&["display-message", "-p", "-t", "explorer", "#{pane_pid}"])
+            .trim()
+            .parse()
+            .expect("the pane's pid");
+        let explorer = Explorer(pid);
+        assert!(explorer.alive(), "pid {pid} is the explorer");
+        explorer
+    }
+
+    fn screen(&self) -> String {
+        self.tmux(&["capture-pane", "-t", "explorer", "-p"])
+    }
+
+    fn wait_for(&self, needle: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.contains(needle) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(60),
+                "never saw {needle} in\n{screen}"
+            );
+            sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .args(["-L", &self.0, "kill-server"])
+            .output();
+    }
+}
+
+/// The explorer's process, killed when dropped should a test fail while it still runs.
+struct Explorer(u32);
+
+impl Explorer {
+    /// True while the process runs: it exists, is not a zombie waiting to be reaped, and
+    /// is the explorer (not a later process that reused the pid).
+    fn alive(&self) -> bool {
+        let Ok(stat) = std::fs::read_to_string(format!("/proc/{}/stat", self.0)) else {
+            return false;
+        };
+        // `pid (comm) state ...`: the name is in parentheses, the state follows.
+        let Some((name, rest)) = stat.split_once(") ") else {
+            return false;
+        };
+        name.ends_with("(zhaoshang") && !rest.starts_with('Z') && !rest.starts_with('X')
+    }
+
+    /// Waits up to two seconds for the process to end; returns how long it took.
+    fn gone_within_two_seconds(&self, what: &str) -> Duration {
+        let start = Instant::now();
+        while self.alive() {
+            assert!(
+                start.elapsed() < Duration::from_secs(2),
+                "the explorer (pid {}) still runs 2 s after {what}",
+                self.0
+            );
+            sleep(Duration::from_millis(10));
+        }
+        let took = start.elapsed();
+        eprintln!("explorer gone {took:?} after {what}");
+        took
+    }
+}
+
+impl Drop for Explorer {
+    fn drop(&mut self) {
+        if self.alive() {
+            let _ = Command::new("kill")
+                .args(["-KILL", &self.0.to_string()])
+                .output();
+        }
+    }
+}
+
+#[test]
+fn killing_the_tmux_server_ends_the_explorer_and_saves_its_position() {
+    let dir = std::env::temp_dir().join(format!("zs-e2e-hup-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let server = Server::new("zs-hup-server");
+    let explorer = server.start_explorer(
+        &format!("XDG_STATE_HOME={} {BIN}", dir.display()),
+        "濉溪经济开发区",
+    );
+    server.tmux(&["send-keys", "-t", "explorer", "Tab"]);
+    server.wait_for("招商引资始终是硬招数");
+    server.tmux(&["kill-server"]);
+    explorer.gone_within_two_seconds("tmux kill-server");
+    let saved: Vec<String> = std::fs::read_dir(dir.join("zhaoshang"))
+        .expect("the state directory was made")
+        .filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
+        .collect();
+    assert!(
+        saved.iter().any(|s| s.contains("通辽市")),
+        "the position is saved as on a normal quit: {saved:?}"
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn killing_only_the_explorer_pane_ends_the_explorer() {
+    let server = Server::new("zs-hup-pane");
+    let explorer = server.start_explorer(&format!("{BIN} --no-state"), "濉溪经济开发区");
+    // A second window keeps the session and the server alive after the pane goes.
+    server.tmux(&["new-window", "-d", "-t", "explorer", "sleep 60"]);
+    server.tmux(&["kill-pane", "-t", "explorer:0.0"]);
+    explorer.gone_within_two_seconds("tmux kill-pane");
+    let windows = server.tmux(&["list-windows", "-t", "explorer"]);
+    assert_eq!(
+        windows.lines().count(),
+        1,
+        "only the pane was killed: {windows}"
+    );
+}
+
+/// A corpus large enough that the search worker is still busy (building its index, then
+/// scanning) well after the first screen: synthetic articles written as a parsed corpus,
+/// so that loading does not have to parse them.
+fn large_corpus(dir: &std::path::Path, n: usize) -> PathBuf {
+    let articles: Vec<zhaoshang::corpus::Article> = zhaoshang::synth::generate(n, 2024)
+        .into_iter()
+        .enumerate()
+        .map(|(i, (file, raw))| {
+            let text = String::from_utf8_lossy(&raw).into_owned();
+            let mut lines = text.lines().filter(|l| !l.trim().is_empty());
+            zhaoshang::corpus::Article {
+                file,
+                title: lines.next().unwrap_or_default().to_owned(),
+                region: Some(format!("合成{}区", i % 20)),
+                paragraphs: lines.map(str::to_owned).collect(),
+                ..zhaoshang::corpus::Article::default()
+            }
+        })
+        .collect();
+    let path = dir.join("large.jsonl");
+    let text = zhaoshang::corpus::load::to_jsonl(&articles).expect("jsonl");
+    std::fs::write(&path, text).expect("write the corpus");
+    path
+}
+
+#[test]
+fn killing_the_server_during_a_global_search_ends_the_explorer() {
+    let dir = std::env::temp_dir().join(format!("zs-e2e-hup-search-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let corpus = large_corpus(&dir, 4000);
+    let server = Server::new("zs-hup-search");
+    let explorer =
+        server.start_explorer(&format!("{BIN} --no-state {}", corpus.display()), "合成0区");
+    server.tmux(&["send-keys", "-t", "explorer", "s"]);
+    server.wait_for("搜索 search");
+    server.tmux(&["send-keys", "-t", "explorer", "-l", "xiangmu"]);
+    // `(...)`: the query is typed and its answer has not come yet.
+    server.wait_for("搜索 search (...)");
+    server.tmux(&["kill-server"]);
+    explorer.gone_within_two_seconds("tmux kill-server during a search");
+    let _ = std::fs::remove_dir_all(dir);
+}
