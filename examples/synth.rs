@@ -77,9 +77,9 @@ fn run(args: &Args) -> Result<(), String> {
         out.flush().map_err(|e| format!("sentences: {e}"))?;
     }
     eprintln!(
-        "wrote {} articles, {} bytes, to {}",
-        corpus.len(),
-        bytes,
+        "wrote {}, {}, to {}",
+        zhaoshang::text::plural::count(corpus.len(), "article", "articles"),
+        zhaoshang::text::plural::count(bytes, "byte", "bytes"),
         args.dir.display()
     );
     Ok(())

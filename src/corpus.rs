@@ -30,6 +30,8 @@ pub use model::{
 };
 use structure::Role;
 
+use crate::text::plural::count;
+
 /// Parses one article from raw file bytes; `file` is recorded as given.
 pub fn parse_bytes(file: &str, bytes: &[u8]) -> Result<Article, decode::DecodeError> {
     let decoded = decode::decode(bytes)?;
@@ -156,7 +158,8 @@ pub fn parse_text(file: &str, original: String, encoding: &str) -> Article {
             offset: 0,
             line: 1,
             text: format!(
-                "{long} sentences are longer than {} characters: kept in the text, not read for figures",
+                "{} longer than {} characters: kept in the text, not read for figures",
+                count(long, "sentence is", "sentences are"),
                 extract::MAX_SENTENCE_CHARS
             ),
             hint: None,
@@ -177,7 +180,12 @@ pub fn parse_text(file: &str, original: String, encoding: &str) -> Article {
             kind: "redacted".to_owned(),
             offset: 0,
             line: 1,
-            text: format!("{redacted} figures are template placeholders (X, XX, XX.X) and are not reported as numbers"),
+            text: if redacted == 1 {
+                "1 figure is a template placeholder (X, XX, XX.X) and is not reported as a number"
+                    .to_owned()
+            } else {
+                format!("{redacted} figures are template placeholders (X, XX, XX.X) and are not reported as numbers")
+            },
             hint: None,
         });
     }

@@ -12,6 +12,7 @@ use zhaoshang::config;
 use zhaoshang::corpus::{self, Article, Loaded};
 use zhaoshang::report::{self, Table};
 use zhaoshang::search::{HitTarget, SearchIndex};
+use zhaoshang::text::plural::count;
 use zhaoshang::tui::{self, Ending};
 
 /// Printed when the explorer is started without a terminal (input from a file or a pipe,
@@ -246,9 +247,9 @@ fn parse(
     }
     if !errors.is_empty() {
         eprintln!(
-            "zhaoshang: {} files failed, {} articles parsed",
-            errors.len(),
-            articles.len()
+            "zhaoshang: {} failed, {} parsed",
+            count(errors.len(), "file", "files"),
+            count(articles.len(), "article", "articles")
         );
     }
     Ok(exit(!errors.is_empty()))

@@ -5,6 +5,7 @@
 //! [`width::disambiguate`] replaces them with unambiguous equivalents before drawing, so the
 //! program's idea of a column and the terminal's agree in both modes.
 //!
+//! - [`plural`]: counts in English messages (`1 file`, `2 files`).
 //! - [`sanitize`]: untrusted text made terminal-safe (escape sequences, controls, bidi and
 //!   invisible format chars), either freely or one char for one char so spans stay valid.
 //! - [`width`]: width of chars and strings, truncation, char index ↔ column, disambiguation.
@@ -13,6 +14,7 @@
 //! Text flows `sanitize → (disambiguate) → wrap → draw`; each step keeps char indices so a
 //! highlight span found in the clean text lands on the right cells.
 
+pub mod plural;
 pub mod sanitize;
 pub mod width;
 pub mod wrap;

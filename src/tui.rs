@@ -229,7 +229,10 @@ fn perform(effect: &Effect) -> String {
                 .write_all(&clipboard::osc52(text))
                 .and_then(|()| out.flush())
             {
-                Ok(()) => format!("已复制 copied {} chars", text.chars().count()),
+                Ok(()) => format!(
+                    "已复制 copied {}",
+                    crate::text::plural::count(text.chars().count(), "char", "chars")
+                ),
                 Err(e) => format!("复制失败 copy failed: {e}"),
             }
         }

@@ -335,3 +335,18 @@ fn the_explorer_without_a_terminal_says_so_in_one_line() {
         assert!(out.stdout.is_empty(), "nothing drawn: {:?}", out.stdout);
     }
 }
+
+#[test]
+fn counts_of_one_are_singular() {
+    let out = zhaoshang(&[
+        "parse",
+        "tests/fixtures/hostile/empty.txt",
+        "tests/fixtures/hostile/good.txt",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).ends_with("zhaoshang: 1 file failed, 1 article parsed\n"),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -42,7 +42,8 @@ fn check(input: impl AsFd, events: PollFlags, timeout: Duration) -> io::Result<I
     let timeout = Timespec::try_from(timeout).map_err(io::Error::other)?;
     let mut fds = [PollFd::new(&input, events)];
     match poll(&mut fds, Some(&timeout)) {
-        Ok(0) => Ok(Input::Idle),
+        // Nothing before the timeout, or a signal: the caller looks at its flags again.
+        Ok(0) | Err(rustix::io::Errno::INTR) => Ok(Input::Idle),
         Ok(_) => {
             let seen = fds[0].revents();
             if seen.intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL) {
@@ -53,7 +54,6 @@ fn check(input: impl AsFd, events: PollFlags, timeout: Duration) -> io::Result<I
                 Ok(Input::Idle)
             }
         }
-        Err(rustix::io::Errno::INTR) => Ok(Input::Idle),
         Err(e) => Err(e.into()),
     }
 }

@@ -251,7 +251,10 @@ fn status(app: &App, area: Rect, buf: &mut Buffer) {
     let width = usize::from(area.width);
     if app.overlay == Overlay::Find {
         let text = format!("/{}", app.safe(&app.find.query));
-        let count = format!("  {} 处 matches", app.find.matches.len());
+        let count = format!(
+            "  {}",
+            crate::text::plural::count(app.find.matches.len(), "处 match", "处 matches")
+        );
         let line = Line::from(vec![
             Span::styled(text, app.theme.key),
             Span::styled(count, app.theme.status),

@@ -10,6 +10,7 @@ use ratatui::widgets::Widget;
 
 use super::{block, clear_popup, title};
 use crate::search::{Hit, HitTarget};
+use crate::text::plural;
 use crate::text::width::{column_of, display_width, truncate_marked};
 use crate::tui::app::App;
 use crate::tui::layout;
@@ -54,7 +55,7 @@ pub(crate) fn render(app: &App, body: Rect, buf: &mut Buffer) {
         Span::styled(query.into_owned(), app.theme.text),
     ]);
     buf.set_line(inner.x, inner.y, &input, inner.width);
-    let count = format!("{} hits", search.hits.len());
+    let count = plural::count(search.hits.len(), "hit", "hits");
     let cw = display_width(&count) as u16;
     if inner.width > cw + 20 {
         buf.set_stringn(
