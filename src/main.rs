@@ -50,6 +50,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         theme: settings.theme.name().to_owned(),
         mouse: settings.mouse,
         remember: !cli.no_state,
+        load_errors: Vec::new(),
     };
     // Commands with an optional PATH fall back to the configured corpus, then the built-in.
     let corpus = |paths: Vec<PathBuf>| -> Result<(Vec<Article>, bool), String> {

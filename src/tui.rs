@@ -52,6 +52,8 @@ pub struct Options {
     /// Restore the position saved for this corpus on start and save it on quit (see
     /// [`state`]); off with `--no-state`.
     pub remember: bool,
+    /// One line per file that could not be loaded, shown inside the explorer.
+    pub load_errors: Vec<String>,
 }
 
 /// The view names [`screenshot`] accepts.

@@ -129,6 +129,11 @@ pub fn inner(pane: Rect) -> Rect {
     }
 }
 
+/// The region picker popup inside `body`.
+pub fn picker(body: Rect) -> Rect {
+    centered(body, 40, 70, 30, 8)
+}
+
 /// A centred rectangle of `percent_x` × `percent_y` of `area`, at least `min_w` × `min_h`
 /// where `area` allows.
 pub fn centered(area: Rect, percent_x: u16, percent_y: u16, min_w: u16, min_h: u16) -> Rect {

@@ -280,16 +280,37 @@ fn status(app: &App, area: Rect, buf: &mut Buffer) {
     buf.set_line(area.x, area.y, &Line::from(spans), area.width);
 }
 
-/// The region picker overlay.
+/// The region picker overlay: regions in pinyin order, each visible one labelled with the
+/// key that opens it.
 fn picker(app: &App, body: Rect, buf: &mut Buffer) {
-    let area = layout::centered(body, 40, 70, 30, 8);
+    let area = layout::picker(body);
     clear_popup(area, buf);
-    block(app, title(app, "选择地区 pick a region", area.width)).render(area, buf);
+    block(
+        app,
+        title(
+            app,
+            "选择地区 pick a region - 按标号 key = label",
+            area.width,
+        ),
+    )
+    .render(area, buf);
+    let (first, _) = app.picker_window();
     let items: Vec<String> = app
-        .regions
+        .picker_order()
         .iter()
         .enumerate()
-        .map(|(i, r)| format!("{:>2} {} ({})", i + 1, r.name, r.articles.len()))
+        .filter_map(|(i, &r)| {
+            let region = app.regions.get(r)?;
+            let label = i
+                .checked_sub(first)
+                .and_then(super::app::picker_label)
+                .unwrap_or(' ');
+            Some(format!(
+                "{label} {} ({})",
+                region.name,
+                region.articles.len()
+            ))
+        })
         .collect();
     marked_list(app, layout::inner(area), &items, app.picker, buf);
 }
