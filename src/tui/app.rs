@@ -91,6 +91,8 @@ pub enum Overlay {
     Picker,
     /// The in-article find line (drawn in the status bar).
     Find,
+    /// The files that could not be loaded.
+    LoadErrors,
 }
 
 /// A region tab: its display name and the articles in it.
@@ -211,6 +213,8 @@ pub struct App {
     pub(crate) effect: Option<Effect>,
     /// Wrapped documents per width.
     pub(crate) wraps: WrapCache,
+    /// One line per file that could not be loaded.
+    pub(crate) load_errors: Vec<String>,
 }
 
 impl App {
@@ -249,11 +253,12 @@ impl App {
             picker: 0,
             help_scroll: 0,
             viewport: Rect::new(0, 0, 120, 36),
-            message: None,
             quit: false,
             mouse: options.mouse,
             effect: None,
             wraps: WrapCache::default(),
+            load_errors: options.load_errors.clone(),
+            message: load_notice(&options.load_errors),
         }
     }
 
@@ -305,7 +310,7 @@ impl App {
     /// Which key bindings apply now.
     pub fn mode(&self) -> Mode {
         match self.overlay {
-            Overlay::Help => Mode::Help,
+            Overlay::Help | Overlay::LoadErrors => Mode::Help,
             Overlay::Picker => Mode::Picker,
             Overlay::Search | Overlay::Find => Mode::Input,
             Overlay::None => Mode::Normal,
@@ -627,7 +632,8 @@ impl App {
         if !matches!(action, Action::SearchResults { .. } | Action::Resize(..)) {
             self.message = None;
         }
-        if self.overlay == Overlay::Help && self.scroll_help(&action) {
+        if matches!(self.overlay, Overlay::Help | Overlay::LoadErrors) && self.scroll_help(&action)
+        {
             return;
         }
         match action {
@@ -678,7 +684,13 @@ impl App {
                     Overlay::Help
                 };
             }
-            Action::ShowLoadErrors => {}
+            Action::ShowLoadErrors if self.load_errors.is_empty() => {
+                self.message = Some("每个文件都已载入 every file loaded".to_owned());
+            }
+            Action::ShowLoadErrors => {
+                self.help_scroll = 0;
+                self.overlay = Overlay::LoadErrors;
+            }
             Action::OpenFind => {
                 if self.screen != Screen::Reader && self.screen != Screen::Gauges {
                     self.show(Screen::Reader);
@@ -777,6 +789,16 @@ impl App {
         self.clamp_scroll();
     }
 
+    /// The largest scroll offset of the open help or list overlay.
+    fn overlay_max_scroll(&self) -> usize {
+        let body = layout::frame(self.viewport).body;
+        if self.overlay == Overlay::LoadErrors {
+            super::views::load_errors_max_scroll(self, body)
+        } else {
+            super::views::help::max_scroll(self, body)
+        }
+    }
+
     /// Scrolls the help overlay when `action` is a scroll; false for any other action.
     fn scroll_help(&mut self, action: &Action) -> bool {
         let page = isize::try_from(
@@ -795,13 +817,10 @@ impl App {
             Action::Bottom => isize::MAX,
             _ => return false,
         };
-        self.help_scroll =
-            self.help_scroll
-                .saturating_add_signed(delta)
-                .min(super::views::help::max_scroll(
-                    self,
-                    layout::frame(self.viewport).body,
-                ));
+        self.help_scroll = self
+            .help_scroll
+            .saturating_add_signed(delta)
+            .min(self.overlay_max_scroll());
         true
     }
 
@@ -847,6 +866,28 @@ impl App {
         match text {
             Some(text) => self.effect = Some(Effect::Copy(text)),
             None => self.message = Some("没有可复制的 nothing to copy".to_owned()),
+        }
+    }
+
+    /// The selected row in full, for the status bar, where a table or gauge may have cut it:
+    /// the gauge or metric on the targets screen, the overview row.
+    pub fn status_selection(&self) -> Option<String> {
+        if self.overlay != Overlay::None {
+            return None;
+        }
+        match self.screen {
+            Screen::Gauges => {
+                let article = self.articles.get(self.current()?)?;
+                match article.gauges.get(self.item) {
+                    Some(g) => Some(gauge_summary(g)),
+                    None => article
+                        .metrics
+                        .get(self.item.checked_sub(article.gauges.len())?)
+                        .map(metric_summary),
+                }
+            }
+            Screen::Overview => self.overview_row_text(),
+            Screen::Reader | Screen::Compare | Screen::Source => None,
         }
     }
 
@@ -1090,7 +1131,7 @@ impl App {
                     self.open_article(region, 0);
                 }
             }
-            Overlay::Help => self.overlay = Overlay::None,
+            Overlay::Help | Overlay::LoadErrors => self.overlay = Overlay::None,
             Overlay::None if self.screen == Screen::Gauges => {
                 let keep = self.highlight;
                 self.show(Screen::Reader);
@@ -1144,6 +1185,18 @@ impl App {
     pub fn search_request(&self) -> (u64, &str) {
         (self.search.generation, &self.search.query)
     }
+}
+
+/// What the first screen says when some files could not be loaded.
+fn load_notice(errors: &[String]) -> Option<String> {
+    if errors.is_empty() {
+        return None;
+    }
+    let n = errors.len();
+    let key = super::keymap::key_for(&Action::ShowLoadErrors).unwrap_or_default();
+    Some(format!(
+        "{n} 个文件未载入 {n} files not loaded - {key} 查看 list"
+    ))
 }
 
 /// One edit of the find line or the search query.
@@ -1207,6 +1260,14 @@ fn gauge_summary(g: &Gauge) -> String {
         .shown_percent();
     if let Some(p) = percent {
         text = format!("{text} {p:.0}%");
+    }
+    if g.cross_period {
+        // Last period's actual against this period's target is not progress: say so.
+        let periods = match (&g.actual_period, &g.target_period) {
+            (Some(a), Some(t)) => format!(" {a}→{t}"),
+            _ => String::new(),
+        };
+        text = format!("{text} [跨期 cross-period{periods}]");
     }
     text
 }

@@ -16,7 +16,7 @@ pub enum Mode {
     Normal,
     /// Typing into the find line or the search overlay.
     Input,
-    /// The help overlay is open.
+    /// The help overlay or the list of files not loaded is open.
     Help,
     /// The region picker is open.
     Picker,
@@ -31,7 +31,7 @@ impl Mode {
         match self {
             Mode::Normal => "浏览 browse",
             Mode::Input => "输入 typing (find / search)",
-            Mode::Help => "帮助 help",
+            Mode::Help => "帮助、列表 help, lists",
             Mode::Picker => "选择地区 region picker",
         }
     }
@@ -137,6 +137,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(Mode::Normal, ch('e'), NONE, Action::Export(ExportFormat::Csv), "导出 export CSV/JSON", false),
     bind(Mode::Normal, ch('E'), NONE, Action::Export(ExportFormat::Json), "导出 export CSV/JSON", false),
     bind(Mode::Normal, ch('m'), NONE, Action::ToggleMouse, "鼠标 mouse on/off", false),
+    bind(Mode::Normal, ch('!'), NONE, Action::ShowLoadErrors, "未载入的文件 files not loaded", false),
     bind(Mode::Normal, ch('?'), NONE, Action::ToggleHelp, "帮助 help", true),
     bind(Mode::Input, KeyCode::Esc, NONE, Action::Back, "取消 cancel", true),
     bind(Mode::Input, KeyCode::Enter, NONE, Action::Submit, "确定 go", true),
@@ -381,6 +382,19 @@ pub fn key_for(action: &Action) -> Option<String> {
         .iter()
         .find(|b| b.mode == Mode::Normal && b.action == *action)
         .map(|b| key_label(b.code, b.mods))
+}
+
+/// The status-bar hints of `mode`, split into the rest (in table order, most useful first)
+/// and the help hint, which the bar always shows last.
+pub fn bar_hints(mode: Mode) -> (Vec<(String, &'static str)>, Option<(String, &'static str)>) {
+    let help = bindings()
+        .iter()
+        .find(|b| b.mode == mode && b.bar && b.action == Action::ToggleHelp)
+        .map(|b| b.hint);
+    let (help, rest): (Vec<_>, Vec<_>) = hints(mode, true)
+        .into_iter()
+        .partition(|(_, hint)| Some(*hint) == help);
+    (rest, help.into_iter().next())
 }
 
 /// Every binding as a Markdown table (mode, keys, what it does), for the README.
