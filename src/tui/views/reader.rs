@@ -271,14 +271,15 @@ fn side_gauges(app: &App, area: Rect, buf: &mut Buffer) {
     };
     if article.gauges.is_empty() {
         let msg = if article.metrics.is_empty() {
-            "无目标数据 no targets"
+            "无目标数据 no targets".to_owned()
         } else {
-            "无目标对比 (m 查看指标)"
+            let key = keymap::key_for(&Action::ShowGauges).unwrap_or_default();
+            format!("无目标对比 ({key} 查看指标)")
         };
         buf.set_stringn(
             inner.x,
             inner.y,
-            msg,
+            &msg,
             usize::from(inner.width),
             app.theme.dim,
         );
