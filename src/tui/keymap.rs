@@ -384,9 +384,12 @@ pub fn key_for(action: &Action) -> Option<String> {
         .map(|b| key_label(b.code, b.mods))
 }
 
+/// Keys and the hint they share, as the status bar and help show them.
+pub type Hint = (String, &'static str);
+
 /// The status-bar hints of `mode`, split into the rest (in table order, most useful first)
 /// and the help hint, which the bar always shows last.
-pub fn bar_hints(mode: Mode) -> (Vec<(String, &'static str)>, Option<(String, &'static str)>) {
+pub fn bar_hints(mode: Mode) -> (Vec<Hint>, Option<Hint>) {
     let help = bindings()
         .iter()
         .find(|b| b.mode == mode && b.bar && b.action == Action::ToggleHelp)

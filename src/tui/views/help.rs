@@ -70,8 +70,14 @@ pub(crate) fn render(app: &App, body: Rect, buf: &mut Buffer) {
     let (total, rows, columns) = geometry(app, body);
     let max = max_scroll(app, body);
     let scroll = app.help_scroll.min(max);
-    let keys: Vec<String> = keymap::hints(Mode::Help, true)
+    // The status-bar hints of help mode, with every key each one has.
+    let bar: Vec<&str> = keymap::hints(Mode::Help, true)
         .into_iter()
+        .map(|(_, hint)| hint)
+        .collect();
+    let keys: Vec<String> = keymap::hints(Mode::Help, false)
+        .into_iter()
+        .filter(|(_, hint)| bar.contains(hint))
         .map(|(keys, hint)| format!("{keys} {hint}"))
         .collect();
     let mut frame = block(

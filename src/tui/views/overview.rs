@@ -26,7 +26,8 @@ pub(crate) fn rows(app: &App) -> Vec<[String; 6]> {
         }
     }
     // Ranked: measures two or more regions report, on the same footing. A cross-period pair
-    // is not progress and a measure of one region cannot be ranked: both are listed apart.
+    // is not progress and a measure of one region cannot be ranked: both are listed apart,
+    // under one separator row.
     let ranked = |k: &(Figure, usize)| k.1 > 1 && !k.0.cross_period;
     keys.sort_by_key(|k| (!ranked(k), std::cmp::Reverse(k.1)));
     let mut out = Vec::new();
@@ -34,7 +35,7 @@ pub(crate) fn rows(app: &App) -> Vec<[String; 6]> {
     for (n, (key, _)) in keys.into_iter().enumerate() {
         if n == shared && shared > 0 {
             out.push([
-                "-- 不排名 not ranked: 仅一地 one region, 跨期 cross-period --".to_owned(),
+                "-- 不排名 not ranked --".to_owned(),
                 String::new(),
                 String::new(),
                 String::new(),
