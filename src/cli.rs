@@ -30,6 +30,10 @@ pub struct Cli {
     /// in $XDG_STATE_HOME/zhaoshang/.
     #[arg(long, global = true)]
     pub no_state: bool,
+    /// Refuse raw articles larger than this (16M by default; K, M, G suffixes). Parsed
+    /// .json/.jsonl corpora have no limit.
+    #[arg(long, global = true, value_name = "SIZE", value_parser = crate::corpus::load::parse_size)]
+    pub max_file_size: Option<u64>,
     /// A subcommand; without one the explorer opens.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -178,9 +182,13 @@ pub enum Command {
         /// Terminal size as WIDTHxHEIGHT.
         #[arg(long, default_value = "120x36", value_parser = parse_size)]
         size: (u16, u16),
-        /// Output file; .svg renders colours, anything else plain text.
+        /// Output file: .txt (plain text) or .svg (colours). An existing file is replaced only
+        /// when it is an earlier screenshot.
         #[arg(short, long)]
         output: PathBuf,
+        /// Replace the output file even when it is not an earlier screenshot.
+        #[arg(long)]
+        force: bool,
     },
 }
 

@@ -6,6 +6,7 @@
 //! ambiwide = true      # the terminal draws “ ” — … two cells wide
 //! mouse = false        # leave the mouse to the terminal
 //! corpus = "/data/zhaoshang/articles.json"   # opened when no PATH is given
+//! max_file_size = "32M"   # refuse raw articles larger than this (default 16M)
 //!
 //! [keys]               # rebind browse-mode keys by action name
 //! quit = "x"
@@ -33,6 +34,8 @@ pub struct FileConfig {
     pub mouse: Option<bool>,
     /// Corpus opened when no path is given.
     pub corpus: Option<PathBuf>,
+    /// The largest raw article loaded, as `16M`, `512K`, `1G` or bytes.
+    pub max_file_size: Option<String>,
     /// Key overrides: action name → key (`quit = "x"`, `search = "F2"`, `copy = "C-y"`).
     pub keys: Option<std::collections::BTreeMap<String, String>>,
 }
@@ -48,6 +51,8 @@ pub struct Settings {
     pub mouse: bool,
     /// Default corpus path, if any.
     pub corpus: Option<PathBuf>,
+    /// The largest raw article loaded, in bytes.
+    pub max_file_size: u64,
     /// Key overrides from the file, in file order of names.
     pub keys: Vec<(String, String)>,
     /// The config file consulted, if one exists.
@@ -99,6 +104,14 @@ pub fn parse(text: &str) -> Result<FileConfig, String> {
             at.0, at.1
         ));
     }
+    if let Some(size) = &config.max_file_size
+        && let Err(e) = crate::corpus::load::parse_size(size)
+    {
+        let at = text
+            .find("max_file_size")
+            .map_or((1, 1), |i| line_col(text, i));
+        return Err(format!("{}:{}: max_file_size: {e}", at.0, at.1));
+    }
     Ok(config)
 }
 
@@ -118,6 +131,8 @@ pub struct Flags {
     pub ambiwide: bool,
     /// `--no-mouse`.
     pub no_mouse: bool,
+    /// `--max-file-size`.
+    pub max_file_size: Option<u64>,
 }
 
 /// Combines flags, `NO_COLOR` and the file: flags win.
@@ -137,6 +152,14 @@ pub fn resolve(flags: Flags, file: &FileConfig, no_color: bool, path: Option<Pat
         ambiwide: flags.ambiwide || file.ambiwide.unwrap_or(false),
         mouse: !flags.no_mouse && file.mouse.unwrap_or(true),
         corpus: file.corpus.clone(),
+        max_file_size: flags
+            .max_file_size
+            .or_else(|| {
+                file.max_file_size
+                    .as_deref()
+                    .and_then(|s| crate::corpus::load::parse_size(s).ok())
+            })
+            .unwrap_or(crate::corpus::load::DEFAULT_MAX_ARTICLE_BYTES),
         keys: file
             .keys
             .iter()
@@ -162,6 +185,7 @@ impl Settings {
         if let Some(c) = &self.corpus {
             out = format!("{out}corpus = {:?}\n", c.display().to_string());
         }
+        out = format!("{out}max_file_size = \"{}\"\n", self.max_file_size);
         if !self.keys.is_empty() {
             out.push_str("\n[keys]\n");
             for (action, key) in &self.keys {

@@ -24,15 +24,40 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
-        Err(message) => {
-            // Not `eprintln!`, which panics when stderr is a terminal that has gone.
-            let _ = writeln!(std::io::stderr(), "zhaoshang: {}", sanitize(&message));
-            ExitCode::FAILURE
+        Err(Failure { message, code }) => {
+            if !message.is_empty() {
+                // Not `eprintln!`, which panics when stderr is a terminal that has gone.
+                let _ = writeln!(std::io::stderr(), "zhaoshang: {}", sanitize(&message));
+            }
+            ExitCode::from(code)
         }
     }
 }
 
-fn run(cli: Cli) -> Result<ExitCode, String> {
+/// Why a command failed: a message (empty when already reported) and the exit status.
+struct Failure {
+    message: String,
+    code: u8,
+}
+
+impl From<String> for Failure {
+    fn from(message: String) -> Self {
+        Self { message, code: 1 }
+    }
+}
+
+/// Writes to standard output. A reader that went away (`zhaoshang man | head -1`) ends the
+/// program quietly with status 0, as `rg … | head` does.
+fn emit(bytes: &[u8]) -> Result<(), String> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode, Failure> {
     let config_path = config::default_path();
     let file = match &config_path {
         Some(path) => config::read(path)?,
@@ -42,6 +67,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         theme: cli.theme,
         ambiwide: cli.ambiwide,
         no_mouse: cli.no_mouse,
+        max_file_size: cli.max_file_size,
     };
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let settings = config::resolve(flags, &file, no_color, config_path);
@@ -52,18 +78,20 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             .map_or_else(String::new, |p| format!("{}: ", p.display()));
         format!("{file}{e}")
     })?;
-    let options = tui::Options {
+    let mut options = tui::Options {
         ambiguous_wide: settings.ambiwide,
         theme: settings.theme.name().to_owned(),
         mouse: settings.mouse,
         remember: !cli.no_state,
+        load_errors: Vec::new(),
     };
+    let limit = settings.max_file_size;
     // Commands with an optional PATH fall back to the configured corpus, then the built-in.
-    let corpus = |paths: Vec<PathBuf>| -> Result<(Vec<Article>, bool), String> {
+    let corpus = |paths: Vec<PathBuf>| -> Result<(Vec<Article>, Vec<String>), Failure> {
         if paths.is_empty() {
-            load(&settings.corpus.iter().cloned().collect::<Vec<_>>())
+            load(&settings.corpus.iter().cloned().collect::<Vec<_>>(), limit)
         } else {
-            load(&paths)
+            load(&paths, limit)
         }
     };
     match cli.command {
@@ -72,7 +100,9 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 eprintln!("{NEEDS_A_TERMINAL}");
                 return Ok(ExitCode::from(2));
             }
-            let (articles, failed) = corpus(cli.paths)?;
+            let (articles, errors) = corpus(cli.paths)?;
+            let failed = !errors.is_empty();
+            options.load_errors = errors;
             match tui::run(articles, &options).map_err(|e| format!("terminal: {e}"))? {
                 Ending::Quit => Ok(exit(failed)),
                 ending => {
@@ -89,21 +119,21 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             paths,
             format,
             output,
-        }) => parse(&paths, format, output.as_deref()),
+        }) => parse(&paths, format, output.as_deref(), limit),
         Some(Command::Search {
             query,
             path,
             limit,
             format,
         }) => {
-            let (articles, failed) = corpus(path.into_iter().collect())?;
+            let (articles, errors) = corpus(path.into_iter().collect())?;
             search(&articles, &query, limit, format)?;
-            Ok(exit(failed))
+            Ok(exit(!errors.is_empty()))
         }
         Some(Command::Gauges { path, format, bom }) => {
-            let (articles, failed) = corpus(path.into_iter().collect())?;
+            let (articles, errors) = corpus(path.into_iter().collect())?;
             print_table(&report::gauges(&articles), format, bom)?;
-            Ok(exit(failed))
+            Ok(exit(!errors.is_empty()))
         }
         Some(Command::Compare {
             first,
@@ -112,12 +142,12 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             format,
             bom,
         }) => {
-            let (articles, failed) = corpus(path.into_iter().collect())?;
+            let (articles, errors) = corpus(path.into_iter().collect())?;
             let names = report::regions(&articles);
             let a = report::find_region(&names, &first)?;
             let b = report::find_region(&names, &second)?;
             print_table(&report::compare(&articles, &a, &b), format, bom)?;
-            Ok(exit(failed))
+            Ok(exit(!errors.is_empty()))
         }
         Some(Command::Completions { shell }) => {
             let shell = match shell {
@@ -125,22 +155,22 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 Shell::Zsh => clap_complete::Shell::Zsh,
                 Shell::Fish => clap_complete::Shell::Fish,
             };
-            clap_complete::generate(
-                shell,
-                &mut Cli::command(),
-                "zhaoshang",
-                &mut std::io::stdout(),
-            );
+            // Rendered in memory first, so that a closed pipe is seen by `emit`.
+            let mut text = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "zhaoshang", &mut text);
+            emit(&text)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Man) => {
+            let mut text = Vec::new();
             clap_mangen::Man::new(Cli::command())
-                .render(&mut std::io::stdout())
+                .render(&mut text)
                 .map_err(|e| e.to_string())?;
+            emit(&text)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Config { print: _ }) => {
-            print!("{}", settings.to_toml());
+            emit(settings.to_toml().as_bytes())?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Screenshot {
@@ -148,11 +178,12 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             view,
             size,
             output,
+            force,
         }) => {
-            let (articles, failed) = corpus(path.into_iter().collect())?;
-            let svg = output
-                .extension()
-                .is_some_and(|e| e.eq_ignore_ascii_case("svg"));
+            let svg = screenshot_target(&output, force)?;
+            let (articles, errors) = corpus(path.into_iter().collect())?;
+            let failed = !errors.is_empty();
+            options.load_errors = errors;
             let picture =
                 tui::screenshot(articles, &options, view.as_deref(), size.0, size.1, svg)?;
             std::fs::write(&output, picture).map_err(|e| format!("{}: {e}", output.display()))?;
@@ -167,14 +198,44 @@ fn print_table(table: &Table, format: TableFormat, bom: bool) -> Result<(), Stri
         TableFormat::Csv => table.to_csv(bom),
         TableFormat::Json => table.to_json(),
     };
-    std::io::stdout()
-        .write_all(text.as_bytes())
-        .map_err(|e| e.to_string())
+    emit(text.as_bytes())
+}
+
+/// Checks a screenshot's output path: `.txt` or `.svg` (true for SVG), and an existing file
+/// only when it is an earlier screenshot or `force` is given.
+fn screenshot_target(output: &Path, force: bool) -> Result<bool, String> {
+    let extension = output
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase());
+    let svg = match extension.as_deref() {
+        Some("svg") => true,
+        Some("txt") => false,
+        _ => {
+            return Err(format!(
+                "{}: a screenshot is written as .txt or .svg",
+                output.display()
+            ));
+        }
+    };
+    if force || !output.exists() {
+        return Ok(svg);
+    }
+    let earlier = std::fs::read(output)
+        .ok()
+        .is_some_and(|bytes| tui::is_screenshot(&bytes, svg));
+    if earlier {
+        Ok(svg)
+    } else {
+        Err(format!(
+            "{}: exists and is not an earlier screenshot; --force replaces it",
+            output.display()
+        ))
+    }
 }
 
 /// Loads with a progress bar on stderr for long runs; indicatif draws nothing when stderr
 /// is not a terminal.
-fn load_with_progress(paths: &[PathBuf]) -> Loaded {
+fn load_with_progress(paths: &[PathBuf], limit: u64) -> Loaded {
     let bar = indicatif::ProgressBar::hidden();
     let start = |n: usize| {
         if n >= 200 {
@@ -188,7 +249,7 @@ fn load_with_progress(paths: &[PathBuf]) -> Loaded {
             );
         }
     };
-    let loaded = corpus::load::load_paths_with_progress(paths, &start, &|| bar.inc(1));
+    let loaded = corpus::load::load_paths_limited(paths, limit, &start, &|| bar.inc(1));
     bar.finish_and_clear();
     loaded
 }
@@ -207,30 +268,45 @@ fn exit(failed: bool) -> ExitCode {
 }
 
 /// Loads the given paths (the built-in corpus when there are none), printing one line per
-/// bad file; fails only when nothing at all could be loaded.
-fn load(paths: &[PathBuf]) -> Result<(Vec<Article>, bool), String> {
+/// bad file and returning those lines; fails (status 2) when nothing at all could be loaded.
+fn load(paths: &[PathBuf], limit: u64) -> Result<(Vec<Article>, Vec<String>), Failure> {
     if paths.is_empty() {
-        return Ok((corpus::builtin(), false));
+        return Ok((corpus::builtin(), Vec::new()));
     }
-    let Loaded { articles, errors } = load_with_progress(paths);
+    let Loaded { articles, errors } = load_with_progress(paths, limit);
+    let errors: Vec<String> = errors.iter().map(|e| sanitize(&e.to_string())).collect();
     for error in &errors {
-        eprintln!("zhaoshang: {}", sanitize(&error.to_string()));
+        eprintln!("zhaoshang: {error}");
     }
     if articles.is_empty() {
-        return Err("no article could be loaded".to_owned());
+        return Err(Failure {
+            message: "no article could be loaded".to_owned(),
+            code: 2,
+        });
     }
-    Ok((articles, !errors.is_empty()))
+    Ok((articles, errors))
 }
 
 fn parse(
     paths: &[PathBuf],
     format: CorpusFormat,
     output: Option<&Path>,
-) -> Result<ExitCode, String> {
+    limit: u64,
+) -> Result<ExitCode, Failure> {
     if let Some(out) = output {
         corpus::load::refuse_to_overwrite_input(out, paths)?;
     }
-    let Loaded { articles, errors } = load_with_progress(paths);
+    let Loaded { articles, errors } = load_with_progress(paths, limit);
+    for error in &errors {
+        eprintln!("zhaoshang: {}", sanitize(&error.to_string()));
+    }
+    if articles.is_empty() && !errors.is_empty() {
+        // Nothing to write: an empty `[]` would look like a successful parse.
+        return Err(Failure {
+            message: String::new(),
+            code: 2,
+        });
+    }
     let text = match format {
         CorpusFormat::Json => corpus::load::to_json(&articles),
         CorpusFormat::Jsonl => corpus::load::to_jsonl(&articles),
@@ -238,12 +314,7 @@ fn parse(
     .map_err(|e| e.to_string())?;
     match output {
         Some(out) => std::fs::write(out, text).map_err(|e| format!("{}: {e}", out.display()))?,
-        None => std::io::stdout()
-            .write_all(text.as_bytes())
-            .map_err(|e| e.to_string())?,
-    }
-    for error in &errors {
-        eprintln!("zhaoshang: {}", sanitize(&error.to_string()));
+        None => emit(text.as_bytes())?,
     }
     if !errors.is_empty() {
         eprintln!(
@@ -263,7 +334,7 @@ fn search(
 ) -> Result<(), String> {
     let index = SearchIndex::new(articles);
     let hits = index.search(query, limit);
-    let mut out = std::io::stdout().lock();
+    let mut out: Vec<u8> = Vec::new();
     let describe = |target: &HitTarget| match target {
         HitTarget::Title => "title".to_owned(),
         HitTarget::Region => "region".to_owned(),
@@ -304,5 +375,5 @@ fn search(
             writeln!(out, "{text}").map_err(|e| e.to_string())?;
         }
     }
-    Ok(())
+    emit(&out)
 }

@@ -608,6 +608,57 @@ impl Query {
     }
 }
 
+/// Where `query`, read as the global search reads it, occurs in `text`: as char ranges, in
+/// order and without overlaps. The query is normalised the same way (spaces dropped,
+/// traditional characters converted to simplified) and found as written, ignoring ASCII
+/// case; a query of ASCII letters also finds, in each sentence where it does not occur as
+/// written, the characters its pinyin or initials name (the best such run per sentence).
+///
+/// ```
+/// use zhaoshang::search::find_in_text;
+/// let text = "通辽市实现到位资金298亿元。全区到位资金32.5亿元。";
+/// assert_eq!(find_in_text(text, "到位資金"), vec![5..9, 17..21]);
+/// assert_eq!(find_in_text(text, "daowei"), vec![5..7, 17..19]);
+/// assert_eq!(find_in_text(text, "tl"), vec![0..2]);
+/// assert!(find_in_text(text, "").is_empty());
+/// ```
+pub fn find_in_text(text: &str, query: &str) -> Vec<std::ops::Range<usize>> {
+    let query = Query::new(query);
+    let needle: Vec<char> = query.text.chars().map(|c| c.to_ascii_lowercase()).collect();
+    if needle.is_empty() {
+        return Vec::new();
+    }
+    let hay: Vec<char> = text.chars().map(|c| c.to_ascii_lowercase()).collect();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i + needle.len() <= hay.len() {
+        if hay[i..i + needle.len()] == needle[..] {
+            found.push(i..i + needle.len());
+            i += needle.len();
+        } else {
+            i += 1;
+        }
+    }
+    if let Some(pinyin) = &query.pinyin {
+        for sentence in sentence_ranges(text) {
+            if found
+                .iter()
+                .any(|f| f.start < sentence.end && f.end > sentence.start)
+            {
+                continue;
+            }
+            let part: String = hay[sentence.clone()].iter().collect();
+            if let Some((_, indices)) = pinyin.score_with_indices(&part)
+                && let (Some(&first), Some(&last)) = (indices.first(), indices.last())
+            {
+                found.push(sentence.start + first..sentence.start + last + 1);
+            }
+        }
+        found.sort_by_key(|r| r.start);
+    }
+    found
+}
+
 /// Converts traditional characters to simplified with OpenCC's `t2s` tables, built once;
 /// text that needs no conversion comes back unchanged.
 ///

@@ -54,6 +54,8 @@ pub struct Options {
     /// Restore the position saved for this corpus on start and save it on quit (see
     /// [`state`]); off with `--no-state`.
     pub remember: bool,
+    /// One line per file that could not be loaded, shown inside the explorer.
+    pub load_errors: Vec<String>,
 }
 
 /// The view names [`screenshot`] accepts.
@@ -243,12 +245,8 @@ fn perform(effect: &Effect) -> String {
                 .map_or(0, |d| d.as_secs());
             match export::write(&dir, request, now) {
                 Ok(paths) => {
-                    let names: Vec<String> = paths
-                        .iter()
-                        .filter_map(|p| p.file_name())
-                        .map(|n| n.to_string_lossy().into_owned())
-                        .collect();
-                    format!("已导出 exported {} in {}", names.join(", "), dir.display())
+                    let home = std::env::var_os("HOME").map(PathBuf::from);
+                    export::summary(&paths, &dir, home.as_deref())
                 }
                 Err(e) => format!("导出失败 export failed: {e}"),
             }
@@ -543,6 +541,28 @@ pub fn screenshot(
     })
 }
 
+/// The font list every SVG screenshot names; also how an earlier one is recognised.
+const SVG_FONTS: &str = "'Sarasa Mono SC','Noto Sans Mono CJK SC',monospace";
+
+/// True when `bytes` look like a screenshot this program wrote, so that `screenshot -o` may
+/// replace them: an SVG naming [`SVG_FONTS`], or (`svg == false`) at most 1000 lines of
+/// plain text with no control character that hold the frame of a screen (a rounded or ASCII
+/// border, or the too-small message).
+pub fn is_screenshot(bytes: &[u8], svg: bool) -> bool {
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return false;
+    };
+    if svg {
+        return text.starts_with("<svg ") && text.contains(SVG_FONTS);
+    }
+    text.len() <= 1 << 20
+        && text.lines().count() <= 1000
+        && !text.chars().any(|c| c.is_control() && c != '\n')
+        && ["╭", "╰", "+-", "terminal too small"]
+            .iter()
+            .any(|frame| text.contains(frame))
+}
+
 /// Draws `app` on a `width` × `height` TestBackend and returns the buffer.
 pub fn render_buffer(app: &App, width: u16, height: u16) -> Buffer {
     // Going through a Terminal keeps the headless path identical to the real one; the test
@@ -623,7 +643,7 @@ pub fn buffer_to_svg(buffer: &Buffer, light_background: bool) -> String {
     let (w, h) = (f64::from(area.width) * CW, f64::from(area.height) * CH);
     let mut out = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" \
-         font-family=\"'Sarasa Mono SC','Noto Sans Mono CJK SC',monospace\" font-size=\"15\">\n\
+         font-family=\"{SVG_FONTS}\" font-size=\"15\">\n\
          <rect width=\"100%\" height=\"100%\" fill=\"{bg_default}\"/>\n"
     );
     for y in area.top()..area.bottom() {
@@ -738,6 +758,24 @@ mod tests {
             Ordering::Relaxed,
         );
         assert!(matches!(signalled(&signal), Ending::Lost(_)));
+    }
+
+    #[test]
+    fn earlier_screenshots_are_recognised_and_other_files_are_not() {
+        let app =
+            app_for_view(fixtures::sample_corpus(), &Options::default(), None, 80, 24).unwrap();
+        let buffer = render_buffer(&app, 80, 24);
+        assert!(is_screenshot(buffer_to_text(&buffer).as_bytes(), false));
+        assert!(is_screenshot(
+            buffer_to_svg(&buffer, false).as_bytes(),
+            true
+        ));
+        assert!(!is_screenshot(b"[{\"title\": \"x\"}]", false));
+        assert!(!is_screenshot("会议纪要\n".as_bytes(), false));
+        assert!(!is_screenshot(
+            b"<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+            true
+        ));
     }
 
     #[test]

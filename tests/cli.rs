@@ -337,6 +337,77 @@ fn the_explorer_without_a_terminal_says_so_in_one_line() {
 }
 
 #[test]
+fn screenshot_writes_only_txt_or_svg_and_never_clobbers_other_files() {
+    let dir = temp_dir("shot");
+    let corpus = dir.join("corpus.json");
+    std::fs::write(&corpus, b"[]").expect("write");
+    let path = |p: &PathBuf| p.to_str().expect("path").to_owned();
+    let out = zhaoshang(&["screenshot", "--view", "compare", "-o", &path(&corpus)]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains(".txt or .svg"), "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read(&corpus).expect("read"),
+        b"[]",
+        "the corpus is untouched"
+    );
+    let png = dir.join("shot.png");
+    let out = zhaoshang(&["screenshot", "-o", &path(&png)]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!png.exists(), "no plain text under a picture's name");
+
+    // A new file, then the same file again: a previous screenshot may be replaced.
+    for name in ["shot.txt", "shot.svg"] {
+        let file = dir.join(name);
+        for _ in 0..2 {
+            let out = zhaoshang(&["screenshot", "-o", &path(&file)]);
+            assert!(out.status.success(), "{name}: {}", stderr(&out));
+        }
+    }
+    // A text file that is not a screenshot is kept unless --force.
+    let notes = dir.join("notes.txt");
+    std::fs::write(&notes, "会议纪要\n").expect("write");
+    let out = zhaoshang(&["screenshot", "-o", &path(&notes)]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("--force"), "{}", stderr(&out));
+    assert_eq!(std::fs::read_to_string(&notes).expect("read"), "会议纪要\n");
+    let out = zhaoshang(&["screenshot", "--force", "-o", &path(&notes)]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        std::fs::read_to_string(&notes)
+            .expect("read")
+            .contains("帮助")
+    );
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly_with_status_0() {
+    use std::process::Stdio;
+    let commands: [&[&str]; 7] = [
+        &["man"],
+        &["search", "tongliao"],
+        &["gauges"],
+        &["compare", "tongliao", "tja"],
+        &["completions", "bash"],
+        &["config", "--print"],
+        &["parse", "data/raw"],
+    ];
+    for args in commands {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_zhaoshang"))
+            .args(args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("runs");
+        // Close the reading end before the program writes, as `head` does after one line.
+        drop(child.stdout.take());
+        let out = child.wait_with_output().expect("waits");
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+        assert_eq!(stderr(&out), "", "{args:?}");
+    }
+}
+
+#[test]
 fn counts_of_one_are_singular() {
     let out = zhaoshang(&[
         "parse",
@@ -349,4 +420,92 @@ fn counts_of_one_are_singular() {
         "{}",
         stderr(&out)
     );
+}
+
+#[test]
+fn inputs_over_the_size_limit_are_refused_and_the_rest_load() {
+    let dir = temp_dir("limit");
+    std::fs::copy("data/raw/001-tongliao.txt", dir.join("a.txt")).expect("copy");
+    // A sparse 17 MB file: the limit is checked before anything is read.
+    let big = std::fs::File::create(dir.join("big.txt")).expect("create");
+    big.set_len(17 << 20).expect("grow");
+    let out = zhaoshang(&["parse", dir.to_str().expect("path"), "--format", "jsonl"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 2, "{err}");
+    assert!(
+        err.contains("big.txt: 17.0 MB is over the 16.0 MB limit for one article"),
+        "{err}"
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).lines().count(),
+        1,
+        "a.txt still loads"
+    );
+    // The limit is a flag and a setting.
+    let small = zhaoshang(&[
+        "parse",
+        dir.join("a.txt").to_str().expect("path"),
+        "--max-file-size",
+        "1K",
+    ]);
+    assert_eq!(small.status.code(), Some(2));
+    assert!(
+        stderr(&small).contains("over the 1.0 KB limit"),
+        "{}",
+        stderr(&small)
+    );
+    let config = dir.join("config.toml");
+    std::fs::write(&config, "max_file_size = \"20M\"\n").expect("write");
+    let out = Command::new(env!("CARGO_BIN_EXE_zhaoshang"))
+        .args(["parse", dir.join("big.txt").to_str().expect("path")])
+        .env("ZHAOSHANG_CONFIG", &config)
+        .output()
+        .expect("runs");
+    assert!(
+        !stderr(&out).contains("over the") && stderr(&out).contains("binary file"),
+        "20M admits 17 MB, which is then read: {}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn a_path_without_articles_says_so_and_exits_2() {
+    let dir = temp_dir("noarticles");
+    std::fs::write(dir.join("notes.md"), "# 笔记\n").expect("write");
+    // The explorer itself checks for a terminal first (see
+    // `the_explorer_without_a_terminal_says_so_in_one_line`); the commands load first.
+    for args in [vec!["parse"], vec!["gauges"], vec!["search", "通辽"]] {
+        let mut args: Vec<&str> = args;
+        args.push(dir.to_str().expect("path"));
+        let out = Command::new(env!("CARGO_BIN_EXE_zhaoshang"))
+            .args(&args)
+            .stdin(std::process::Stdio::null())
+            .output()
+            .expect("runs");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?}: no `[]`");
+        assert!(
+            stderr(&out).contains("no .txt, .json or .jsonl file found under"),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+    }
+}
+
+#[test]
+fn the_first_screen_says_which_files_were_not_loaded() {
+    let dir = temp_dir("firstscreen");
+    std::fs::copy("data/raw/001-tongliao.txt", dir.join("a.txt")).expect("copy");
+    std::fs::write(dir.join("b.txt"), b"\0\0").expect("write");
+    let shot = dir.join("first.txt");
+    let out = zhaoshang(&[
+        "screenshot",
+        dir.to_str().expect("path"),
+        "-o",
+        shot.to_str().expect("path"),
+    ]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let screen = std::fs::read_to_string(&shot).expect("written");
+    assert!(screen.contains("1 个文件未载入"), "{screen}");
 }

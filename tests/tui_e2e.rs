@@ -629,3 +629,33 @@ fn killing_the_server_during_a_global_search_ends_the_explorer() {
     explorer.gone_within_two_seconds("tmux kill-server during a search");
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[test]
+fn escape_never_leaves_the_explorer() {
+    let s = Session::start(
+        "zs-e2e-esc",
+        80,
+        24,
+        &format!("{BIN} --no-state; echo EXIT=$? DONE$((1+1))"),
+    );
+    let screen = s.wait_for("濉溪经济开发区");
+    fits(&screen, 80);
+    assert!(screen.contains("? 帮助"), "{screen}");
+    // Search, type, then Esc more times than there is anything to close.
+    s.keys(&["s"]);
+    s.wait_for("搜索 search");
+    s.literal("tl");
+    for _ in 0..3 {
+        s.escape();
+    }
+    sleep(Duration::from_millis(300));
+    let screen = s.screen();
+    assert!(
+        !screen.contains("DONE2"),
+        "Esc quit the explorer:\n{screen}"
+    );
+    assert!(screen.contains("濉溪经济开发区"), "{screen}");
+    s.keys(&["q"]);
+    let screen = s.wait_for("DONE2");
+    assert!(screen.contains("EXIT=0"), "{screen}");
+}

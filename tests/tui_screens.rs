@@ -308,3 +308,192 @@ fn readme_keys_section_matches_the_key_table() {
         "regenerate the README's Keys table from keymap::markdown_table()"
     );
 }
+
+fn text_of(app: &zhaoshang::tui::app::App, w: u16, h: u16) -> String {
+    zhaoshang::tui::buffer_to_text(&render_buffer(app, w, h))
+}
+
+#[test]
+fn help_scrolls_and_says_so_at_80x24() {
+    use zhaoshang::tui::action::Action;
+    let mut app = app_for_view(sample_corpus(), &mono(), Some("help"), 80, 24).unwrap();
+    let top = text_of(&app, 80, 24);
+    assert!(
+        top.contains("滚动 scroll"),
+        "the title names the scroll keys:\n{top}"
+    );
+    assert!(!top.contains("--ambiwide"), "{top}");
+    app.update(Action::Bottom);
+    let bottom = text_of(&app, 80, 24);
+    assert!(
+        bottom.contains("--ambiwide") && bottom.contains("C-c"),
+        "{bottom}"
+    );
+}
+
+#[test]
+fn the_hints_bar_always_ends_with_help() {
+    use zhaoshang::tui::action::Action;
+    for (w, h) in [(120, 36), (80, 24), (60, 20), (40, 10)] {
+        let mut app = app_for_view(sample_corpus(), &mono(), None, w, h).unwrap();
+        let last = text_of(&app, w, h).lines().last().unwrap_or("").to_owned();
+        assert!(last.ends_with("? 帮助"), "{w}x{h}: {last}");
+        app.update(Action::EffectDone("已复制 copied 12 chars".to_owned()));
+        let last = text_of(&app, w, h).lines().last().unwrap_or("").to_owned();
+        assert!(last.ends_with("? 帮助"), "{w}x{h} with a message: {last}");
+    }
+}
+
+#[test]
+fn a_narrow_reader_summarises_the_gauges_on_one_line() {
+    let s = shot(None, 80, 24);
+    assert!(s.contains("合同投资额 114%"), "{s}");
+    assert!(s.contains("t 指标"), "the key that shows them:\n{s}");
+}
+
+/// One article with a long gauge label, a count target implied by a stated percent and a
+/// metric over a range of months.
+fn long_labels() -> Vec<Article> {
+    let para = "\u{3000}\u{3000}1-5月，亿元以上在谈项目总投资126.1亿元，完成目标的113%；新签约亿元以上项目19个，完成目标的79%；招商引资合同投资额84.57亿元。".to_owned();
+    let span = Span {
+        paragraph: 0,
+        start: 0,
+        end: para.chars().count(),
+    };
+    let gauge = |label: &str, actual: f64, percent: f64, unit: &str| Gauge {
+        label: label.to_owned(),
+        actual,
+        percent: Some(percent),
+        percent_stated: true,
+        unit: unit.to_owned(),
+        source: span,
+        ..Gauge::default()
+    };
+    vec![Article {
+        title: "谷城经济开发区1-5月招商引资".to_owned(),
+        region: Some("谷城经济开发区".to_owned()),
+        paragraphs: vec![para.clone()],
+        original: para,
+        gauges: vec![
+            gauge("亿元以上在谈项目总投资额度", 126.1, 113.0, "亿元"),
+            gauge("亿元以上项目", 19.0, 79.0, "个"),
+        ],
+        metrics: vec![Metric {
+            label: "招商引资合同投资额".to_owned(),
+            value: Some(84.57),
+            unit: "亿元".to_owned(),
+            period: Some("2021-01..2021-05".to_owned()),
+            raw: "84.57".to_owned(),
+            source: span,
+            ..Metric::default()
+        }],
+        ..Article::default()
+    }]
+}
+
+#[test]
+fn cut_labels_end_with_an_ellipsis_and_the_selection_is_in_full_in_the_status_line() {
+    for (ambiguous_wide, marker) in [(false, "…"), (true, "..")] {
+        let options = Options {
+            ambiguous_wide,
+            ..mono()
+        };
+        let app = app_for_view(long_labels(), &options, Some("gauges"), 80, 24).unwrap();
+        let s = text_of(&app, 80, 24);
+        let row = s
+            .lines()
+            .find(|l| l.contains("> 亿元以上在谈"))
+            .unwrap_or_else(|| panic!("the selected gauge:\n{s}"));
+        let cut = row
+            .split("> ")
+            .nth(1)
+            .and_then(|r| r.split_whitespace().next())
+            .unwrap_or("");
+        let kept = cut.trim_end_matches(marker);
+        assert!(
+            cut.ends_with(marker)
+                && kept.len() > 6
+                && "亿元以上在谈项目总投资额度".starts_with(kept),
+            "{row}"
+        );
+        let status = s.lines().last().unwrap_or("");
+        assert!(status.contains("亿元以上在谈项目总投资额度"), "{status}");
+    }
+}
+
+#[test]
+fn metrics_columns_fit_their_content() {
+    let app = app_for_view(long_labels(), &mono(), Some("gauges"), 120, 36).unwrap();
+    let s = text_of(&app, 120, 36);
+    assert!(s.contains("2021-01..2021-05"), "the whole period:\n{s}");
+    assert!(s.contains("招商引资合同投资额"), "the whole label:\n{s}");
+}
+
+#[test]
+fn an_estimated_count_target_is_a_whole_number() {
+    let s = screenshot(long_labels(), &mono(), Some("gauges"), 120, 36, false).unwrap();
+    assert!(s.contains("19/~24个"), "{s}");
+    assert!(
+        s.contains("126.1/~111.59亿元"),
+        "money keeps two decimals:\n{s}"
+    );
+}
+
+#[test]
+fn cross_period_pairs_are_marked_and_never_ranked() {
+    let o = shot(Some("overview"), 120, 36);
+    let row = o
+        .lines()
+        .find(|l| l.contains("谷城经济开发区") && l.contains("45.66"))
+        .unwrap_or_else(|| panic!("谷城's 到位资金 percent is listed:\n{o}"));
+    assert!(row.contains("跨期"), "{row}");
+    let ranked: Vec<&str> = o
+        .lines()
+        .skip_while(|l| !l.contains("progress_pct"))
+        .take(3)
+        .collect();
+    assert!(
+        ranked
+            .iter()
+            .all(|l| !l.contains("谷城") || l.contains("跨期")),
+        "{o}"
+    );
+    let c = shot(Some("compare"), 120, 36);
+    let row = c
+        .lines()
+        .find(|l| l.contains("progress_pct") && l.contains("45.66%"))
+        .unwrap_or_else(|| panic!("{c}"));
+    assert!(row.contains("跨期"), "{row}");
+}
+
+#[test]
+fn files_that_failed_to_load_are_shown_in_the_explorer() {
+    use zhaoshang::tui::action::Action;
+    let options = Options {
+        load_errors: vec![
+            "raw/坏文件.txt: binary file (NUL byte at offset 3)".to_owned(),
+            "raw/空.txt: empty file".to_owned(),
+        ],
+        ..mono()
+    };
+    let mut app = app_for_view(sample_corpus(), &options, None, 120, 36).unwrap();
+    let s = text_of(&app, 120, 36);
+    let status = s.lines().last().unwrap_or("");
+    assert!(
+        status.contains("2 个文件未载入"),
+        "said on the first screen:\n{status}"
+    );
+    app.update(Action::ShowLoadErrors);
+    let s = text_of(&app, 120, 36);
+    assert!(
+        s.contains("raw/坏文件.txt: binary file") && s.contains("raw/空.txt: empty file"),
+        "{s}"
+    );
+    app.update(Action::Back);
+    let s = text_of(&app, 120, 36);
+    let status = s.lines().last().unwrap_or("");
+    assert!(
+        status.contains("2 未载入"),
+        "a count stays in the status bar:\n{status}"
+    );
+}

@@ -66,6 +66,57 @@ pub fn builtin() -> Vec<Article> {
         .collect()
 }
 
+/// The largest raw article read by default: far above any real report (the largest seen are
+/// well under 1 MB), far below what would exhaust memory. Parsed corpora have no limit.
+pub const DEFAULT_MAX_ARTICLE_BYTES: u64 = 16 << 20;
+
+/// A byte count for people: `17.0 MB`, `1.0 KB`, `512 bytes` (1 KB = 1024 bytes).
+///
+/// ```
+/// use zhaoshang::corpus::load::human_size;
+/// assert_eq!(human_size(17 << 20), "17.0 MB");
+/// assert_eq!(human_size(1536), "1.5 KB");
+/// assert_eq!(human_size(512), "512 bytes");
+/// ```
+pub fn human_size(bytes: u64) -> String {
+    const UNITS: [(&str, u64); 3] = [("GB", 1 << 30), ("MB", 1 << 20), ("KB", 1 << 10)];
+    for (unit, size) in UNITS {
+        if bytes >= size {
+            // Shown to one decimal: the rounding of a u64 → f64 conversion does not matter.
+            #[allow(clippy::cast_precision_loss)]
+            let value = bytes as f64 / size as f64;
+            return format!("{value:.1} {unit}");
+        }
+    }
+    format!("{bytes} bytes")
+}
+
+/// Reads a size such as `16M`, `16MB`, `512K`, `1G` or `4096` (bytes; 1K = 1024).
+///
+/// ```
+/// use zhaoshang::corpus::load::parse_size;
+/// assert_eq!(parse_size("16M"), Ok(16 << 20));
+/// assert_eq!(parse_size("1kb"), Ok(1024));
+/// assert_eq!(parse_size("4096"), Ok(4096));
+/// assert!(parse_size("lots").is_err());
+/// ```
+pub fn parse_size(text: &str) -> Result<u64, String> {
+    let t = text.trim().to_ascii_uppercase();
+    let t = t.strip_suffix('B').unwrap_or(&t);
+    let (digits, shift) = match t.chars().last() {
+        Some('K') => (&t[..t.len() - 1], 10),
+        Some('M') => (&t[..t.len() - 1], 20),
+        Some('G') => (&t[..t.len() - 1], 30),
+        _ => (t, 0),
+    };
+    digits
+        .trim()
+        .parse::<u64>()
+        .ok()
+        .and_then(|n| n.checked_mul(1 << shift))
+        .ok_or_else(|| format!("expected a size such as 16M, 512K or 4096, got {text:?}"))
+}
+
 /// What a path turned out to be.
 enum Source {
     Raw(PathBuf),
@@ -101,6 +152,12 @@ fn sources(paths: &[PathBuf], errors: &mut Vec<LoadError>) -> Vec<Source> {
                 })
                 .collect();
             files.sort();
+            if files.is_empty() {
+                errors.push(LoadError {
+                    file: path.display().to_string(),
+                    message: "no .txt, .json or .jsonl file found under this path".to_owned(),
+                });
+            }
             out.extend(files.into_iter().map(|p| {
                 if is_corpus(&p) {
                     Source::Corpus(p)
@@ -129,6 +186,17 @@ pub fn load_paths_with_progress(
     start: &dyn Fn(usize),
     done: &(dyn Fn() + Sync),
 ) -> Loaded {
+    load_paths_limited(paths, DEFAULT_MAX_ARTICLE_BYTES, start, done)
+}
+
+/// [`load_paths_with_progress`] refusing raw articles larger than `max_article_bytes`: each
+/// is one error naming the file, its size and the limit, and is never read.
+pub fn load_paths_limited(
+    paths: &[PathBuf],
+    max_article_bytes: u64,
+    start: &dyn Fn(usize),
+    done: &(dyn Fn() + Sync),
+) -> Loaded {
     let mut errors = Vec::new();
     let sources = sources(paths, &mut errors);
     start(sources.len());
@@ -136,7 +204,7 @@ pub fn load_paths_with_progress(
         .par_iter()
         .map(|source| {
             let result = match source {
-                Source::Raw(path) => load_raw(path).map(|a| vec![a]),
+                Source::Raw(path) => load_raw(path, max_article_bytes).map(|a| vec![a]),
                 Source::Corpus(path) => load_corpus(path),
             };
             done();
@@ -153,16 +221,35 @@ pub fn load_paths_with_progress(
     Loaded { articles, errors }
 }
 
-fn load_raw(path: &Path) -> Result<Article, LoadError> {
+fn load_raw(path: &Path, max_bytes: u64) -> Result<Article, LoadError> {
+    use std::io::Read as _;
     let file = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| LoadError {
+    let fail = |message: String| LoadError {
         file: file.clone(),
-        message: e.to_string(),
-    })?;
-    parse_bytes(&file, &bytes).map_err(|e| LoadError {
-        file,
-        message: e.to_string(),
-    })
+        message,
+    };
+    let too_big = |size: u64| {
+        fail(format!(
+            "{} is over the {} limit for one article (--max-file-size, or max_file_size in the config file)",
+            human_size(size),
+            human_size(max_bytes)
+        ))
+    };
+    let handle = std::fs::File::open(path).map_err(|e| fail(e.to_string()))?;
+    let size = handle.metadata().map_err(|e| fail(e.to_string()))?.len();
+    if size > max_bytes {
+        return Err(too_big(size));
+    }
+    // The size may be unknown (a pipe) or wrong (procfs): never read past the limit.
+    let mut bytes = Vec::new();
+    handle
+        .take(max_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| fail(e.to_string()))?;
+    if bytes.len() as u64 > max_bytes {
+        return Err(too_big(bytes.len() as u64));
+    }
+    parse_bytes(&file, &bytes).map_err(|e| fail(e.to_string()))
 }
 
 /// Reads a parsed corpus: a JSON array of articles, or one article object per line.

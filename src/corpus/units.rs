@@ -49,3 +49,19 @@ pub fn convert(value: f64, from: &str, to: &str) -> Option<f64> {
     let (base_to, t) = scale(to);
     (base_from == base_to).then(|| value * f / t)
 }
+
+/// True for units that count whole things (projects, firms, people), whose estimates are
+/// shown as whole numbers.
+///
+/// ```
+/// use zhaoshang::corpus::units::is_count;
+/// assert!(is_count("个") && is_count("家") && is_count("万人"));
+/// assert!(!is_count("亿元") && !is_count("亩") && !is_count("%"));
+/// ```
+pub fn is_count(unit: &str) -> bool {
+    const COUNTS: [&str; 16] = [
+        "个", "家", "项", "件", "户", "人", "名", "批", "座", "所", "台", "套", "次", "宗", "栋",
+        "位",
+    ];
+    COUNTS.contains(&scale(unit).0)
+}

@@ -73,6 +73,29 @@ pub fn truncate_marked(s: &str, columns: usize) -> Cow<'_, str> {
     Cow::Owned(format!("{head}.."))
 }
 
+/// Truncates `s` to `columns`, ending with `…` when something was cut, or with `..` when
+/// `ascii` (for terminals that draw the ambiguous-width `…` two cells wide).
+///
+/// ```
+/// use zhaoshang::text::width::ellipsize;
+/// assert_eq!(ellipsize("亿元以上在谈项目总投资", 12, false), "亿元以上在…");
+/// assert_eq!(ellipsize("亿元以上在谈项目总投资", 12, true), "亿元以上在..");
+/// assert_eq!(ellipsize("谷城", 4, false), "谷城");
+/// assert_eq!(ellipsize("谷城", 1, false), "…");
+/// ```
+pub fn ellipsize(s: &str, columns: usize, ascii: bool) -> Cow<'_, str> {
+    if ascii {
+        return truncate_marked(s, columns);
+    }
+    if display_width(s) <= columns {
+        return Cow::Borrowed(s);
+    }
+    if columns == 0 {
+        return Cow::Borrowed("");
+    }
+    Cow::Owned(format!("{}…", truncate(s, columns - 1)))
+}
+
 /// The column at which the char with index `index` starts; indices past the end give the
 /// width of the whole string.
 ///

@@ -53,14 +53,21 @@ pub enum Action {
     ToggleSource,
     /// Open or close the key help overlay.
     ToggleHelp,
+    /// List the files that could not be loaded.
+    ShowLoadErrors,
     /// Start typing a search inside the current article.
     OpenFind,
     /// Open the global fuzzy search overlay.
     OpenSearch,
     /// Type one char into the open input.
     Input(char),
-    /// Delete the last char of the open input.
+    /// Delete the last char of the open input (all of it while it is selected).
     Backspace,
+    /// Delete the last word of the open input: trailing spaces, then a run of letters and
+    /// digits or of other characters.
+    DeleteWord,
+    /// Empty the open input.
+    ClearInput,
     /// Confirm: run the find, jump to the search hit, pick the region, open a gauge's source.
     Submit,
     /// Go to the next in-article match.

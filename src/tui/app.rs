@@ -91,6 +91,8 @@ pub enum Overlay {
     Picker,
     /// The in-article find line (drawn in the status bar).
     Find,
+    /// The files that could not be loaded.
+    LoadErrors,
 }
 
 /// A region tab: its display name and the articles in it.
@@ -139,6 +141,8 @@ pub struct SearchState {
     pub hits: Vec<Hit>,
     /// Index of the selected hit.
     pub selected: usize,
+    /// The query is selected: the next char typed replaces it.
+    pub replace: bool,
 }
 
 /// The compare screen.
@@ -195,6 +199,8 @@ pub struct App {
     pub(crate) overview_row: usize,
     /// The selected row of the region picker.
     pub(crate) picker: usize,
+    /// First visible line of the help overlay.
+    pub(crate) help_scroll: usize,
     /// The terminal size.
     pub(crate) viewport: Rect,
     /// A one-line message for the status bar.
@@ -207,6 +213,8 @@ pub struct App {
     pub(crate) effect: Option<Effect>,
     /// Wrapped documents per width.
     pub(crate) wraps: WrapCache,
+    /// One line per file that could not be loaded.
+    pub(crate) load_errors: Vec<String>,
 }
 
 impl App {
@@ -243,12 +251,14 @@ impl App {
             },
             overview_row: 0,
             picker: 0,
+            help_scroll: 0,
             viewport: Rect::new(0, 0, 120, 36),
-            message: None,
             quit: false,
             mouse: options.mouse,
             effect: None,
             wraps: WrapCache::default(),
+            load_errors: options.load_errors.clone(),
+            message: load_notice(&options.load_errors),
         }
     }
 
@@ -300,7 +310,7 @@ impl App {
     /// Which key bindings apply now.
     pub fn mode(&self) -> Mode {
         match self.overlay {
-            Overlay::Help => Mode::Help,
+            Overlay::Help | Overlay::LoadErrors => Mode::Help,
             Overlay::Picker => Mode::Picker,
             Overlay::Search | Overlay::Find => Mode::Input,
             Overlay::None => Mode::Normal,
@@ -484,38 +494,25 @@ impl App {
         self.open_article(next, 0);
     }
 
+    /// Finds the query in the current article as the global search reads it: traditional
+    /// characters and pinyin too (see [`crate::search::find_in_text`]).
     fn run_find(&mut self) {
         self.find.matches.clear();
         self.find.current = 0;
-        let needle: Vec<char> = self.find.query.to_lowercase().chars().collect();
-        let Some(article) = self.current() else {
+        let Some(prepared) = self.current().and_then(|a| self.prepared.get(a)) else {
             return;
         };
-        if needle.is_empty() {
-            return;
-        }
-        let Some(prepared) = self.prepared.get(article) else {
-            return;
-        };
+        let mut matches = Vec::new();
         for (p, text) in prepared.paragraphs.iter().enumerate() {
-            let hay: Vec<char> = text.to_lowercase().chars().collect();
-            if hay.len() != text.chars().count() {
-                continue;
-            }
-            let mut i = 0;
-            while i + needle.len() <= hay.len() {
-                if hay[i..i + needle.len()] == needle[..] {
-                    self.find.matches.push(Span {
-                        paragraph: p,
-                        start: i,
-                        end: i + needle.len(),
-                    });
-                    i += needle.len();
-                } else {
-                    i += 1;
-                }
+            for range in crate::search::find_in_text(text, &self.find.query) {
+                matches.push(Span {
+                    paragraph: p,
+                    start: range.start,
+                    end: range.end,
+                });
             }
         }
+        self.find.matches = matches;
     }
 
     fn goto_match(&mut self, forward: bool) {
@@ -635,6 +632,10 @@ impl App {
         if !matches!(action, Action::SearchResults { .. } | Action::Resize(..)) {
             self.message = None;
         }
+        if matches!(self.overlay, Overlay::Help | Overlay::LoadErrors) && self.scroll_help(&action)
+        {
+            return;
+        }
         match action {
             Action::Quit => self.quit = true,
             Action::Back => match self.overlay {
@@ -644,7 +645,8 @@ impl App {
                     self.highlight = None;
                     self.target_highlight = None;
                 }
-                Overlay::None => self.quit = true,
+                // At the top level Esc only clears the message (done above): it never quits.
+                Overlay::None => {}
                 _ => self.overlay = Overlay::None,
             },
             Action::NextRegion => self.step_region(true),
@@ -652,7 +654,11 @@ impl App {
             Action::SelectRegion(r) if r < self.regions.len() => self.open_article(r, 0),
             Action::SelectRegion(_) => {}
             Action::OpenPicker => {
-                self.picker = self.region;
+                self.picker = self
+                    .picker_order()
+                    .iter()
+                    .position(|&r| r == self.region)
+                    .unwrap_or(0);
                 self.overlay = Overlay::Picker;
             }
             Action::NextArticle => self.open_article(self.region, self.article.saturating_add(1)),
@@ -674,8 +680,16 @@ impl App {
                 self.overlay = if self.overlay == Overlay::Help {
                     Overlay::None
                 } else {
+                    self.help_scroll = 0;
                     Overlay::Help
                 };
+            }
+            Action::ShowLoadErrors if self.load_errors.is_empty() => {
+                self.message = Some("每个文件都已载入 every file loaded".to_owned());
+            }
+            Action::ShowLoadErrors => {
+                self.help_scroll = 0;
+                self.overlay = Overlay::LoadErrors;
             }
             Action::OpenFind => {
                 if self.screen != Screen::Reader && self.screen != Screen::Gauges {
@@ -685,9 +699,16 @@ impl App {
                 self.find.matches.clear();
                 self.overlay = Overlay::Find;
             }
-            Action::OpenSearch => self.overlay = Overlay::Search,
-            Action::Input(c) => self.type_char(Some(c)),
-            Action::Backspace => self.type_char(None),
+            Action::OpenSearch => {
+                // As in fzf and shells: the last query comes back selected, typing replaces it.
+                self.search.replace = !self.search.query.is_empty();
+                self.overlay = Overlay::Search;
+            }
+            Action::Input(c) if self.overlay == Overlay::Picker => self.pick_label(c),
+            Action::Input(c) => self.edit_input(Edit::Type(c)),
+            Action::Backspace => self.edit_input(Edit::Backspace),
+            Action::DeleteWord => self.edit_input(Edit::Word),
+            Action::ClearInput => self.edit_input(Edit::Clear),
             Action::Submit => self.submit(),
             Action::FindNext | Action::FindPrev if self.screen == Screen::Compare => {
                 self.step_compare_row(action == Action::FindNext);
@@ -720,21 +741,11 @@ impl App {
                 }
             }
             Action::ScrollRightDown | Action::ScrollRightUp => {
-                if self.compare.locked {
-                    self.scroll_by(if action == Action::ScrollRightDown {
-                        1
-                    } else {
-                        -1
-                    });
+                self.scroll_right(if action == Action::ScrollRightDown {
+                    1
                 } else {
-                    let d = if action == Action::ScrollRightDown {
-                        1
-                    } else {
-                        -1
-                    };
-                    self.compare.right_scroll = self.compare.right_scroll.saturating_add_signed(d);
-                    self.clamp_scroll();
-                }
+                    -1
+                });
             }
             Action::Copy => self.copy(),
             Action::Export(format) => self.export(format),
@@ -778,6 +789,61 @@ impl App {
         self.clamp_scroll();
     }
 
+    /// The largest scroll offset of the open help or list overlay.
+    fn overlay_max_scroll(&self) -> usize {
+        let body = layout::frame(self.viewport).body;
+        if self.overlay == Overlay::LoadErrors {
+            super::views::load_errors_max_scroll(self, body)
+        } else {
+            super::views::help::max_scroll(self, body)
+        }
+    }
+
+    /// Scrolls the help overlay when `action` is a scroll; false for any other action.
+    fn scroll_help(&mut self, action: &Action) -> bool {
+        let page = isize::try_from(
+            layout::inner(layout::frame(self.viewport).body)
+                .height
+                .saturating_sub(3)
+                .max(1),
+        )
+        .unwrap_or(1);
+        let delta = match action {
+            Action::ScrollDown => 1,
+            Action::ScrollUp => -1,
+            Action::PageDown => page,
+            Action::PageUp => -page,
+            Action::Top => isize::MIN,
+            Action::Bottom => isize::MAX,
+            _ => return false,
+        };
+        self.help_scroll = self
+            .help_scroll
+            .saturating_add_signed(delta)
+            .min(self.overlay_max_scroll());
+        true
+    }
+
+    /// Scrolls the right-hand text: the source text beside the targets, or the right region
+    /// of the comparison (both texts while they are locked together).
+    fn scroll_right(&mut self, delta: isize) {
+        match self.screen {
+            Screen::Gauges => self.scroll_by(delta),
+            Screen::Compare if self.compare.locked => self.scroll_by(delta),
+            Screen::Compare => {
+                self.compare.right_scroll = self.compare.right_scroll.saturating_add_signed(delta);
+                self.clamp_scroll();
+            }
+            Screen::Reader | Screen::Overview | Screen::Source => {
+                let keys =
+                    super::keymap::keys_for(&Action::ScrollRightDown, &Action::ScrollRightUp);
+                self.message = Some(format!(
+                    "{keys}: 此屏没有右栏文字 no right-hand text here (targets, compare)"
+                ));
+            }
+        }
+    }
+
     /// Moves the selected row of the comparison table, within the rows shown.
     fn step_compare_row(&mut self, down: bool) {
         let rows = super::views::compare::aligned_rows(self, self.region, self.compare.right);
@@ -800,6 +866,28 @@ impl App {
         match text {
             Some(text) => self.effect = Some(Effect::Copy(text)),
             None => self.message = Some("没有可复制的 nothing to copy".to_owned()),
+        }
+    }
+
+    /// The selected row in full, for the status bar, where a table or gauge may have cut it:
+    /// the gauge or metric on the targets screen, the overview row.
+    pub fn status_selection(&self) -> Option<String> {
+        if self.overlay != Overlay::None {
+            return None;
+        }
+        match self.screen {
+            Screen::Gauges => {
+                let article = self.articles.get(self.current()?)?;
+                match article.gauges.get(self.item) {
+                    Some(g) => Some(gauge_summary(g)),
+                    None => article
+                        .metrics
+                        .get(self.item.checked_sub(article.gauges.len())?)
+                        .map(metric_summary),
+                }
+            }
+            Screen::Overview => self.overview_row_text(),
+            Screen::Reader | Screen::Compare | Screen::Source => None,
         }
     }
 
@@ -993,18 +1081,29 @@ impl App {
         }
     }
 
-    fn type_char(&mut self, c: Option<char>) {
+    fn edit_input(&mut self, edit: Edit) {
+        let replace = self.overlay == Overlay::Search && std::mem::take(&mut self.search.replace);
         let target = match self.overlay {
             Overlay::Find => &mut self.find.query,
             Overlay::Search => &mut self.search.query,
             _ => return,
         };
-        match c {
-            Some(c) if !c.is_control() => target.push(c),
-            Some(_) => return,
-            None => {
+        let before = target.clone();
+        if replace {
+            target.clear();
+        }
+        match edit {
+            Edit::Type(c) if c.is_control() => {}
+            Edit::Type(c) => target.push(c),
+            Edit::Backspace if replace => {}
+            Edit::Backspace => {
                 target.pop();
             }
+            Edit::Word => delete_word(target),
+            Edit::Clear => target.clear(),
+        }
+        if *target == before {
+            return;
         }
         match self.overlay {
             Overlay::Find => {
@@ -1028,9 +1127,11 @@ impl App {
             Overlay::Search => self.jump_to_hit(),
             Overlay::Picker => {
                 self.overlay = Overlay::None;
-                self.open_article(self.picker, 0);
+                if let Some(&region) = self.picker_order().get(self.picker) {
+                    self.open_article(region, 0);
+                }
             }
-            Overlay::Help => self.overlay = Overlay::None,
+            Overlay::Help | Overlay::LoadErrors => self.overlay = Overlay::None,
             Overlay::None if self.screen == Screen::Gauges => {
                 let keep = self.highlight;
                 self.show(Screen::Reader);
@@ -1043,11 +1144,100 @@ impl App {
         }
     }
 
+    /// Region indices in the order the picker lists them: by the pinyin of the name (then
+    /// the name), the unnamed group last.
+    pub fn picker_order(&self) -> Vec<usize> {
+        let mut order: Vec<(bool, String, &str, usize)> = self
+            .regions
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                let unnamed = r.name == UNNAMED_REGION;
+                (unnamed, report::pinyin_keys(&r.name).0, r.name.as_str(), i)
+            })
+            .collect();
+        order.sort();
+        order.into_iter().map(|(_, _, _, i)| i).collect()
+    }
+
+    /// The picker's visible rows: the index (into [`Self::picker_order`]) of the first one,
+    /// and how many there are. The selection is on the last row at most.
+    pub fn picker_window(&self) -> (usize, usize) {
+        let rows =
+            usize::from(layout::inner(layout::picker(layout::frame(self.viewport).body)).height);
+        (self.picker.saturating_sub(rows.saturating_sub(1)), rows)
+    }
+
+    /// Opens the region whose visible picker row is labelled `c`.
+    fn pick_label(&mut self, c: char) {
+        let (first, rows) = self.picker_window();
+        let Some(row) = (0..rows).find(|&r| picker_label(r) == Some(c)) else {
+            return;
+        };
+        if let Some(&region) = self.picker_order().get(first + row) {
+            self.overlay = Overlay::None;
+            self.open_article(region, 0);
+        }
+    }
+
     /// The search query to send to the worker when it has not been sent yet: the loop
     /// compares the generation with the last one it sent.
     pub fn search_request(&self) -> (u64, &str) {
         (self.search.generation, &self.search.query)
     }
+}
+
+/// What the first screen says when some files could not be loaded.
+fn load_notice(errors: &[String]) -> Option<String> {
+    if errors.is_empty() {
+        return None;
+    }
+    let n = errors.len();
+    let key = super::keymap::key_for(&Action::ShowLoadErrors).unwrap_or_default();
+    Some(format!(
+        "{n} 个文件未载入 {n} files not loaded - {key} 查看 list"
+    ))
+}
+
+/// One edit of the find line or the search query.
+#[derive(Debug, Clone, Copy)]
+enum Edit {
+    Type(char),
+    Backspace,
+    Word,
+    Clear,
+}
+
+/// Deletes the last word of `text` as shells do with C-w: trailing spaces, then a run of
+/// ASCII letters and digits or a run of other non-space characters.
+fn delete_word(text: &mut String) {
+    while text.ends_with(char::is_whitespace) {
+        text.pop();
+    }
+    let Some(last) = text.chars().next_back() else {
+        return;
+    };
+    let alnum = last.is_ascii_alphanumeric();
+    while let Some(c) = text.chars().next_back() {
+        if c.is_whitespace() || c.is_ascii_alphanumeric() != alnum {
+            break;
+        }
+        text.pop();
+    }
+}
+
+/// The key that picks the `row`-th visible choice of the region picker: `1`–`9`, then the
+/// letters the picker does not use for anything else.
+///
+/// ```
+/// use zhaoshang::tui::app::picker_label;
+/// assert_eq!(picker_label(0), Some('1'));
+/// assert_eq!(picker_label(9), Some('a'));
+/// assert_eq!(picker_label(18), Some('l'), "j and k move the selection");
+/// ```
+pub fn picker_label(row: usize) -> Option<char> {
+    const LABELS: &str = "123456789abcdefghilmnoprstuvwxyz";
+    LABELS.chars().nth(row)
 }
 
 /// Chars `start..end` of `text`.
@@ -1070,6 +1260,14 @@ fn gauge_summary(g: &Gauge) -> String {
         .shown_percent();
     if let Some(p) = percent {
         text = format!("{text} {p:.0}%");
+    }
+    if g.cross_period {
+        // Last period's actual against this period's target is not progress: say so.
+        let periods = match (&g.actual_period, &g.target_period) {
+            (Some(a), Some(t)) => format!(" {a}→{t}"),
+            _ => String::new(),
+        };
+        text = format!("{text} [跨期 cross-period{periods}]");
     }
     text
 }
@@ -1582,8 +1780,183 @@ mod tests {
         press(&mut app, KeyCode::Char('j'));
         press(&mut app, KeyCode::Char('j'));
         press(&mut app, KeyCode::Enter);
-        assert_eq!(app.region, 2);
+        assert_eq!(
+            app.regions[app.region].name, "通辽市",
+            "the third in pinyin order"
+        );
         assert_eq!(app.overlay, Overlay::None);
+    }
+
+    fn ctrl(app: &mut App, c: char) {
+        if let Some(action) = action_for(
+            app.mode(),
+            KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL),
+        ) {
+            app.update(action);
+        }
+    }
+
+    #[test]
+    fn esc_never_quits() {
+        let mut app = app();
+        press(&mut app, KeyCode::Char('s'));
+        typed(&mut app, "tl");
+        for _ in 0..4 {
+            press(&mut app, KeyCode::Esc);
+        }
+        assert!(!app.quit, "s, typing, Esc, Esc must not leave the explorer");
+        press(&mut app, KeyCode::Char('t'));
+        for _ in 0..4 {
+            press(&mut app, KeyCode::Esc);
+        }
+        assert!(!app.quit);
+        assert_eq!((app.screen, app.overlay), (Screen::Reader, Overlay::None));
+    }
+
+    #[test]
+    fn shift_j_and_k_scroll_the_right_pane_only() {
+        let mut app = app();
+        app.update(Action::Resize(60, 12));
+        press(&mut app, KeyCode::Char('2'));
+        press(&mut app, KeyCode::Char('J'));
+        assert_eq!(app.scroll, 0, "the reader has no right-hand text to scroll");
+        assert!(
+            app.message().is_some_and(|m| m.contains("J/K")),
+            "{:?}",
+            app.message()
+        );
+        // Targets: the right pane is the source text; the selection stays.
+        press(&mut app, KeyCode::Char('t'));
+        press(&mut app, KeyCode::Char('g'));
+        let item = app.item;
+        press(&mut app, KeyCode::Char('J'));
+        assert_eq!((app.scroll, app.item), (1, item));
+        // Compare, unlocked: only the right text moves.
+        press(&mut app, KeyCode::Char('c'));
+        press(&mut app, KeyCode::Char('L'));
+        press(&mut app, KeyCode::Char('J'));
+        assert_eq!((app.scroll, app.compare.right_scroll), (0, 1));
+        press(&mut app, KeyCode::Char('K'));
+        assert_eq!(app.compare.right_scroll, 0);
+    }
+
+    #[test]
+    fn search_box_edits_like_a_shell() {
+        let mut app = app();
+        press(&mut app, KeyCode::Char('s'));
+        typed(&mut app, "tong liao");
+        ctrl(&mut app, 'w');
+        assert_eq!(app.search.query, "tong ", "C-w deletes the last word");
+        ctrl(&mut app, 'w');
+        assert_eq!(app.search.query, "");
+        typed(&mut app, "通辽 招商");
+        ctrl(&mut app, 'u');
+        assert_eq!(app.search.query, "", "C-u clears");
+        let generation = app.search.generation;
+        typed(&mut app, "通辽");
+        assert!(app.search.generation > generation);
+        press(&mut app, KeyCode::Esc);
+        press(&mut app, KeyCode::Char('s'));
+        assert_eq!(
+            app.search.query, "通辽",
+            "a fresh s brings the last query back"
+        );
+        assert!(app.search.replace, "selected, so typing replaces it");
+        typed(&mut app, "谷");
+        assert_eq!(app.search.query, "谷");
+        assert!(!app.search.replace);
+        typed(&mut app, "城");
+        assert_eq!(app.search.query, "谷城");
+        press(&mut app, KeyCode::Esc);
+        press(&mut app, KeyCode::Char('s'));
+        press(&mut app, KeyCode::Backspace);
+        assert_eq!(app.search.query, "", "Backspace deletes the selected query");
+        // The find line edits the same way.
+        press(&mut app, KeyCode::Esc);
+        press(&mut app, KeyCode::Char('/'));
+        typed(&mut app, "到位 资金");
+        ctrl(&mut app, 'w');
+        assert_eq!(app.find.query, "到位 ");
+        ctrl(&mut app, 'u');
+        assert_eq!(app.find.query, "");
+    }
+
+    #[test]
+    fn find_accepts_traditional_characters_and_pinyin() {
+        let mut app = app();
+        press(&mut app, KeyCode::Char('/'));
+        typed(&mut app, "到位資金");
+        assert_eq!(app.find.matches.len(), 3, "traditional finds simplified");
+        press(&mut app, KeyCode::Esc);
+        press(&mut app, KeyCode::Char('/'));
+        typed(&mut app, "daoweizijin");
+        assert_eq!(app.find.matches.len(), 3, "pinyin finds the characters");
+        let m = app.find.matches[0];
+        assert_eq!(
+            chars(&app.articles[0].paragraphs[m.paragraph], m.start, m.end),
+            "到位资金"
+        );
+    }
+
+    #[test]
+    fn picker_is_sorted_by_pinyin_and_every_visible_choice_has_a_label() {
+        let mut app = app();
+        press(&mut app, KeyCode::Char('r'));
+        let names: Vec<&str> = app
+            .picker_order()
+            .iter()
+            .map(|&r| app.regions[r].name.as_str())
+            .collect();
+        assert_eq!(
+            names,
+            ["谷城经济开发区", "田家庵区", "通辽市", UNNAMED_REGION]
+        );
+        press(&mut app, KeyCode::Char('3'));
+        assert_eq!(app.overlay, Overlay::None);
+        assert_eq!(app.regions[app.region].name, "通辽市");
+
+        // Thirty regions, the window at the top: the tenth visible choice is lettered `a`.
+        let many: Vec<Article> = (0..30)
+            .map(|i| Article {
+                region: Some(format!("地区{i:02}")),
+                title: format!("第{i}篇"),
+                ..Article::default()
+            })
+            .collect();
+        let mut app = App::new(many, &Options::default());
+        app.update(Action::Resize(80, 24));
+        press(&mut app, KeyCode::Char('r'));
+        assert_eq!(picker_label(9), Some('a'));
+        press(&mut app, KeyCode::Char('a'));
+        assert_eq!(app.regions[app.region].name, "地区09");
+    }
+
+    #[test]
+    fn help_scrolls_at_any_size() {
+        let mut app = app();
+        app.update(Action::Resize(80, 24));
+        press(&mut app, KeyCode::Char('?'));
+        press(&mut app, KeyCode::Char('G'));
+        assert!(app.help_scroll > 0, "G goes to the end of the help");
+        press(&mut app, KeyCode::Char('k'));
+        let up = app.help_scroll;
+        press(&mut app, KeyCode::Char('j'));
+        assert_eq!(app.help_scroll, up + 1);
+        press(&mut app, KeyCode::Char('g'));
+        assert_eq!(app.help_scroll, 0);
+    }
+
+    #[test]
+    fn copying_a_cross_period_gauge_says_so() {
+        let mut app = app();
+        press(&mut app, KeyCode::Char('t'));
+        press(&mut app, KeyCode::Char('j'));
+        press(&mut app, KeyCode::Char('y'));
+        let text = copied(&app);
+        assert!(
+            text.contains("50.23/110亿元") && text.contains("跨期"),
+            "{text}"
+        );
     }
 
     fn any_action() -> impl proptest::strategy::Strategy<Value = Action> {

@@ -8,6 +8,7 @@ use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
 
 use crate::report::{Table, pinyin_keys};
+use crate::text::width::display_width;
 
 /// The file format of an export.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -113,6 +114,63 @@ pub fn write(dir: &Path, request: &ExportRequest, seconds: u64) -> io::Result<Ve
     Ok(written)
 }
 
+/// The status-bar message for files written into `dir`: the names once, with the table
+/// names that differ in braces, and the directory once (`~` for `home`), shortened in the
+/// middle when long so that the message fits a 120-column status bar.
+pub fn summary(paths: &[PathBuf], dir: &Path, home: Option<&Path>) -> String {
+    let names: Vec<String> = paths
+        .iter()
+        .filter_map(|p| p.file_name())
+        .map(|n| n.to_string_lossy().into_owned())
+        .collect();
+    let files = braced(&names).unwrap_or_else(|| names.join(", "));
+    let mut place = match home.and_then(|h| dir.strip_prefix(h).ok()) {
+        Some(rest) if rest.as_os_str().is_empty() => "~".to_owned(),
+        Some(rest) => format!("~/{}", rest.display()),
+        None => dir.display().to_string(),
+    };
+    let head = format!("已导出 exported {files} in ");
+    let room = 110usize.saturating_sub(display_width(&head)).max(24);
+    if display_width(&place) > room {
+        // Keep the start and the last components: they say where the files are.
+        let parts: Vec<&str> = place.split('/').collect();
+        let mut tail = String::new();
+        for part in parts.iter().skip(1).rev() {
+            let next = if tail.is_empty() {
+                (*part).to_owned()
+            } else {
+                format!("{part}/{tail}")
+            };
+            if display_width(&next) + 4 > room {
+                break;
+            }
+            tail = next;
+        }
+        let first = parts.first().copied().unwrap_or("");
+        place = format!("{first}/…/{tail}");
+    }
+    format!("{head}{place}")
+}
+
+/// `zhaoshang-{gauges,metrics}-rest` for names that differ only in their second part.
+fn braced(names: &[String]) -> Option<String> {
+    if names.len() < 2 {
+        return None;
+    }
+    let split = |n: &str| -> Option<(String, String)> {
+        let rest = n.strip_prefix("zhaoshang-")?;
+        let (table, tail) = rest.split_once('-')?;
+        Some((table.to_owned(), tail.to_owned()))
+    };
+    let parts: Vec<(String, String)> = names.iter().map(|n| split(n)).collect::<Option<_>>()?;
+    let tail = &parts.first()?.1;
+    if parts.iter().any(|(_, t)| t != tail) {
+        return None;
+    }
+    let tables: Vec<&str> = parts.iter().map(|(t, _)| t.as_str()).collect();
+    Some(format!("zhaoshang-{{{}}}-{tail}", tables.join(",")))
+}
+
 /// Creates `dir/stem.ext`, or `dir/stem-2.ext`, … when taken, and writes `bytes` to it.
 fn create_new(dir: &Path, stem: &str, ext: &str, bytes: &[u8]) -> io::Result<PathBuf> {
     for n in 1..1000u32 {
@@ -212,6 +270,32 @@ mod tests {
             serde_json::from_str(&std::fs::read_to_string(&second[0]).unwrap()).unwrap();
         assert_eq!(json[0]["地区"], "通辽市,\"x\"");
         std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn the_export_message_names_the_files_and_the_directory_once_and_fits() {
+        let home = Path::new("/home/研究员");
+        let dir = home.join("projects/招商引资/2023年/各地区汇总报告/通辽市/第一季度/导出");
+        let paths = [
+            dir.join("zhaoshang-gauges-tongliaoshi-20240229-123456.csv"),
+            dir.join("zhaoshang-metrics-tongliaoshi-20240229-123456.csv"),
+        ];
+        let message = summary(&paths, &dir, Some(home));
+        assert!(
+            message.contains("zhaoshang-{gauges,metrics}-tongliaoshi-20240229-123456.csv"),
+            "{message}"
+        );
+        assert!(message.contains("第一季度/导出"), "{message}");
+        assert!(message.contains("~/"), "{message}");
+        assert!(
+            crate::text::width::display_width(&message) <= 110,
+            "fits a 120-column status bar beside the help hint: {message}"
+        );
+        let one = summary(&paths[..1], Path::new("/tmp"), Some(home));
+        assert_eq!(
+            one,
+            "已导出 exported zhaoshang-gauges-tongliaoshi-20240229-123456.csv in /tmp"
+        );
     }
 
     #[test]

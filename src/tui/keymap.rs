@@ -16,7 +16,7 @@ pub enum Mode {
     Normal,
     /// Typing into the find line or the search overlay.
     Input,
-    /// The help overlay is open.
+    /// The help overlay or the list of files not loaded is open.
     Help,
     /// The region picker is open.
     Picker,
@@ -31,7 +31,7 @@ impl Mode {
         match self {
             Mode::Normal => "浏览 browse",
             Mode::Input => "输入 typing (find / search)",
-            Mode::Help => "帮助 help",
+            Mode::Help => "帮助、列表 help, lists",
             Mode::Picker => "选择地区 region picker",
         }
     }
@@ -131,16 +131,19 @@ pub static BINDINGS: &[Binding] = &[
     bind(Mode::Normal, ch('>'), NONE, Action::NextCompareRegion, "对比地区 compare with", false),
     bind(Mode::Normal, ch('<'), NONE, Action::PrevCompareRegion, "对比地区 compare with", false),
     bind(Mode::Normal, ch('L'), NONE, Action::ToggleScrollLock, "同步滚动 lock scroll", false),
-    bind(Mode::Normal, ch('J'), NONE, Action::ScrollRightDown, "右栏滚动 scroll right", false),
-    bind(Mode::Normal, ch('K'), NONE, Action::ScrollRightUp, "右栏滚动 scroll right", false),
+    bind(Mode::Normal, ch('J'), NONE, Action::ScrollRightDown, "右栏滚动 scroll right pane (targets, compare)", false),
+    bind(Mode::Normal, ch('K'), NONE, Action::ScrollRightUp, "右栏滚动 scroll right pane (targets, compare)", false),
     bind(Mode::Normal, ch('y'), NONE, Action::Copy, "复制 copy (OSC 52)", false),
     bind(Mode::Normal, ch('e'), NONE, Action::Export(ExportFormat::Csv), "导出 export CSV/JSON", false),
     bind(Mode::Normal, ch('E'), NONE, Action::Export(ExportFormat::Json), "导出 export CSV/JSON", false),
     bind(Mode::Normal, ch('m'), NONE, Action::ToggleMouse, "鼠标 mouse on/off", false),
+    bind(Mode::Normal, ch('!'), NONE, Action::ShowLoadErrors, "未载入的文件 files not loaded", false),
     bind(Mode::Normal, ch('?'), NONE, Action::ToggleHelp, "帮助 help", true),
     bind(Mode::Input, KeyCode::Esc, NONE, Action::Back, "取消 cancel", true),
     bind(Mode::Input, KeyCode::Enter, NONE, Action::Submit, "确定 go", true),
     bind(Mode::Input, KeyCode::Backspace, NONE, Action::Backspace, "删除 delete", false),
+    bind(Mode::Input, ch('w'), CTRL, Action::DeleteWord, "删一词 delete word", false),
+    bind(Mode::Input, ch('u'), CTRL, Action::ClearInput, "清空 clear", false),
     bind(Mode::Input, KeyCode::Down, NONE, Action::ScrollDown, "选择 select", true),
     bind(Mode::Input, KeyCode::Up, NONE, Action::ScrollUp, "选择 select", true),
     bind(Mode::Input, ch('n'), CTRL, Action::ScrollDown, "选择 select", false),
@@ -150,12 +153,24 @@ pub static BINDINGS: &[Binding] = &[
     bind(Mode::Picker, KeyCode::Esc, NONE, Action::Back, "取消 cancel", true),
     bind(Mode::Picker, ch('q'), NONE, Action::Back, "取消 cancel", false),
     bind(Mode::Picker, KeyCode::Enter, NONE, Action::Submit, "确定 go", true),
+    bind(Mode::Picker, ch('1'), NONE, Action::Input('1'), "按标号直接选 pick by label (1-9, a-z)", true),
     bind(Mode::Picker, ch('j'), NONE, Action::ScrollDown, "选择 select", true),
     bind(Mode::Picker, ch('k'), NONE, Action::ScrollUp, "选择 select", true),
     bind(Mode::Picker, KeyCode::Down, NONE, Action::ScrollDown, "选择 select", false),
     bind(Mode::Picker, KeyCode::Up, NONE, Action::ScrollUp, "选择 select", false),
     bind(Mode::Picker, ch('c'), CTRL, Action::Quit, "退出 quit", false),
     bind(Mode::Help, KeyCode::Esc, NONE, Action::Back, "关闭 close", true),
+    bind(Mode::Help, ch('j'), NONE, Action::ScrollDown, "滚动 scroll", true),
+    bind(Mode::Help, ch('k'), NONE, Action::ScrollUp, "滚动 scroll", true),
+    bind(Mode::Help, KeyCode::Down, NONE, Action::ScrollDown, "滚动 scroll", false),
+    bind(Mode::Help, KeyCode::Up, NONE, Action::ScrollUp, "滚动 scroll", false),
+    bind(Mode::Help, KeyCode::PageDown, NONE, Action::PageDown, "翻页 page", false),
+    bind(Mode::Help, KeyCode::PageUp, NONE, Action::PageUp, "翻页 page", false),
+    bind(Mode::Help, ch(' '), NONE, Action::PageDown, "翻页 page", false),
+    bind(Mode::Help, ch('g'), NONE, Action::Top, "顶/底 top/bottom", false),
+    bind(Mode::Help, ch('G'), NONE, Action::Bottom, "顶/底 top/bottom", false),
+    bind(Mode::Help, KeyCode::Home, NONE, Action::Top, "顶/底 top/bottom", false),
+    bind(Mode::Help, KeyCode::End, NONE, Action::Bottom, "顶/底 top/bottom", false),
     bind(Mode::Help, ch('q'), NONE, Action::Back, "关闭 close", false),
     bind(Mode::Help, ch('?'), NONE, Action::Back, "关闭 close", false),
     bind(Mode::Help, ch('c'), CTRL, Action::Quit, "退出 quit", false),
@@ -170,7 +185,8 @@ fn significant(code: KeyCode, mods: KeyModifiers) -> KeyModifiers {
     m
 }
 
-/// The action bound to `key` in `mode`; in [`Mode::Input`] unbound printable chars are typed.
+/// The action bound to `key` in `mode`; in [`Mode::Input`] unbound printable chars are
+/// typed, and in [`Mode::Picker`] they pick the choice with that label.
 pub fn action_for(mode: Mode, key: KeyEvent) -> Option<Action> {
     let modifiers = significant(key.code, key.modifiers);
     let bound = bindings()
@@ -181,7 +197,7 @@ pub fn action_for(mode: Mode, key: KeyEvent) -> Option<Action> {
         return bound;
     }
     match (mode, key.code) {
-        (Mode::Input, KeyCode::Char(c))
+        (Mode::Input | Mode::Picker, KeyCode::Char(c))
             if !modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
         {
             Some(Action::Input(c))
@@ -349,6 +365,39 @@ pub fn hints(mode: Mode, bar_only: bool) -> Vec<(String, &'static str)> {
         }
     }
     out
+}
+
+/// The browse-mode keys of two actions as the hints show them, such as `J/K`.
+pub fn keys_for(first: &Action, second: &Action) -> String {
+    [key_for(first), key_for(second)]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// The first browse-mode key of `action`, as the hints show it (`t`, `F2`).
+pub fn key_for(action: &Action) -> Option<String> {
+    bindings()
+        .iter()
+        .find(|b| b.mode == Mode::Normal && b.action == *action)
+        .map(|b| key_label(b.code, b.mods))
+}
+
+/// Keys and the hint they share, as the status bar and help show them.
+pub type Hint = (String, &'static str);
+
+/// The status-bar hints of `mode`, split into the rest (in table order, most useful first)
+/// and the help hint, which the bar always shows last.
+pub fn bar_hints(mode: Mode) -> (Vec<Hint>, Option<Hint>) {
+    let help = bindings()
+        .iter()
+        .find(|b| b.mode == mode && b.bar && b.action == Action::ToggleHelp)
+        .map(|b| b.hint);
+    let (help, rest): (Vec<_>, Vec<_>) = hints(mode, true)
+        .into_iter()
+        .partition(|(_, hint)| Some(*hint) == help);
+    (rest, help.into_iter().next())
 }
 
 /// Every binding as a Markdown table (mode, keys, what it does), for the README.

@@ -43,18 +43,30 @@ pub struct ReaderPanes {
     pub reader: Rect,
     /// A compact gauge column (zero width below 110 columns).
     pub side: Rect,
+    /// One row under the panes summing up the gauges when the column does not fit (zero
+    /// height otherwise).
+    pub summary: Rect,
 }
 
 /// The reader screen's panes inside `body`.
 pub fn reader_panes(body: Rect) -> ReaderPanes {
     let list = if body.width >= 80 { 26 } else { 0 };
     let side = if body.width >= 110 { 40 } else { 0 };
-    let [list, reader, side] = body.layout(&Layout::horizontal([
+    let [panes, summary] = body.layout(&Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(u16::from(side == 0)),
+    ]));
+    let [list, reader, side] = panes.layout(&Layout::horizontal([
         Constraint::Length(list),
         Constraint::Fill(1),
         Constraint::Length(side),
     ]));
-    ReaderPanes { list, reader, side }
+    ReaderPanes {
+        list,
+        reader,
+        side,
+        summary,
+    }
 }
 
 /// The gauges screen's panes.
@@ -129,6 +141,11 @@ pub fn inner(pane: Rect) -> Rect {
     }
 }
 
+/// The region picker popup inside `body`.
+pub fn picker(body: Rect) -> Rect {
+    centered(body, 40, 70, 30, 8)
+}
+
 /// A centred rectangle of `percent_x` × `percent_y` of `area`, at least `min_w` × `min_h`
 /// where `area` allows.
 pub fn centered(area: Rect, percent_x: u16, percent_y: u16, min_w: u16, min_h: u16) -> Rect {
@@ -159,8 +176,10 @@ mod tests {
     fn narrow_reader_drops_side_panes() {
         let p = reader_panes(Rect::new(0, 1, 60, 18));
         assert_eq!((p.list.width, p.reader.width, p.side.width), (0, 60, 0));
+        assert_eq!((p.reader.height, p.summary), (17, Rect::new(0, 18, 60, 1)));
         let p = reader_panes(Rect::new(0, 1, 120, 34));
         assert_eq!((p.list.width, p.reader.width, p.side.width), (26, 54, 40));
+        assert_eq!((p.reader.height, p.summary.height), (34, 0));
     }
 
     #[test]

@@ -21,7 +21,7 @@ use ratatui::widgets::{Block, Borders, Clear, Widget};
 use super::app::{App, Overlay, Screen};
 use super::keymap;
 use super::layout;
-use crate::text::width::{display_width, truncate, truncate_marked};
+use crate::text::width::{display_width, ellipsize};
 
 /// ASCII borders for ambiguous-wide terminals, where box drawing is two cells wide.
 const ASCII_BORDER: border::Set<'static> = border::Set {
@@ -58,6 +58,7 @@ impl Widget for &App {
             Overlay::Help => help::render(self, frame.body, buf),
             Overlay::Search => search::render(self, frame.body, buf),
             Overlay::Picker => picker(self, frame.body, buf),
+            Overlay::LoadErrors => load_errors(self, frame.body, buf),
             Overlay::Find | Overlay::None => {}
         }
         status(self, frame.status, buf);
@@ -104,7 +105,7 @@ pub(crate) fn block<'a>(app: &App, title: impl Into<Line<'a>>) -> Block<'a> {
 pub(crate) fn title<'a>(app: &App, text: &str, width: u16) -> Line<'a> {
     let room = usize::from(width).saturating_sub(4);
     Line::from(Span::styled(
-        format!(" {} ", truncate_marked(&app.safe(text), room)),
+        format!(" {} ", ellipsize(&app.safe(text), room, app.ambiguous_wide)),
         app.theme.title,
     ))
 }
@@ -235,7 +236,8 @@ pub fn tab_layout(app: &App, width: u16) -> (Vec<(usize, u16, String)>, bool) {
         if x + w > room {
             // The current tab is always shown, cut if it must be.
             if i == current && x < room {
-                placed.push((i, x as u16, truncate(&label, room - x).to_owned()));
+                let cut = ellipsize(&label, room - x, app.ambiguous_wide).into_owned();
+                placed.push((i, x as u16, cut));
             }
             break;
         }
@@ -262,37 +264,141 @@ fn status(app: &App, area: Rect, buf: &mut Buffer) {
         buf.set_line(area.x, area.y, &line, area.width);
         return;
     }
+    let mode = app.mode();
+    let (hints, help) = keymap::bar_hints(mode);
+    // The tail, drawn at the right edge and never dropped: files not loaded, then help.
+    let mut tail: Vec<Span<'_>> = Vec::new();
+    if !app.load_errors.is_empty() && mode == keymap::Mode::Normal {
+        let key = keymap::key_for(&super::action::Action::ShowLoadErrors).unwrap_or_default();
+        tail.push(Span::styled(format!(" {key}"), app.theme.key));
+        tail.push(Span::styled(
+            format!(" {} 未载入 ", app.load_errors.len()),
+            app.theme.warn,
+        ));
+    }
+    if let Some((keys, hint)) = &help {
+        tail.push(Span::styled(format!(" {keys}"), app.theme.key));
+        tail.push(Span::styled(format!(" {} ", short(hint)), app.theme.status));
+    }
+    let tail_w: usize = tail.iter().map(|s| display_width(&s.content)).sum();
+    let room = width.saturating_sub(tail_w);
     let mut spans = Vec::new();
     let mut used = 0usize;
-    if let Some(msg) = &app.message {
-        let msg = format!(" {} ", app.safe(msg));
-        used += display_width(&msg);
-        spans.push(Span::styled(msg, app.theme.warn));
+    // A message, else the selected row in full (a table or gauge may have cut it).
+    let head = app
+        .message
+        .as_ref()
+        .map(|m| (m.clone(), app.theme.warn))
+        .or_else(|| app.status_selection().map(|s| (s, app.theme.status)));
+    if let Some((text, style)) = head {
+        let text = format!(" {} ", app.safe(&text));
+        let text = ellipsize(&text, room, app.ambiguous_wide).into_owned();
+        used += display_width(&text);
+        spans.push(Span::styled(text, style));
     }
-    for (keys, hint) in keymap::hints(app.mode(), true) {
-        let short = hint.split(' ').next().unwrap_or(hint);
-        let piece = format!(" {keys} {short} ");
+    for (keys, hint) in hints {
+        let piece = format!(" {keys} {} ", short(hint));
         let w = display_width(&piece);
-        if used + w > width {
+        if used + w > room {
             break;
         }
         used += w;
         spans.push(Span::styled(format!(" {keys}"), app.theme.key));
-        spans.push(Span::styled(format!(" {short} "), app.theme.status));
+        spans.push(Span::styled(format!(" {} ", short(hint)), app.theme.status));
     }
     buf.set_line(area.x, area.y, &Line::from(spans), area.width);
+    let tail_x = area.right().saturating_sub(tail_w as u16).max(area.x);
+    buf.set_line(tail_x, area.y, &Line::from(tail), area.width);
 }
 
-/// The region picker overlay.
-fn picker(app: &App, body: Rect, buf: &mut Buffer) {
-    let area = layout::centered(body, 40, 70, 30, 8);
+/// The Chinese half of a hint, for the status bar.
+fn short(hint: &str) -> &str {
+    hint.split(' ').next().unwrap_or(hint)
+}
+
+/// The popup that lists the files that could not be loaded.
+fn load_errors_area(body: Rect) -> Rect {
+    layout::centered(body, 90, 80, 40, 8)
+}
+
+/// The largest scroll offset of the list of files not loaded over `body`.
+pub(crate) fn load_errors_max_scroll(app: &App, body: Rect) -> usize {
+    let rows = usize::from(layout::inner(load_errors_area(body)).height);
+    app.load_errors.len().saturating_sub(rows)
+}
+
+/// The list of files that could not be loaded, one line each, scrollable.
+fn load_errors(app: &App, body: Rect, buf: &mut Buffer) {
+    let area = load_errors_area(body);
     clear_popup(area, buf);
-    block(app, title(app, "选择地区 pick a region", area.width)).render(area, buf);
+    let n = app.load_errors.len();
+    let close: Vec<String> = keymap::hints(keymap::Mode::Help, true)
+        .into_iter()
+        .map(|(keys, hint)| format!("{keys} {}", short(hint)))
+        .collect();
+    let head = format!("{n} 个文件未载入 files not loaded - {}", close.join(" "));
+    let inner = layout::inner(area);
+    let scroll = app.help_scroll.min(load_errors_max_scroll(app, body));
+    let rows = usize::from(inner.height);
+    let mut frame = block(app, title(app, &head, area.width));
+    if n > rows {
+        frame = frame.title_bottom(
+            Line::from(Span::styled(
+                format!(" {}-{}/{n} ", scroll + 1, (scroll + rows).min(n)),
+                app.theme.dim,
+            ))
+            .right_aligned(),
+        );
+    }
+    frame.render(area, buf);
+    for (row, line) in app.load_errors.iter().skip(scroll).take(rows).enumerate() {
+        let text = ellipsize(
+            &app.safe(line),
+            usize::from(inner.width),
+            app.ambiguous_wide,
+        )
+        .into_owned();
+        buf.set_stringn(
+            inner.x,
+            inner.y + row as u16,
+            &text,
+            usize::from(inner.width),
+            app.theme.text,
+        );
+    }
+}
+
+/// The region picker overlay: regions in pinyin order, each visible one labelled with the
+/// key that opens it.
+fn picker(app: &App, body: Rect, buf: &mut Buffer) {
+    let area = layout::picker(body);
+    clear_popup(area, buf);
+    block(
+        app,
+        title(
+            app,
+            "选择地区 pick a region - 按标号 key = label",
+            area.width,
+        ),
+    )
+    .render(area, buf);
+    let (first, _) = app.picker_window();
     let items: Vec<String> = app
-        .regions
+        .picker_order()
         .iter()
         .enumerate()
-        .map(|(i, r)| format!("{:>2} {} ({})", i + 1, r.name, r.articles.len()))
+        .filter_map(|(i, &r)| {
+            let region = app.regions.get(r)?;
+            let label = i
+                .checked_sub(first)
+                .and_then(super::app::picker_label)
+                .unwrap_or(' ');
+            Some(format!(
+                "{label} {} ({})",
+                region.name,
+                region.articles.len()
+            ))
+        })
         .collect();
     marked_list(app, layout::inner(area), &items, app.picker, buf);
 }
@@ -338,11 +444,11 @@ pub(crate) fn marked_list(
             app.theme.text
         };
         let text = format!("{marker}{item}");
-        let shown = truncate(&text, usize::from(area.width));
+        let shown = ellipsize(&text, usize::from(area.width), app.ambiguous_wide);
         buf.set_stringn(
             area.x,
             area.y + row as u16,
-            shown,
+            &shown,
             usize::from(area.width),
             style,
         );

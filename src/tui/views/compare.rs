@@ -31,7 +31,31 @@ pub struct Figure {
     pub value: Option<f64>,
     /// The unit as written.
     pub unit: String,
+    /// A gauge percent whose actual and target come from different periods: not progress,
+    /// so it is marked and never ranked.
+    pub cross_period: bool,
 }
+
+impl Figure {
+    /// The kind as shown: `progress_pct`, or `progress_pct [跨期]` for a cross-period pair.
+    pub fn kind_text(&self) -> String {
+        if self.cross_period {
+            format!("{} {CROSS_PERIOD}", self.kind.as_str())
+        } else {
+            self.kind.as_str().to_owned()
+        }
+    }
+
+    /// True when `other` measures the same thing (label, kind, and period alignment).
+    pub fn same_as(&self, other: &Figure) -> bool {
+        self.label == other.label
+            && self.kind == other.kind
+            && self.cross_period == other.cross_period
+    }
+}
+
+/// The tag of a cross-period pair (last period's actual against this period's target).
+pub const CROSS_PERIOD: &str = "[跨期]";
 
 /// The figures of region `region`: the first metric of each label and kind across its
 /// articles, then each gauge's percent.
@@ -42,13 +66,17 @@ pub fn figures(app: &App, region: usize) -> Vec<Figure> {
     };
     for a in r.articles.iter().filter_map(|&i| app.articles.get(i)) {
         for m in &a.metrics {
-            if !out.iter().any(|f| f.label == m.label && f.kind == m.kind) {
+            if !out
+                .iter()
+                .any(|f| f.label == m.label && f.kind == m.kind && !f.cross_period)
+            {
                 let value = if m.redacted { None } else { m.value };
                 out.push(Figure {
                     label: m.label.clone(),
                     kind: m.kind,
                     value,
                     unit: m.unit.clone(),
+                    cross_period: false,
                 });
             }
         }
@@ -56,16 +84,15 @@ pub fn figures(app: &App, region: usize) -> Vec<Figure> {
             let percent = crate::tui::widgets::gauge::TargetGauge::new("", g.actual, g.target)
                 .percent(g.percent)
                 .shown_percent();
-            if !out
-                .iter()
-                .any(|f| f.label == g.label && f.kind == MetricKind::ProgressPct)
-            {
-                out.push(Figure {
-                    label: g.label.clone(),
-                    kind: MetricKind::ProgressPct,
-                    value: percent,
-                    unit: "%".to_owned(),
-                });
+            let figure = Figure {
+                label: g.label.clone(),
+                kind: MetricKind::ProgressPct,
+                value: percent,
+                unit: "%".to_owned(),
+                cross_period: g.cross_period,
+            };
+            if !out.iter().any(|f| f.same_as(&figure)) {
+                out.push(figure);
             }
         }
     }
@@ -104,19 +131,14 @@ pub fn common_unit(
 pub(crate) fn aligned_rows(app: &App, left: usize, right: usize) -> Vec<[String; 5]> {
     let lefts = figures(app, left);
     let rights = figures(app, right);
-    let mut keys: Vec<(String, MetricKind)> =
-        lefts.iter().map(|f| (f.label.clone(), f.kind)).collect();
+    let mut keys: Vec<Figure> = lefts.clone();
     for f in &rights {
-        if !keys.iter().any(|(lab, k)| *lab == f.label && *k == f.kind) {
-            keys.push((f.label.clone(), f.kind));
+        if !keys.iter().any(|k| k.same_as(f)) {
+            keys.push(f.clone());
         }
     }
     // Shared figures first: they are what a comparison is for.
-    let find = |list: &[Figure], key: &(String, MetricKind)| {
-        list.iter()
-            .find(|f| f.label == key.0 && f.kind == key.1)
-            .cloned()
-    };
+    let find = |list: &[Figure], key: &Figure| list.iter().find(|f| f.same_as(key)).cloned();
     keys.sort_by_key(|k| usize::from(!(find(&lefts, k).is_some() && find(&rights, k).is_some())));
     keys.into_iter()
         .map(|key| {
@@ -159,8 +181,8 @@ pub(crate) fn aligned_rows(app: &App, left: usize, right: usize) -> Vec<[String;
                 _ => String::new(),
             };
             [
-                app.safe(&key.0).into_owned(),
-                key.1.as_str().to_owned(),
+                app.safe(&key.label).into_owned(),
+                key.kind_text(),
                 lt,
                 rt,
                 diff,
@@ -194,7 +216,12 @@ pub(crate) fn render(app: &App, body: Rect, buf: &mut Buffer) {
         |i: usize, head: &str| super::column_width(head, rows.iter().map(|r| r[i].as_str()), 8, 18);
     let columns = [
         Column::left(Constraint::Length(label_width)),
-        Column::left(Constraint::Length(12)),
+        Column::left(Constraint::Length(super::column_width(
+            "类型 kind",
+            rows.iter().map(|r| r[1].as_str()),
+            10,
+            20,
+        ))),
         Column::right(Constraint::Length(width_of(2, left_name))),
         Column::right(Constraint::Length(width_of(3, right_name))),
         Column::right(Constraint::Length(width_of(4, "差 difference"))),
@@ -229,7 +256,11 @@ pub(crate) fn render(app: &App, body: Rect, buf: &mut Buffer) {
         frame = frame.title_bottom(Line::from(more).right_aligned());
     }
     frame.render(panes.table, buf);
-    (&Grid::new(&columns, &body).header(header).spacing(2)).render(inner, buf);
+    (&Grid::new(&columns, &body)
+        .header(header)
+        .spacing(2)
+        .ascii(app.ambiguous_wide))
+        .render(inner, buf);
     if empty {
         buf.set_stringn(
             inner.x,

@@ -103,22 +103,8 @@ pub(crate) fn metric_value(app: &App, m: &Metric) -> String {
     }
 }
 
-/// Metrics columns on a wide pane: label, value, unit, kind, period.
-const WIDE: [Column; 5] = [
-    Column::left(Constraint::Fill(1)),
-    Column::right(Constraint::Length(14)),
-    Column::left(Constraint::Length(6)),
-    Column::left(Constraint::Length(12)),
-    Column::left(Constraint::Length(12)),
-];
-
-/// Metrics columns on a narrow pane: label, value, unit.
-const NARROW: [Column; 3] = [
-    Column::left(Constraint::Fill(1)),
-    Column::right(Constraint::Length(12)),
-    Column::left(Constraint::Length(5)),
-];
-
+/// The metrics table: columns as wide as their widest cell, the label taking the rest; the
+/// period and then the kind columns are left out when the label would get too little room.
 fn metrics_table(app: &App, metrics: &[Metric], offset: usize, area: Rect, buf: &mut Buffer) {
     let head = title(
         app,
@@ -127,27 +113,15 @@ fn metrics_table(app: &App, metrics: &[Metric], offset: usize, area: Rect, buf: 
     );
     block(app, head).render(area, buf);
     let inner = layout::inner(area);
-    let columns: &[Column] = if inner.width < 56 { &NARROW } else { &WIDE };
     let selected = app.item.checked_sub(offset);
     let height = usize::from(inner.height.saturating_sub(1)).max(1);
     let first = selected.map_or(0, |s| s.saturating_sub(height - 1));
-    let header = [
-        "  指标 label",
-        "数值 value",
-        "单位",
-        "类型 kind",
-        "期间 period",
-    ];
-    let header = GridRow::new(header.map(str::to_owned).to_vec(), app.theme.title);
-    let rows: Vec<GridRow> = metrics
+    let cells: Vec<[String; 5]> = metrics
         .iter()
         .enumerate()
-        .skip(first)
-        .take(height)
         .map(|(i, m)| {
-            let is_sel = selected == Some(i);
-            let marker = if is_sel { "> " } else { "  " };
-            let cells = vec![
+            let marker = if selected == Some(i) { "> " } else { "  " };
+            [
                 format!("{marker}{}", app.safe(&m.label)),
                 metric_value(app, m),
                 app.safe(&m.unit).into_owned(),
@@ -156,13 +130,46 @@ fn metrics_table(app: &App, metrics: &[Metric], offset: usize, area: Rect, buf: 
                     .as_deref()
                     .map(|p| app.safe(p).into_owned())
                     .unwrap_or_default(),
-            ];
-            let style = if is_sel {
+            ]
+        })
+        .collect();
+    let header = ["  指标 label", "数值", "单位", "类型 kind", "期间 period"];
+    let width =
+        |c: usize| super::column_width(header[c], cells.iter().map(|r| r[c].as_str()), 2, 40);
+    // The label wants its widest cell, up to 20 columns, before optional columns get room.
+    let label_wants = width(0).min(20);
+    let mut shown = vec![0, 1, 2];
+    let mut used = width(1) + width(2) + 2;
+    for optional in [4, 3] {
+        if used + width(optional) + 1 + label_wants <= inner.width {
+            used += width(optional) + 1;
+            shown.push(optional);
+        }
+    }
+    shown.sort_unstable();
+    let columns: Vec<Column> = shown
+        .iter()
+        .map(|&c| match c {
+            0 => Column::left(Constraint::Fill(1)),
+            1 => Column::right(Constraint::Length(width(1))),
+            _ => Column::left(Constraint::Length(width(c))),
+        })
+        .collect();
+    let pick = |row: &[String; 5]| shown.iter().map(|&c| row[c].clone()).collect::<Vec<_>>();
+    let header = GridRow::new(pick(&header.map(str::to_owned)), app.theme.title);
+    let rows: Vec<GridRow> = metrics
+        .iter()
+        .zip(&cells)
+        .enumerate()
+        .skip(first)
+        .take(height)
+        .map(|(i, (m, row))| {
+            let style = if selected == Some(i) {
                 app.theme.selected
             } else {
                 app.theme.text
             };
-            let row = GridRow::new(cells, style);
+            let row = GridRow::new(pick(row), style);
             if m.redacted || m.value.is_none() {
                 row.cell_style(1, app.theme.warn)
             } else {
@@ -170,5 +177,8 @@ fn metrics_table(app: &App, metrics: &[Metric], offset: usize, area: Rect, buf: 
             }
         })
         .collect();
-    (&Grid::new(columns, &rows).header(header)).render(inner, buf);
+    (&Grid::new(&columns, &rows)
+        .header(header)
+        .ascii(app.ambiguous_wide))
+        .render(inner, buf);
 }

@@ -1,4 +1,5 @@
-//! The help overlay, rendered from the key table so it always tells the truth.
+//! The help overlay, rendered from the key table so it always tells the truth. It scrolls
+//! (with the keys the table gives help mode) when the list does not fit, and says so.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -11,17 +12,14 @@ use crate::tui::app::App;
 use crate::tui::keymap::{self, Mode};
 use crate::tui::layout;
 
-/// Draws the help overlay over `body`: every mode's bindings in two columns.
-pub(crate) fn render(app: &App, body: Rect, buf: &mut Buffer) {
-    let area = layout::centered(body, 90, 95, 40, 8);
-    clear_popup(area, buf);
-    block(
-        app,
-        title(app, "按键 keys - Esc/q/? 关闭 close", area.width),
-    )
-    .render(area, buf);
-    let inner = layout::inner(area);
-    let mut lines: Vec<Line<'_>> = Vec::new();
+/// The popup rectangle inside `body`.
+fn area(body: Rect) -> Rect {
+    layout::centered(body, 90, 95, 40, 8)
+}
+
+/// Every line of the help: each mode's bindings, then notes.
+fn lines(app: &App) -> Vec<Line<'static>> {
+    let mut lines: Vec<Line<'static>> = Vec::new();
     for mode in Mode::ALL {
         lines.push(Line::from(Span::styled(mode.title(), app.theme.title)));
         for (keys, hint) in keymap::hints(mode, false) {
@@ -38,16 +36,73 @@ pub(crate) fn render(app: &App, body: Rect, buf: &mut Buffer) {
     ] {
         lines.push(Line::from(Span::styled(note, app.theme.dim)));
     }
-    // Two columns when the list is taller than the popup and the popup is wide enough.
-    let h = usize::from(inner.height);
-    let columns = if lines.len() > h && inner.width >= 80 {
+    lines
+}
+
+/// How the help is laid out over `body`: (lines, visible rows, columns).
+fn geometry(app: &App, body: Rect) -> (usize, usize, u16) {
+    let inner = layout::inner(area(body));
+    let total = lines(app).len();
+    let rows = usize::from(inner.height);
+    // Two columns only when that shows everything; otherwise one column that scrolls.
+    let columns = if total > rows && total <= rows * 2 && inner.width >= 80 {
         2
     } else {
         1
     };
+    (total, rows, columns)
+}
+
+/// The largest scroll offset over `body` (0 when everything fits).
+pub(crate) fn max_scroll(app: &App, body: Rect) -> usize {
+    let (total, rows, columns) = geometry(app, body);
+    if columns > 1 {
+        0
+    } else {
+        total.saturating_sub(rows)
+    }
+}
+
+/// Draws the help overlay over `body`.
+pub(crate) fn render(app: &App, body: Rect, buf: &mut Buffer) {
+    let area = area(body);
+    clear_popup(area, buf);
+    let (total, rows, columns) = geometry(app, body);
+    let max = max_scroll(app, body);
+    let scroll = app.help_scroll.min(max);
+    // The status-bar hints of help mode, with every key each one has.
+    let bar: Vec<&str> = keymap::hints(Mode::Help, true)
+        .into_iter()
+        .map(|(_, hint)| hint)
+        .collect();
+    let keys: Vec<String> = keymap::hints(Mode::Help, false)
+        .into_iter()
+        .filter(|(_, hint)| bar.contains(hint))
+        .map(|(keys, hint)| format!("{keys} {hint}"))
+        .collect();
+    let mut frame = block(
+        app,
+        title(
+            app,
+            &format!("按键 keys - {}", keys.join(" - ")),
+            area.width,
+        ),
+    );
+    if max > 0 {
+        let shown = (scroll + rows).min(total);
+        frame = frame.title_bottom(
+            Line::from(Span::styled(
+                format!(" {}-{shown}/{total} ", scroll + 1),
+                app.theme.dim,
+            ))
+            .right_aligned(),
+        );
+    }
+    frame.render(area, buf);
+    let inner = layout::inner(area);
     let col_w = inner.width / columns;
-    for (i, line) in lines.iter().enumerate() {
-        let (col, row) = (i / h.max(1), i % h.max(1));
+    for (i, line) in lines(app).iter().skip(scroll).enumerate() {
+        let (col, row) = (i / rows.max(1), i % rows.max(1));
         if col >= usize::from(columns) {
             break;
         }

@@ -6,7 +6,7 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::Widget;
 
-use super::compare::{figures, unit_scale};
+use super::compare::{Figure, figures, unit_scale};
 use super::{block, title};
 use crate::tui::app::App;
 use crate::tui::widgets::gauge::format_value;
@@ -16,26 +16,26 @@ use crate::tui::widgets::grid::{Column, Grid, GridRow};
 /// value, unit.
 pub(crate) fn rows(app: &App) -> Vec<[String; 6]> {
     let per_region: Vec<_> = (0..app.regions.len()).map(|r| figures(app, r)).collect();
-    let mut keys: Vec<(String, crate::corpus::MetricKind, usize)> = Vec::new();
+    let mut keys: Vec<(Figure, usize)> = Vec::new();
     for figs in &per_region {
         for f in figs {
-            match keys
-                .iter_mut()
-                .find(|(l, k, _)| *l == f.label && *k == f.kind)
-            {
-                Some(entry) => entry.2 += 1,
-                None => keys.push((f.label.clone(), f.kind, 1)),
+            match keys.iter_mut().find(|(k, _)| k.same_as(f)) {
+                Some(entry) => entry.1 += 1,
+                None => keys.push((f.clone(), 1)),
             }
         }
     }
-    keys.sort_by_key(|k| std::cmp::Reverse(k.2));
+    // Ranked: measures two or more regions report, on the same footing. A cross-period pair
+    // is not progress and a measure of one region cannot be ranked: both are listed apart,
+    // under one separator row.
+    let ranked = |k: &(Figure, usize)| k.1 > 1 && !k.0.cross_period;
+    keys.sort_by_key(|k| (!ranked(k), std::cmp::Reverse(k.1)));
     let mut out = Vec::new();
-    let shared = keys.iter().filter(|k| k.2 > 1).count();
-    for (n, (label, kind, _)) in keys.into_iter().enumerate() {
+    let shared = keys.iter().filter(|k| ranked(k)).count();
+    for (n, (key, _)) in keys.into_iter().enumerate() {
         if n == shared && shared > 0 {
-            // Metrics only one region states cannot be ranked; list them apart.
             out.push([
-                "-- 仅一地 --".to_owned(),
+                "-- 不排名 not ranked --".to_owned(),
                 String::new(),
                 String::new(),
                 String::new(),
@@ -45,7 +45,7 @@ pub(crate) fn rows(app: &App) -> Vec<[String; 6]> {
         }
         let mut entries: Vec<(usize, Option<f64>, String)> = Vec::new();
         for (r, figs) in per_region.iter().enumerate() {
-            if let Some(f) = figs.iter().find(|f| f.label == label && f.kind == kind) {
+            if let Some(f) = figs.iter().find(|f| f.same_as(&key)) {
                 entries.push((r, f.value, f.unit.clone()));
             }
         }
@@ -63,7 +63,7 @@ pub(crate) fn rows(app: &App) -> Vec<[String; 6]> {
                 |acc, x| if x.0 > acc.0 { x } else { acc },
             );
         let factor = if factor > 0.0 { factor } else { 1.0 };
-        let mut ranked: Vec<(usize, Option<f64>, String)> = entries
+        let mut ranked_entries: Vec<(usize, Option<f64>, String)> = entries
             .into_iter()
             .map(|(r, v, u)| {
                 let (b, f) = unit_scale(&u);
@@ -74,11 +74,11 @@ pub(crate) fn rows(app: &App) -> Vec<[String; 6]> {
                 }
             })
             .collect();
-        ranked.sort_by(|a, b| {
+        ranked_entries.sort_by(|a, b| {
             b.1.unwrap_or(f64::NEG_INFINITY)
                 .total_cmp(&a.1.unwrap_or(f64::NEG_INFINITY))
         });
-        for (i, (r, v, u)) in ranked.into_iter().enumerate() {
+        for (i, (r, v, u)) in ranked_entries.into_iter().enumerate() {
             let region = app
                 .regions
                 .get(r)
@@ -86,19 +86,24 @@ pub(crate) fn rows(app: &App) -> Vec<[String; 6]> {
                 .unwrap_or_default();
             let value = v.map_or_else(|| "[隐去]".to_owned(), format_value);
             let shown_label = if i == 0 {
-                app.safe(&label).into_owned()
+                app.safe(&key.label).into_owned()
             } else {
                 String::new()
             };
             let kind_s = if i == 0 {
-                kind.as_str().to_owned()
+                key.kind_text()
             } else {
                 String::new()
+            };
+            let rank = if key.cross_period {
+                "-".to_owned()
+            } else {
+                format!("{}", i + 1)
             };
             out.push([
                 shown_label,
                 kind_s,
-                format!("{}", i + 1),
+                rank,
                 region,
                 value,
                 app.safe(&u).into_owned(),
@@ -126,7 +131,12 @@ pub(crate) fn render(app: &App, body: Rect, buf: &mut Buffer) {
         super::column_width("地区 region", all.iter().map(|r| r[3].as_str()), 10, 24);
     let columns = [
         Column::left(Constraint::Length(label_width)),
-        Column::left(Constraint::Length(12)),
+        Column::left(Constraint::Length(super::column_width(
+            "类型 kind",
+            all.iter().map(|r| r[1].as_str()),
+            10,
+            20,
+        ))),
         Column::right(Constraint::Length(4)),
         Column::left(Constraint::Length(region_width)),
         Column::right(Constraint::Length(12)),
@@ -170,7 +180,11 @@ pub(crate) fn render(app: &App, body: Rect, buf: &mut Buffer) {
     block(app, title(app, &head, body.width))
         .title_bottom(Line::from(position).right_aligned())
         .render(body, buf);
-    (&Grid::new(&columns, &rows).header(header).spacing(2)).render(inner, buf);
+    (&Grid::new(&columns, &rows)
+        .header(header)
+        .spacing(2)
+        .ascii(app.ambiguous_wide))
+        .render(inner, buf);
     if empty {
         buf.set_stringn(
             body.x.saturating_add(2),

@@ -11,9 +11,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::{block, marked_list, scrollbar, title};
+use crate::text::width::{display_width, ellipsize};
+use crate::tui::action::Action;
 use crate::tui::app::App;
+use crate::tui::keymap;
 use crate::tui::layout;
-use crate::tui::widgets::gauge::{GaugeStyles, TargetGauge};
+use crate::tui::widgets::gauge::{GaugeStyles, TargetGauge, format_percent};
 
 /// A styled char range inside one paragraph (or original line).
 pub(crate) type Mark = (usize, Range<usize>, Style);
@@ -43,7 +46,44 @@ pub(crate) fn render(app: &App, body: Rect, buf: &mut Buffer) {
         }
     }
     side_gauges(app, panes.side, buf);
+    gauge_summary(app, panes.summary, buf);
     metadata(app, panes.reader, buf);
+}
+
+/// The gauges on one line, for terminals too narrow for the gauge column, ending with the
+/// key that shows them all.
+fn gauge_summary(app: &App, area: Rect, buf: &mut Buffer) {
+    if area.is_empty() {
+        return;
+    }
+    let Some(article) = app.current().and_then(|a| app.articles.get(a)) else {
+        return;
+    };
+    let key = keymap::key_for(&Action::ShowGauges).unwrap_or_default();
+    let hint = format!(" {key} 指标 targets ");
+    let items: Vec<String> = article
+        .gauges
+        .iter()
+        .map(|g| {
+            let percent = TargetGauge::from_gauge(g, "", "")
+                .shown_percent()
+                .map_or_else(|| "--".to_owned(), format_percent);
+            let tag = if g.cross_period { "[跨期]" } else { "" };
+            format!("{} {percent}{tag}", app.safe(&g.label))
+        })
+        .collect();
+    let text = if items.is_empty() {
+        " 无目标对比 no target pairs".to_owned()
+    } else {
+        format!(" 目标 {}", items.join("  "))
+    };
+    let room = usize::from(area.width).saturating_sub(display_width(&hint));
+    let shown = ellipsize(&text, room, app.ambiguous_wide);
+    let line = Line::from(vec![
+        Span::styled(shown.into_owned(), app.theme.dim),
+        Span::styled(hint, app.theme.key),
+    ]);
+    buf.set_line(area.x, area.y, &line, area.width);
 }
 
 /// Source, date and period of the current article, on the reader's bottom border.
@@ -63,7 +103,7 @@ fn metadata(app: &App, pane: Rect, buf: &mut Buffer) {
     // Leave room for the corner, the position label (up to 16 columns) and a gap.
     let room = usize::from(pane.width).saturating_sub(22);
     let text = format!(" {} ", parts.join(" | "));
-    let shown = crate::text::width::truncate_marked(&text, room);
+    let shown = crate::text::width::ellipsize(&text, room, app.ambiguous_wide);
     buf.set_stringn(pane.x + 1, pane.bottom() - 1, &shown, room, app.theme.dim);
 }
 
@@ -231,14 +271,15 @@ fn side_gauges(app: &App, area: Rect, buf: &mut Buffer) {
     };
     if article.gauges.is_empty() {
         let msg = if article.metrics.is_empty() {
-            "无目标数据 no targets"
+            "无目标数据 no targets".to_owned()
         } else {
-            "无目标对比 (m 查看指标)"
+            let key = keymap::key_for(&Action::ShowGauges).unwrap_or_default();
+            format!("无目标对比 ({key} 查看指标)")
         };
         buf.set_stringn(
             inner.x,
             inner.y,
-            msg,
+            &msg,
             usize::from(inner.width),
             app.theme.dim,
         );

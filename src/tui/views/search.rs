@@ -11,7 +11,7 @@ use ratatui::widgets::Widget;
 use super::{block, clear_popup, title};
 use crate::search::{Hit, HitTarget};
 use crate::text::plural;
-use crate::text::width::{column_of, display_width, truncate_marked};
+use crate::text::width::{column_of, display_width, ellipsize};
 use crate::tui::app::App;
 use crate::tui::layout;
 
@@ -123,7 +123,7 @@ fn hit_line<'a>(app: &App, hit: &Hit, selected: bool, width: usize) -> Line<'a> 
             (_, Some(region)) => app.safe(region).into_owned(),
         })
         .unwrap_or_default();
-    let place = format!("{} ", truncate_marked(&place, 12));
+    let place = format!("{} ", ellipsize(&place, 12, app.ambiguous_wide));
     let mut spans = vec![
         Span::styled(marker, base),
         Span::styled(format!("{kind} "), app.theme.dim),

@@ -13,7 +13,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use crate::corpus::Gauge;
-use crate::text::width::{display_width, truncate};
+use crate::text::width::{display_width, ellipsize, truncate};
 
 /// Formats a figure compactly: at most two decimals, no trailing zeros, scientific notation
 /// for absurd magnitudes, `?` for NaN.
@@ -215,6 +215,10 @@ impl<'a> TargetGauge<'a> {
     fn figures(&self) -> String {
         let actual = format_value(self.actual);
         match self.target {
+            // An estimate of a count is a whole number of things.
+            Some(t) if self.implied && crate::corpus::units::is_count(&self.unit) => {
+                format!("{actual}/~{}{}", format_value(t.round()), self.unit)
+            }
             Some(t) if self.implied => format!("{actual}/~{}{}", format_value(t), self.unit),
             Some(t) => format!("{actual}/{}{}", format_value(t), self.unit),
             None => format!("{actual}{}", self.unit),
@@ -263,7 +267,11 @@ impl Widget for &TargetGauge<'_> {
             self.styles.text
         };
         let room = width.saturating_sub(right_w + 1);
-        let head = format!("{marker}{} ", self.label);
+        let label_room = room.saturating_sub(display_width(marker));
+        let head = format!(
+            "{marker}{} ",
+            ellipsize(&self.label, label_room, self.ascii)
+        );
         let head_w = display_width(&head).min(room);
         let tags = self.tags(room.saturating_sub(head_w));
         let line = Line::from(vec![

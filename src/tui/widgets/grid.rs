@@ -1,5 +1,5 @@
 //! A plain table of text cells that never misleads when it is too narrow: a cell that does
-//! not fit is cut at the right and ends in `..`, even when right-aligned, so a figure such as
+//! not fit is cut at the right and ends in `…` (`..` in ASCII mode), even when right-aligned, so a figure such as
 //! 1861.44 can never be shown as a plausible 1.44. Column widths come from ratatui's layout
 //! solver, measured in display columns.
 
@@ -8,7 +8,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::widgets::Widget;
 
-use crate::text::width::{display_width, truncate_marked};
+use crate::text::width::{display_width, ellipsize};
 
 /// How a column's cells sit in their width.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -82,6 +82,7 @@ pub struct Grid<'a> {
     header: Option<GridRow>,
     rows: &'a [GridRow],
     spacing: u16,
+    ascii: bool,
 }
 
 impl<'a> Grid<'a> {
@@ -92,6 +93,7 @@ impl<'a> Grid<'a> {
             header: None,
             rows,
             spacing: 1,
+            ascii: false,
         }
     }
 
@@ -99,6 +101,13 @@ impl<'a> Grid<'a> {
     #[must_use]
     pub fn header(mut self, header: GridRow) -> Self {
         self.header = Some(header);
+        self
+    }
+
+    /// Marks cut cells with `..` instead of `…`, for ambiguous-wide terminals.
+    #[must_use]
+    pub fn ascii(mut self, ascii: bool) -> Self {
+        self.ascii = ascii;
         self
     }
 
@@ -134,7 +143,7 @@ impl<'a> Grid<'a> {
             let Some(text) = row.cells.get(i) else {
                 continue;
             };
-            let shown = truncate_marked(text, usize::from(*w));
+            let shown = ellipsize(text, usize::from(*w), self.ascii);
             let used = display_width(&shown) as u16;
             let pad = match column.align {
                 Align::Left => 0,
@@ -206,6 +215,9 @@ mod tests {
         let body = vec![GridRow::new(vec!["1861.44亿元".to_owned()], Style::new())];
         let mut buf = Buffer::empty(Rect::new(0, 0, 6, 1));
         (&Grid::new(&columns, &body)).render(buf.area, &mut buf);
+        assert_eq!(buf, Buffer::with_lines(["1861.…"]));
+        let mut buf = Buffer::empty(Rect::new(0, 0, 6, 1));
+        (&Grid::new(&columns, &body).ascii(true)).render(buf.area, &mut buf);
         assert_eq!(buf, Buffer::with_lines(["1861.."]));
     }
 
