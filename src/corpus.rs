@@ -15,6 +15,7 @@ pub mod clean;
 pub mod convert;
 pub mod decode;
 pub mod extract;
+pub mod indicators;
 pub mod load;
 pub mod model;
 pub mod structure;
