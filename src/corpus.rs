@@ -6,6 +6,7 @@
 //! convert  traditional → simplified, phrase-aware (OpenCC tables)         (convert.rs)
 //! classify lines → title, body, headings, boilerplate with its metadata  (structure.rs)
 //! extract  paragraphs → region, period, metrics, gauges                   (extract.rs)
+//! annotate metrics and gauges → canonical indicators                     (indicators.rs)
 //! ```
 //!
 //! [`parse_bytes`] runs them all; [`load`] reads files, directories and parsed corpora.
@@ -15,6 +16,7 @@ pub mod clean;
 pub mod convert;
 pub mod decode;
 pub mod extract;
+pub mod indicators;
 pub mod load;
 pub mod model;
 pub mod structure;
@@ -193,6 +195,7 @@ pub fn parse_text(file: &str, original: String, encoding: &str) -> Article {
     article.period = found.period;
     article.metrics = found.metrics;
     article.gauges = found.gauges;
+    indicators::annotate(&mut article);
     article.original = original;
     article
 }
