@@ -9,6 +9,9 @@
 //! annotate metrics and gauges → canonical indicators                     (indicators.rs)
 //! ```
 //!
+//! [`gazetteer`] holds the places regions are resolved against: GB/T 2260 down to
+//! township, their name forms, and zones built on them.
+//!
 //! [`parse_bytes`] runs them all; [`load`] reads files, directories and parsed corpora.
 //! Nothing here depends on the terminal user interface.
 
@@ -16,6 +19,7 @@ pub mod clean;
 pub mod convert;
 pub mod decode;
 pub mod extract;
+pub mod gazetteer;
 pub mod indicators;
 pub mod load;
 pub mod model;
