@@ -4,14 +4,19 @@
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::AtomicBool;
 
 use clap::CommandFactory;
 use clap::Parser;
-use zhaoshang::cli::{Cli, Command, CorpusFormat, HitFormat, Shell, TableFormat};
+use zhaoshang::cli::{
+    Cli, Command, CorpusFormat, ExportFormat, ExportTable, HitFormat, Shell, TableFormat,
+};
 use zhaoshang::config;
-use zhaoshang::corpus::{self, Article, Loaded};
+use zhaoshang::corpus::{self, Loaded};
 use zhaoshang::report::{self, Table};
-use zhaoshang::search::{HitTarget, SearchIndex};
+use zhaoshang::search::HitTarget;
+use zhaoshang::store::sqlite::{SqliteCorpus, SqliteStore};
+use zhaoshang::store::{self, Header, Store};
 use zhaoshang::text::plural::count;
 use zhaoshang::tui::{self, Ending};
 
@@ -87,7 +92,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
     };
     let limit = settings.max_file_size;
     // Commands with an optional PATH fall back to the configured corpus, then the built-in.
-    let corpus = |paths: Vec<PathBuf>| -> Result<(Vec<Article>, Vec<String>), Failure> {
+    let corpus = |paths: Vec<PathBuf>| -> Result<(Store, Vec<String>), Failure> {
         if paths.is_empty() {
             load(&settings.corpus.iter().cloned().collect::<Vec<_>>(), limit)
         } else {
@@ -100,10 +105,10 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 eprintln!("{NEEDS_A_TERMINAL}");
                 return Ok(ExitCode::from(2));
             }
-            let (articles, errors) = corpus(cli.paths)?;
+            let (store, errors) = corpus(cli.paths)?;
             let failed = !errors.is_empty();
             options.load_errors = errors;
-            match tui::run(articles, &options).map_err(|e| format!("terminal: {e}"))? {
+            match tui::run(store, &options).map_err(|e| format!("terminal: {e}"))? {
                 Ending::Quit => Ok(exit(failed)),
                 ending => {
                     let why = match &ending {
@@ -119,20 +124,36 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             paths,
             format,
             output,
-        }) => parse(&paths, format, output.as_deref(), limit),
+            force,
+        }) => match output {
+            Some(out) if store::sqlite::is_store_path(&out) => {
+                parse_store(&paths, &out, force, limit)
+            }
+            output => parse(&paths, format, output.as_deref(), limit),
+        },
+        Some(Command::Export {
+            store,
+            format,
+            table,
+            bom,
+            output,
+        }) => {
+            export(&store, format, table, bom, output.as_deref())?;
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::Search {
             query,
             path,
             limit,
             format,
         }) => {
-            let (articles, errors) = corpus(path.into_iter().collect())?;
-            search(&articles, &query, limit, format)?;
+            let (store, errors) = corpus(path.into_iter().collect())?;
+            search(&store, &query, limit, format)?;
             Ok(exit(!errors.is_empty()))
         }
         Some(Command::Gauges { path, format, bom }) => {
-            let (articles, errors) = corpus(path.into_iter().collect())?;
-            print_table(&report::gauges(&articles), format, bom)?;
+            let (store, errors) = corpus(path.into_iter().collect())?;
+            print_table(&report::gauges(&store.measures()), format, bom)?;
             Ok(exit(!errors.is_empty()))
         }
         Some(Command::Compare {
@@ -142,7 +163,8 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             format,
             bom,
         }) => {
-            let (articles, errors) = corpus(path.into_iter().collect())?;
+            let (store, errors) = corpus(path.into_iter().collect())?;
+            let articles = store.measures();
             let names = report::regions(&articles);
             let a = report::find_region(&names, &first)?;
             let b = report::find_region(&names, &second)?;
@@ -181,11 +203,10 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             force,
         }) => {
             let svg = screenshot_target(&output, force)?;
-            let (articles, errors) = corpus(path.into_iter().collect())?;
+            let (store, errors) = corpus(path.into_iter().collect())?;
             let failed = !errors.is_empty();
             options.load_errors = errors;
-            let picture =
-                tui::screenshot(articles, &options, view.as_deref(), size.0, size.1, svg)?;
+            let picture = tui::screenshot(store, &options, view.as_deref(), size.0, size.1, svg)?;
             std::fs::write(&output, picture).map_err(|e| format!("{}: {e}", output.display()))?;
             Ok(exit(failed))
         }
@@ -233,25 +254,88 @@ fn screenshot_target(output: &Path, force: bool) -> Result<bool, String> {
     }
 }
 
-/// Loads with a progress bar on stderr for long runs; indicatif draws nothing when stderr
-/// is not a terminal.
+/// A progress bar on stderr, hidden until [`show_progress`] is told of a long run.
+fn progress_bar() -> indicatif::ProgressBar {
+    indicatif::ProgressBar::hidden()
+}
+
+/// Shows the bar for 200 files or more; indicatif draws nothing when stderr is not a
+/// terminal.
+fn show_progress(bar: &indicatif::ProgressBar, n: usize) {
+    if n >= 200 {
+        bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        bar.set_length(n as u64);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{bar:40} {pos}/{len} files {elapsed} eta {eta}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+    }
+}
+
+/// Loads with a progress bar on stderr for long runs.
 fn load_with_progress(paths: &[PathBuf], limit: u64) -> Loaded {
-    let bar = indicatif::ProgressBar::hidden();
-    let start = |n: usize| {
-        if n >= 200 {
-            bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
-            bar.set_length(n as u64);
-            bar.set_style(
-                indicatif::ProgressStyle::with_template(
-                    "{bar:40} {pos}/{len} files {elapsed} eta {eta}",
-                )
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-            );
-        }
-    };
+    let bar = progress_bar();
+    let start = |n: usize| show_progress(&bar, n);
     let loaded = corpus::load::load_paths_limited(paths, limit, &start, &|| bar.inc(1));
     bar.finish_and_clear();
     loaded
+}
+
+/// Parses into a corpus store, incrementally.
+fn parse_store(
+    paths: &[PathBuf],
+    out: &Path,
+    force: bool,
+    limit: u64,
+) -> Result<ExitCode, Failure> {
+    corpus::load::refuse_to_overwrite_input(out, paths)?;
+    let bar = progress_bar();
+    let start = |n: usize| show_progress(&bar, n);
+    let report = store::sqlite::update(out, paths, force, limit, &start, &|| bar.inc(1))
+        .map_err(|e| e.to_string())?;
+    bar.finish_and_clear();
+    for error in &report.errors {
+        eprintln!("zhaoshang: {}", sanitize(&error.to_string()));
+    }
+    eprintln!(
+        "zhaoshang: {}: {} parsed, {} unchanged, {} removed, {} failed",
+        sanitize(&out.display().to_string()),
+        report.parsed,
+        report.unchanged,
+        report.removed,
+        report.errors.len()
+    );
+    Ok(exit(!report.errors.is_empty()))
+}
+
+/// Writes a store out as JSON, JSON lines or one CSV table.
+fn export(
+    path: &Path,
+    format: ExportFormat,
+    table: ExportTable,
+    bom: bool,
+    output: Option<&Path>,
+) -> Result<(), String> {
+    let store = SqliteStore::open(path).map_err(|e| e.to_string())?;
+    let articles = store.articles().map_err(|e| e.to_string())?;
+    let text = match format {
+        ExportFormat::Json => corpus::load::to_json(&articles).map_err(|e| e.to_string())?,
+        ExportFormat::Jsonl => corpus::load::to_jsonl(&articles).map_err(|e| e.to_string())?,
+        ExportFormat::Csv => match table {
+            ExportTable::Articles => report::articles(&articles),
+            ExportTable::Metrics => report::metrics(&articles),
+            ExportTable::Gauges => report::gauges(&articles),
+        }
+        .to_csv(bom),
+    };
+    match output {
+        Some(out) => std::fs::write(out, text).map_err(|e| format!("{}: {e}", out.display())),
+        None => std::io::stdout()
+            .write_all(text.as_bytes())
+            .map_err(|e| e.to_string()),
+    }
 }
 
 /// Makes untrusted text (file names, article text) safe to print on a terminal.
@@ -269,9 +353,16 @@ fn exit(failed: bool) -> ExitCode {
 
 /// Loads the given paths (the built-in corpus when there are none), printing one line per
 /// bad file and returning those lines; fails (status 2) when nothing at all could be loaded.
-fn load(paths: &[PathBuf], limit: u64) -> Result<(Vec<Article>, Vec<String>), Failure> {
+/// A store is opened lazily.
+fn load(paths: &[PathBuf], limit: u64) -> Result<(Store, Vec<String>), Failure> {
     if paths.is_empty() {
-        return Ok((corpus::builtin(), Vec::new()));
+        return Ok((corpus::builtin().into(), Vec::new()));
+    }
+    if let [path] = paths
+        && store::sqlite::is_store_path(path)
+    {
+        let corpus = SqliteCorpus::open(path).map_err(|e| e.to_string())?;
+        return Ok((Store::new(corpus), Vec::new()));
     }
     let Loaded { articles, errors } = load_with_progress(paths, limit);
     let errors: Vec<String> = errors.iter().map(|e| sanitize(&e.to_string())).collect();
@@ -284,7 +375,7 @@ fn load(paths: &[PathBuf], limit: u64) -> Result<(Vec<Article>, Vec<String>), Fa
             code: 2,
         });
     }
-    Ok((articles, errors))
+    Ok((articles.into(), errors))
 }
 
 fn parse(
@@ -326,14 +417,13 @@ fn parse(
     Ok(exit(!errors.is_empty()))
 }
 
-fn search(
-    articles: &[Article],
-    query: &str,
-    limit: usize,
-    format: HitFormat,
-) -> Result<(), String> {
-    let index = SearchIndex::new(articles);
-    let hits = index.search(query, limit);
+fn search(store: &Store, query: &str, limit: usize, format: HitFormat) -> Result<(), String> {
+    let hits = store
+        .search(query, limit, &AtomicBool::new(false))
+        .unwrap_or_default();
+    let headers = store.headers();
+    let blank = Header::default();
+    let article = |i: usize| headers.get(i).unwrap_or(&blank);
     let mut out: Vec<u8> = Vec::new();
     let describe = |target: &HitTarget| match target {
         HitTarget::Title => "title".to_owned(),
@@ -344,7 +434,7 @@ fn search(
     match format {
         HitFormat::Text => {
             for hit in &hits {
-                let article = &articles[hit.article];
+                let article = article(hit.article);
                 let region = article.region.as_deref().unwrap_or("-");
                 let line = format!(
                     "{}\t{}\t{}\t{}\t{}",
@@ -363,8 +453,8 @@ fn search(
                 .map(|hit| {
                     serde_json::json!({
                         "score": hit.score,
-                        "file": articles[hit.article].file,
-                        "region": articles[hit.article].region,
+                        "file": article(hit.article).file,
+                        "region": article(hit.article).region,
                         "target": describe(&hit.target),
                         "text": hit.text,
                         "indices": hit.indices,
