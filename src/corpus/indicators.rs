@@ -8,6 +8,7 @@
 //! quantity to a subset (工业, 重点, 亿元以上 …), or a unit of another class gives `None`.
 //! [`canonical_value`] brings a value to the unit comparisons use (亿元, 亿美元, counts).
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -316,13 +317,21 @@ pub fn classify_metric(metric: &Metric) -> Option<&'static Indicator> {
 /// assert_eq!(a.gauges[0].indicator.as_deref(), Some("funds_from_outside_province"));
 /// ```
 pub fn annotate(article: &mut Article) {
-    // An article names the same measure many times (a figure, its growth, its gauge): each
-    // label and unit is classified once.
-    let mut seen: HashMap<(String, String), Option<&'static Indicator>> = HashMap::new();
-    let mut lookup = |label: &str, unit: &str| {
-        *seen
-            .entry((label.to_owned(), unit.to_owned()))
-            .or_insert_with(|| classify(label, unit))
+    // A corpus names the same measures over and over (到位资金, 签约项目): each thread keeps
+    // the answers it has worked out, so a label and unit are classified once per thread.
+    thread_local! {
+        static SEEN: RefCell<HashMap<(String, String), Option<&'static Indicator>>> =
+            RefCell::new(HashMap::new());
+    }
+    let lookup = |label: &str, unit: &str| {
+        SEEN.with_borrow_mut(|seen| {
+            if seen.len() > 200_000 {
+                seen.clear();
+            }
+            *seen
+                .entry((label.to_owned(), unit.to_owned()))
+                .or_insert_with(|| classify(label, unit))
+        })
     };
     for m in &mut article.metrics {
         m.indicator = lookup(&m.label, &m.unit)
