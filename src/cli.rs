@@ -70,6 +70,28 @@ pub enum CorpusFormat {
     Jsonl,
 }
 
+/// Output formats of `export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// One JSON array of whole articles (the interchange format `parse` writes).
+    Json,
+    /// One whole article object per line.
+    Jsonl,
+    /// One table as RFC 4180 CSV (see `--table`).
+    Csv,
+}
+
+/// Tables `export --format csv` can write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportTable {
+    /// One row per article: file, title, region and its code, dates, counts.
+    Articles,
+    /// Every metric.
+    Metrics,
+    /// Every target-versus-actual gauge.
+    Gauges,
+}
+
 /// Output formats of `search`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum HitFormat {
@@ -104,15 +126,38 @@ pub enum Shell {
 /// Subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Parse raw articles into a clean corpus (JSON).
+    /// Parse raw articles into a clean corpus: JSON, or a SQLite store (`-o corpus.db`)
+    /// that later runs update incrementally.
     Parse {
         /// .txt files, directories of them, or parsed corpora.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
-        /// Output format.
+        /// Output format for JSON output (a `.db`, `.sqlite` or `.sqlite3` output is a store).
         #[arg(long, value_enum, default_value_t = CorpusFormat::Json)]
         format: CorpusFormat,
-        /// Write to this file instead of standard output (never one of the inputs).
+        /// Write to this file instead of standard output (never one of the inputs). A `.db`,
+        /// `.sqlite` or `.sqlite3` file is a corpus store: created, or updated with only the
+        /// files that are new or changed; articles whose files are gone are removed.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// With a store: parse every file again, changed or not.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Write a corpus store out as JSON, JSON lines or CSV.
+    Export {
+        /// The store (`corpus.db`).
+        store: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
+        format: ExportFormat,
+        /// With CSV: which table.
+        #[arg(long, value_enum, default_value_t = ExportTable::Articles)]
+        table: ExportTable,
+        /// Start CSV with a UTF-8 byte order mark (for Excel).
+        #[arg(long)]
+        bom: bool,
+        /// Write to this file instead of standard output.
         #[arg(short, long)]
         output: Option<PathBuf>,
     },

@@ -25,6 +25,7 @@ pub mod config;
 pub mod corpus;
 pub mod report;
 pub mod search;
+pub mod store;
 pub mod synth;
 pub mod text;
 pub mod tui;

@@ -7,7 +7,9 @@ use std::process::ExitCode;
 
 use clap::CommandFactory;
 use clap::Parser;
-use zhaoshang::cli::{Cli, Command, CorpusFormat, HitFormat, Shell, TableFormat};
+use zhaoshang::cli::{
+    Cli, Command, CorpusFormat, ExportFormat, ExportTable, HitFormat, Shell, TableFormat,
+};
 use zhaoshang::config;
 use zhaoshang::corpus::{self, Article, Loaded};
 use zhaoshang::report::{self, Table};
@@ -19,6 +21,7 @@ use zhaoshang::tui::{self, Ending};
 /// output into a pipe, cron).
 const NEEDS_A_TERMINAL: &str = "zhaoshang: the explorer needs a terminal (standard input and output); \
      without one, use `zhaoshang parse`, `search`, `gauges`, `compare` or `screenshot`";
+use zhaoshang::store::{self, sqlite::SqliteStore};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -119,7 +122,21 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             paths,
             format,
             output,
-        }) => parse(&paths, format, output.as_deref(), limit),
+            force,
+        }) => match output {
+            Some(out) if store::sqlite::is_store_path(&out) => parse_store(&paths, &out, force, limit),
+            output => parse(&paths, format, output.as_deref(), limit),
+        },
+        Some(Command::Export {
+            store,
+            format,
+            table,
+            bom,
+            output,
+        }) => {
+            export(&store, format, table, bom, output.as_deref())?;
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::Search {
             query,
             path,
@@ -233,25 +250,88 @@ fn screenshot_target(output: &Path, force: bool) -> Result<bool, String> {
     }
 }
 
-/// Loads with a progress bar on stderr for long runs; indicatif draws nothing when stderr
-/// is not a terminal.
+/// A progress bar on stderr, hidden until [`show_progress`] is told of a long run.
+fn progress_bar() -> indicatif::ProgressBar {
+    indicatif::ProgressBar::hidden()
+}
+
+/// Shows the bar for 200 files or more; indicatif draws nothing when stderr is not a
+/// terminal.
+fn show_progress(bar: &indicatif::ProgressBar, n: usize) {
+    if n >= 200 {
+        bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        bar.set_length(n as u64);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{bar:40} {pos}/{len} files {elapsed} eta {eta}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+    }
+}
+
+/// Loads with a progress bar on stderr for long runs.
 fn load_with_progress(paths: &[PathBuf], limit: u64) -> Loaded {
-    let bar = indicatif::ProgressBar::hidden();
-    let start = |n: usize| {
-        if n >= 200 {
-            bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
-            bar.set_length(n as u64);
-            bar.set_style(
-                indicatif::ProgressStyle::with_template(
-                    "{bar:40} {pos}/{len} files {elapsed} eta {eta}",
-                )
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-            );
-        }
-    };
+    let bar = progress_bar();
+    let start = |n: usize| show_progress(&bar, n);
     let loaded = corpus::load::load_paths_limited(paths, limit, &start, &|| bar.inc(1));
     bar.finish_and_clear();
     loaded
+}
+
+/// Parses into a corpus store, incrementally.
+fn parse_store(
+    paths: &[PathBuf],
+    out: &Path,
+    force: bool,
+    limit: u64,
+) -> Result<ExitCode, Failure> {
+    corpus::load::refuse_to_overwrite_input(out, paths)?;
+    let bar = progress_bar();
+    let start = |n: usize| show_progress(&bar, n);
+    let report = store::sqlite::update(out, paths, force, limit, &start, &|| bar.inc(1))
+        .map_err(|e| e.to_string())?;
+    bar.finish_and_clear();
+    for error in &report.errors {
+        eprintln!("zhaoshang: {}", sanitize(&error.to_string()));
+    }
+    eprintln!(
+        "zhaoshang: {}: {} parsed, {} unchanged, {} removed, {} failed",
+        sanitize(&out.display().to_string()),
+        report.parsed,
+        report.unchanged,
+        report.removed,
+        report.errors.len()
+    );
+    Ok(exit(!report.errors.is_empty()))
+}
+
+/// Writes a store out as JSON, JSON lines or one CSV table.
+fn export(
+    path: &Path,
+    format: ExportFormat,
+    table: ExportTable,
+    bom: bool,
+    output: Option<&Path>,
+) -> Result<(), String> {
+    let store = SqliteStore::open(path).map_err(|e| e.to_string())?;
+    let articles = store.articles().map_err(|e| e.to_string())?;
+    let text = match format {
+        ExportFormat::Json => corpus::load::to_json(&articles).map_err(|e| e.to_string())?,
+        ExportFormat::Jsonl => corpus::load::to_jsonl(&articles).map_err(|e| e.to_string())?,
+        ExportFormat::Csv => match table {
+            ExportTable::Articles => report::articles(&articles),
+            ExportTable::Metrics => report::metrics(&articles),
+            ExportTable::Gauges => report::gauges(&articles),
+        }
+        .to_csv(bom),
+    };
+    match output {
+        Some(out) => std::fs::write(out, text).map_err(|e| format!("{}: {e}", out.display())),
+        None => std::io::stdout()
+            .write_all(text.as_bytes())
+            .map_err(|e| e.to_string()),
+    }
 }
 
 /// Makes untrusted text (file names, article text) safe to print on a terminal.
@@ -272,6 +352,13 @@ fn exit(failed: bool) -> ExitCode {
 fn load(paths: &[PathBuf], limit: u64) -> Result<(Vec<Article>, Vec<String>), Failure> {
     if paths.is_empty() {
         return Ok((corpus::builtin(), Vec::new()));
+    }
+    if let [path] = paths
+        && store::sqlite::is_store_path(path)
+    {
+        let store = SqliteStore::open(path).map_err(|e| e.to_string())?;
+        let articles = store.articles().map_err(|e| e.to_string())?;
+        return Ok((articles, Vec::new()));
     }
     let Loaded { articles, errors } = load_with_progress(paths, limit);
     let errors: Vec<String> = errors.iter().map(|e| sanitize(&e.to_string())).collect();

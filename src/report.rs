@@ -162,6 +162,51 @@ pub fn gauges(articles: &[Article]) -> Table {
     table
 }
 
+/// One row per article: where it came from, its region and what was extracted.
+pub fn articles(articles: &[Article]) -> Table {
+    let mut table = Table::new(&[
+        "file",
+        "title",
+        "region",
+        "region_code",
+        "region_level",
+        "region_path",
+        "published",
+        "source",
+        "period",
+        "script",
+        "encoding",
+        "paragraphs",
+        "metrics",
+        "gauges",
+        "warnings",
+    ]);
+    for a in articles {
+        table.rows.push(vec![
+            a.file.clone(),
+            a.title.clone(),
+            a.region.clone().unwrap_or_default(),
+            a.region_code.clone().unwrap_or_default(),
+            a.region_level.map_or("", |l| l.as_str()).to_owned(),
+            a.region_path.join("/"),
+            a.published.clone().unwrap_or_default(),
+            a.source.clone().unwrap_or_default(),
+            a.period.clone().unwrap_or_default(),
+            match a.script {
+                crate::corpus::Script::Simplified => "simplified",
+                crate::corpus::Script::Traditional => "traditional",
+            }
+            .to_owned(),
+            a.encoding.clone(),
+            a.paragraphs.len().to_string(),
+            a.metrics.len().to_string(),
+            a.gauges.len().to_string(),
+            a.warnings.len().to_string(),
+        ]);
+    }
+    table
+}
+
 /// Every metric of every article; redacted figures say so.
 pub fn metrics(articles: &[Article]) -> Table {
     let mut table = Table::new(&["region", "label", "value", "unit", "kind", "period", "file"]);

@@ -138,12 +138,27 @@ fn fits(screen: &str, width: u16) {
 
 #[test]
 fn drive_the_explorer_in_tmux() {
-    for (w, h) in [(120u16, 36u16), (60, 20)] {
+    // The built-in corpus at two sizes, then a store parsed from the same seeds.
+    let dir = std::env::temp_dir().join(format!("zs-e2e-store-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let db = dir.join("seeds.db");
+    let raw = concat!(env!("CARGO_MANIFEST_DIR"), "/data/raw");
+    let store = format!(
+        "{BIN} parse {raw} -o {} && {BIN} {}",
+        db.display(),
+        db.display()
+    );
+    for (w, h, command) in [
+        (120u16, 36u16, BIN.to_owned()),
+        (60, 20, BIN.to_owned()),
+        (120, 36, store),
+    ] {
         let s = Session::start(
-            &format!("zs-e2e-{w}"),
+            &format!("zs-e2e-{w}-{}", command.len()),
             w,
             h,
-            &format!("{BIN} --no-state; echo EXIT=$?"),
+            &format!("{command} --no-state; echo EXIT=$?"),
         );
         let screen = s.wait_for("濉溪经济开发区");
         fits(&screen, w);
@@ -188,6 +203,8 @@ fn drive_the_explorer_in_tmux() {
         s.wait_for("EXIT=0");
         s.shell_is_usable();
     }
+    assert!(db.is_file(), "the store run parsed into {}", db.display());
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]

@@ -118,8 +118,10 @@ pub fn parse_size(text: &str) -> Result<u64, String> {
 }
 
 /// What a path turned out to be.
-enum Source {
+pub enum Source {
+    /// A raw article.
     Raw(PathBuf),
+    /// A parsed `.json`/`.jsonl` corpus.
     Corpus(PathBuf),
 }
 
@@ -129,7 +131,7 @@ fn is_corpus(path: &Path) -> bool {
 }
 
 /// Expands directories into their `.txt`/`.json`/`.jsonl` files, sorted by name.
-fn sources(paths: &[PathBuf], errors: &mut Vec<LoadError>) -> Vec<Source> {
+pub fn sources(paths: &[PathBuf], errors: &mut Vec<LoadError>) -> Vec<Source> {
     let mut out = Vec::new();
     for path in paths {
         if path.is_dir() {
@@ -222,6 +224,17 @@ pub fn load_paths_limited(
 }
 
 fn load_raw(path: &Path, max_bytes: u64) -> Result<Article, LoadError> {
+    let bytes = read_raw(path, max_bytes)?;
+    let file = path.display().to_string();
+    parse_bytes(&file, &bytes).map_err(|e| LoadError {
+        file,
+        message: e.to_string(),
+    })
+}
+
+/// Reads a raw article's bytes, refusing files over `max_bytes` with one line that says how
+/// to raise the limit.
+pub fn read_raw(path: &Path, max_bytes: u64) -> Result<Vec<u8>, LoadError> {
     use std::io::Read as _;
     let file = path.display().to_string();
     let fail = |message: String| LoadError {
@@ -249,7 +262,7 @@ fn load_raw(path: &Path, max_bytes: u64) -> Result<Article, LoadError> {
     if bytes.len() as u64 > max_bytes {
         return Err(too_big(bytes.len() as u64));
     }
-    parse_bytes(&file, &bytes).map_err(|e| fail(e.to_string()))
+    Ok(bytes)
 }
 
 /// Reads a parsed corpus: a JSON array of articles, or one article object per line.
