@@ -3,7 +3,7 @@
 //! Data flows one way:
 //!
 //! ```text
-//! bytes ──decode──▶ text ──clean──▶ clean lines ──extract──▶ Article ──▶ corpus (JSON)
+//! bytes ──decode──▶ text ──clean──▶ clean lines ──extract──▶ Article ──▶ store (SQLite, JSON)
 //!                                                              │
 //!                         search index ◀───────────────────────┤
 //!                         text layout (width, wrap) ◀──────────┤
@@ -16,6 +16,8 @@
 //! - [`search`]: the global fuzzy index over titles, regions, sentences and metric labels,
 //!   matching simplified, traditional and pinyin queries.
 //! - [`tui`]: the explorer itself: state, actions, key table, views and widgets.
+//! - [`store`]: the corpus behind one small interface, in memory or in a SQLite store file
+//!   (schema, incremental parse, lazy reading); the explorer and the commands read through it.
 //! - [`report`]: tables (gauges, metrics, comparison, overview) as text, CSV or JSON.
 //! - [`config`]: the optional config file and how flags override it.
 //! - [`cli`]: the command-line definition.

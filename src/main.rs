@@ -4,6 +4,7 @@
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::AtomicBool;
 
 use clap::CommandFactory;
 use clap::Parser;
@@ -11,9 +12,11 @@ use zhaoshang::cli::{
     Cli, Command, CorpusFormat, ExportFormat, ExportTable, HitFormat, Shell, TableFormat,
 };
 use zhaoshang::config;
-use zhaoshang::corpus::{self, Article, Loaded};
+use zhaoshang::corpus::{self, Loaded};
 use zhaoshang::report::{self, Table};
-use zhaoshang::search::{HitTarget, SearchIndex};
+use zhaoshang::search::HitTarget;
+use zhaoshang::store::sqlite::{SqliteCorpus, SqliteStore};
+use zhaoshang::store::{self, Header, Store};
 use zhaoshang::text::plural::count;
 use zhaoshang::tui::{self, Ending};
 
@@ -21,7 +24,6 @@ use zhaoshang::tui::{self, Ending};
 /// output into a pipe, cron).
 const NEEDS_A_TERMINAL: &str = "zhaoshang: the explorer needs a terminal (standard input and output); \
      without one, use `zhaoshang parse`, `search`, `gauges`, `compare` or `screenshot`";
-use zhaoshang::store::{self, sqlite::SqliteStore};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -90,7 +92,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
     };
     let limit = settings.max_file_size;
     // Commands with an optional PATH fall back to the configured corpus, then the built-in.
-    let corpus = |paths: Vec<PathBuf>| -> Result<(Vec<Article>, Vec<String>), Failure> {
+    let corpus = |paths: Vec<PathBuf>| -> Result<(Store, Vec<String>), Failure> {
         if paths.is_empty() {
             load(&settings.corpus.iter().cloned().collect::<Vec<_>>(), limit)
         } else {
@@ -103,10 +105,10 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 eprintln!("{NEEDS_A_TERMINAL}");
                 return Ok(ExitCode::from(2));
             }
-            let (articles, errors) = corpus(cli.paths)?;
+            let (store, errors) = corpus(cli.paths)?;
             let failed = !errors.is_empty();
             options.load_errors = errors;
-            match tui::run(articles, &options).map_err(|e| format!("terminal: {e}"))? {
+            match tui::run(store, &options).map_err(|e| format!("terminal: {e}"))? {
                 Ending::Quit => Ok(exit(failed)),
                 ending => {
                     let why = match &ending {
@@ -124,7 +126,9 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             output,
             force,
         }) => match output {
-            Some(out) if store::sqlite::is_store_path(&out) => parse_store(&paths, &out, force, limit),
+            Some(out) if store::sqlite::is_store_path(&out) => {
+                parse_store(&paths, &out, force, limit)
+            }
             output => parse(&paths, format, output.as_deref(), limit),
         },
         Some(Command::Export {
@@ -143,13 +147,13 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             limit,
             format,
         }) => {
-            let (articles, errors) = corpus(path.into_iter().collect())?;
-            search(&articles, &query, limit, format)?;
+            let (store, errors) = corpus(path.into_iter().collect())?;
+            search(&store, &query, limit, format)?;
             Ok(exit(!errors.is_empty()))
         }
         Some(Command::Gauges { path, format, bom }) => {
-            let (articles, errors) = corpus(path.into_iter().collect())?;
-            print_table(&report::gauges(&articles), format, bom)?;
+            let (store, errors) = corpus(path.into_iter().collect())?;
+            print_table(&report::gauges(&store.measures()), format, bom)?;
             Ok(exit(!errors.is_empty()))
         }
         Some(Command::Compare {
@@ -159,7 +163,8 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             format,
             bom,
         }) => {
-            let (articles, errors) = corpus(path.into_iter().collect())?;
+            let (store, errors) = corpus(path.into_iter().collect())?;
+            let articles = store.measures();
             let names = report::regions(&articles);
             let a = report::find_region(&names, &first)?;
             let b = report::find_region(&names, &second)?;
@@ -198,11 +203,10 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             force,
         }) => {
             let svg = screenshot_target(&output, force)?;
-            let (articles, errors) = corpus(path.into_iter().collect())?;
+            let (store, errors) = corpus(path.into_iter().collect())?;
             let failed = !errors.is_empty();
             options.load_errors = errors;
-            let picture =
-                tui::screenshot(articles, &options, view.as_deref(), size.0, size.1, svg)?;
+            let picture = tui::screenshot(store, &options, view.as_deref(), size.0, size.1, svg)?;
             std::fs::write(&output, picture).map_err(|e| format!("{}: {e}", output.display()))?;
             Ok(exit(failed))
         }
@@ -349,16 +353,16 @@ fn exit(failed: bool) -> ExitCode {
 
 /// Loads the given paths (the built-in corpus when there are none), printing one line per
 /// bad file and returning those lines; fails (status 2) when nothing at all could be loaded.
-fn load(paths: &[PathBuf], limit: u64) -> Result<(Vec<Article>, Vec<String>), Failure> {
+/// A store is opened lazily.
+fn load(paths: &[PathBuf], limit: u64) -> Result<(Store, Vec<String>), Failure> {
     if paths.is_empty() {
-        return Ok((corpus::builtin(), Vec::new()));
+        return Ok((corpus::builtin().into(), Vec::new()));
     }
     if let [path] = paths
         && store::sqlite::is_store_path(path)
     {
-        let store = SqliteStore::open(path).map_err(|e| e.to_string())?;
-        let articles = store.articles().map_err(|e| e.to_string())?;
-        return Ok((articles, Vec::new()));
+        let corpus = SqliteCorpus::open(path).map_err(|e| e.to_string())?;
+        return Ok((Store::new(corpus), Vec::new()));
     }
     let Loaded { articles, errors } = load_with_progress(paths, limit);
     let errors: Vec<String> = errors.iter().map(|e| sanitize(&e.to_string())).collect();
@@ -371,7 +375,7 @@ fn load(paths: &[PathBuf], limit: u64) -> Result<(Vec<Article>, Vec<String>), Fa
             code: 2,
         });
     }
-    Ok((articles, errors))
+    Ok((articles.into(), errors))
 }
 
 fn parse(
@@ -413,14 +417,13 @@ fn parse(
     Ok(exit(!errors.is_empty()))
 }
 
-fn search(
-    articles: &[Article],
-    query: &str,
-    limit: usize,
-    format: HitFormat,
-) -> Result<(), String> {
-    let index = SearchIndex::new(articles);
-    let hits = index.search(query, limit);
+fn search(store: &Store, query: &str, limit: usize, format: HitFormat) -> Result<(), String> {
+    let hits = store
+        .search(query, limit, &AtomicBool::new(false))
+        .unwrap_or_default();
+    let headers = store.headers();
+    let blank = Header::default();
+    let article = |i: usize| headers.get(i).unwrap_or(&blank);
     let mut out: Vec<u8> = Vec::new();
     let describe = |target: &HitTarget| match target {
         HitTarget::Title => "title".to_owned(),
@@ -431,7 +434,7 @@ fn search(
     match format {
         HitFormat::Text => {
             for hit in &hits {
-                let article = &articles[hit.article];
+                let article = article(hit.article);
                 let region = article.region.as_deref().unwrap_or("-");
                 let line = format!(
                     "{}\t{}\t{}\t{}\t{}",
@@ -450,8 +453,8 @@ fn search(
                 .map(|hit| {
                     serde_json::json!({
                         "score": hit.score,
-                        "file": articles[hit.article].file,
-                        "region": articles[hit.article].region,
+                        "file": article(hit.article).file,
+                        "region": article(hit.article).region,
                         "target": describe(&hit.target),
                         "text": hit.text,
                         "indices": hit.indices,

@@ -37,8 +37,8 @@ use ratatui::backend::{CrosstermBackend, TestBackend};
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
 
-use crate::corpus::Article;
-use crate::search::{Hit, SearchIndex};
+use crate::search::Hit;
+use crate::store::Store;
 use action::Action;
 use app::{App, Effect};
 
@@ -154,19 +154,19 @@ struct SearchWorker {
 }
 
 impl SearchWorker {
-    /// Starts the worker; it builds the index itself, so the first frame never waits for it.
-    fn spawn(articles: Vec<Article>) -> Self {
+    /// Starts the worker; it readies the corpus's search itself, so the first frame never
+    /// waits for it.
+    fn spawn(corpus: Store) -> Self {
         let (queries, query_rx) = mpsc::channel::<(u64, String, Arc<AtomicBool>)>();
         let (hit_tx, hits) = mpsc::channel();
         let thread = std::thread::spawn(move || {
-            let index = SearchIndex::new(&articles);
-            drop(articles);
+            corpus.warm_up_search();
             while let Ok(mut request) = query_rx.recv() {
                 while let Ok(newer) = query_rx.try_recv() {
                     request = newer;
                 }
                 let (generation, query, cancel) = request;
-                let Some(found) = index.search_cancellable(&query, SEARCH_LIMIT, &cancel) else {
+                let Some(found) = corpus.search(&query, SEARCH_LIMIT, &cancel) else {
                     continue; // cancelled: a newer query is queued, or the explorer is leaving
                 };
                 if hit_tx.send((generation, found)).is_err() {
@@ -326,13 +326,14 @@ fn save_position(path: Option<&Path>, last: &Mutex<Option<state::Position>>) {
 
 /// Runs the explorer on a terminal until the user quits or the terminal goes away; the
 /// position is saved (when remembering) however it ends.
-pub fn run(articles: Vec<Article>, options: &Options) -> io::Result<Ending> {
+pub fn run(corpus: impl Into<Store>, options: &Options) -> io::Result<Ending> {
+    let corpus = corpus.into();
     let state_path = options
         .remember
-        .then(|| state::default_path(&articles))
+        .then(|| state::default_path(corpus.headers()))
         .flatten();
-    let mut worker = SearchWorker::spawn(articles.clone());
-    let mut app = App::new(articles, options);
+    let mut worker = SearchWorker::spawn(corpus.clone());
+    let mut app = App::new(corpus, options);
 
     let stop = Arc::new(AtomicBool::new(false));
     let signal = Arc::new(AtomicUsize::new(0));
@@ -483,14 +484,14 @@ fn event_loop(
 /// first screen shown on start. The `search` view is pre-filled with [`SCREENSHOT_QUERY`] and
 /// answered synchronously.
 pub fn app_for_view(
-    articles: Vec<Article>,
+    corpus: impl Into<Store>,
     options: &Options,
     view: Option<&str>,
     width: u16,
     height: u16,
 ) -> Result<App, String> {
-    let index = (view == Some("search")).then(|| SearchIndex::new(&articles));
-    let mut app = App::new(articles, options);
+    let corpus = corpus.into();
+    let mut app = App::new(corpus.clone(), options);
     app.update(Action::Resize(width, height));
     match view {
         None | Some("reader") => {}
@@ -500,13 +501,13 @@ pub fn app_for_view(
             for c in SCREENSHOT_QUERY.chars() {
                 app.update(Action::Input(c));
             }
-            if let Some(index) = index {
-                let hits = index.search(&app.search.query, SEARCH_LIMIT);
-                app.update(Action::SearchResults {
-                    generation: app.search.generation,
-                    hits,
-                });
-            }
+            let hits = corpus
+                .search(&app.search.query, SEARCH_LIMIT, &AtomicBool::new(false))
+                .unwrap_or_default();
+            app.update(Action::SearchResults {
+                generation: app.search.generation,
+                hits,
+            });
         }
         Some("compare") => app.update(Action::ShowCompare),
         Some("overview") => app.update(Action::ShowOverview),
@@ -525,14 +526,14 @@ pub fn app_for_view(
 /// Renders one screen headlessly; `view` `None` is the first screen shown on start.
 /// Returns plain text (`svg == false`) or an SVG document.
 pub fn screenshot(
-    articles: Vec<Article>,
+    corpus: impl Into<Store>,
     options: &Options,
     view: Option<&str>,
     width: u16,
     height: u16,
     svg: bool,
 ) -> Result<String, String> {
-    let app = app_for_view(articles, options, view, width, height)?;
+    let app = app_for_view(corpus, options, view, width, height)?;
     let buffer = render_buffer(&app, width, height);
     Ok(if svg {
         buffer_to_svg(&buffer, options.theme == "light")
@@ -708,7 +709,7 @@ mod tests {
     #[test]
     fn search_worker_answers_the_newest_query() {
         let articles = fixtures::sample_corpus();
-        let mut worker = SearchWorker::spawn(articles);
+        let mut worker = SearchWorker::spawn(articles.into());
         for (generation, query) in [(1, "谷"), (2, "谷城"), (3, "通辽")] {
             worker.send(generation, query);
         }
@@ -728,7 +729,7 @@ mod tests {
 
     #[test]
     fn stopping_the_worker_cancels_its_search_and_ends_its_thread() {
-        let mut worker = SearchWorker::spawn(fixtures::sample_corpus());
+        let mut worker = SearchWorker::spawn(fixtures::sample_corpus().into());
         worker.send(1, "通辽");
         // The first answer means the index is built; the next search is then in flight.
         let (generation, _) = worker.hits.recv_timeout(Duration::from_secs(10)).unwrap();

@@ -93,10 +93,10 @@ fn a_parse_killed_mid_run_leaves_whole_articles_and_the_next_run_finishes() {
     assert_eq!(store.len().expect("count"), N);
     assert_eq!(store.check().expect("check"), Vec::<String>::new());
     // Spot-check an article against a fresh parse of its file.
-    let header = &store.headers().expect("headers")[N / 2];
+    let (row, header) = &store.headers().expect("headers")[N / 2];
     let bytes = std::fs::read(&header.file).expect("read source");
     let fresh = zhaoshang::corpus::parse_bytes(&header.file, &bytes).expect("parse");
-    assert_eq!(store.article(header.id).expect("read"), Some(fresh));
+    assert_eq!(store.article(*row).expect("read"), Some(fresh));
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -242,5 +242,55 @@ fn a_store_of_another_schema_version_gets_a_clear_message() {
             "{err}"
         );
     }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn every_screen_draws_the_same_from_a_store_as_from_memory() {
+    use std::sync::Arc;
+    use zhaoshang::store::Store;
+    use zhaoshang::store::sqlite::SqliteCorpus;
+    use zhaoshang::tui::{Options, VIEWS, app_for_view, render_buffer, screenshot};
+
+    let dir = temp_dir("screens");
+    let db = dir.join("seeds.db");
+    let out = run(&["parse", "data/raw", "-o", db.to_str().expect("utf-8")]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let options = Options {
+        theme: "mono".to_owned(),
+        ..Options::default()
+    };
+    let corpus = Arc::new(SqliteCorpus::open(&db).expect("open"));
+    let builtin = zhaoshang::corpus::builtin();
+    for view in std::iter::once(None).chain(VIEWS.iter().copied().map(Some)) {
+        let from_store = screenshot(
+            Store::shared(corpus.clone()),
+            &options,
+            view,
+            120,
+            36,
+            false,
+        )
+        .expect("view");
+        let from_memory =
+            screenshot(builtin.clone(), &options, view, 120, 36, false).expect("view");
+        assert_eq!(from_store, from_memory, "{view:?}");
+    }
+
+    // The first frame of a fresh explorer reads the article it shows (and the first of the
+    // region the compare screen would put beside it, whose scroll is kept clamped), not the
+    // corpus.
+    let corpus = Arc::new(SqliteCorpus::open(&db).expect("open"));
+    let app = app_for_view(Store::shared(corpus.clone()), &options, None, 120, 36).expect("app");
+    let _ = render_buffer(&app, 120, 36);
+    assert!(
+        corpus.articles_read() <= 2,
+        "{} read",
+        corpus.articles_read()
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }

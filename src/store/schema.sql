@@ -48,6 +48,8 @@ CREATE TABLE articles (
     gauge_count    INTEGER NOT NULL,
     original       TEXT NOT NULL          -- the decoded text, line ends normalised
 );
+-- Covers the explorer's opening query (headers in file order) without reading any text.
+CREATE INDEX articles_headers ON articles(file, title, region);
 CREATE INDEX articles_region ON articles(region, file);
 CREATE INDEX articles_region_id ON articles(region_id);
 

@@ -11,18 +11,21 @@
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc;
+use std::sync::{Arc, Mutex, OnceLock};
 
 use rayon::prelude::*;
 use rusqlite::{Connection, OpenFlags, OptionalExtension, Row, Transaction, params};
 use sha2::{Digest, Sha256};
 
+use super::{ArticleRef, Corpus, Header};
 use crate::corpus::load::{LoadError, Source, load_corpus, read_raw, sources};
 use crate::corpus::{
     Article, Boilerplate, Gauge, Metric, MetricKind, PARSER_VERSION, RegionLevel, Repair, Script,
     Span, Warning, parse_bytes,
 };
+use crate::search::{Hit, SearchIndex};
 
 /// The version of the schema this build reads and writes (`PRAGMA user_version`).
 pub const SCHEMA_VERSION: i32 = 1;
@@ -83,19 +86,6 @@ pub enum StoreError {
 pub struct SqliteStore {
     conn: Connection,
     path: String,
-}
-
-/// One article's place in the store: its id, file and region, without its text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Header {
-    /// The article's row id.
-    pub id: i64,
-    /// The source file as given to `parse`.
-    pub file: String,
-    /// The title.
-    pub title: String,
-    /// The region, simplified.
-    pub region: Option<String>,
 }
 
 /// What one incremental parse did.
@@ -346,23 +336,71 @@ impl SqliteStore {
             .map_err(|e| self.err(e))
     }
 
-    /// Every article's header in file order.
-    pub fn headers(&self) -> Result<Vec<Header>, StoreError> {
+    /// Every article's row id and header, in file order.
+    pub fn headers(&self) -> Result<Vec<(i64, Header)>, StoreError> {
         let mut stmt = self
             .conn
             .prepare("SELECT id, file, title, region FROM articles ORDER BY file")
             .map_err(|e| self.err(e))?;
         let rows = stmt
             .query_map([], |r| {
-                Ok(Header {
-                    id: r.get(0)?,
-                    file: r.get(1)?,
-                    title: r.get(2)?,
-                    region: r.get(3)?,
-                })
+                Ok((
+                    r.get(0)?,
+                    Header {
+                        file: r.get(1)?,
+                        title: r.get(2)?,
+                        region: r.get(3)?,
+                    },
+                ))
             })
             .map_err(|e| self.err(e))?;
         rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
+    }
+
+    /// The articles of `rows` (in that order, with their `headers`) without their text:
+    /// file, region, metrics and gauges, read in two passes over those tables.
+    pub fn measures(&self, rows: &[i64], headers: &[Header]) -> Result<Vec<Article>, StoreError> {
+        let place: HashMap<i64, usize> = rows.iter().enumerate().map(|(i, &r)| (r, i)).collect();
+        let mut out: Vec<Article> = headers
+            .iter()
+            .map(|h| Article {
+                file: h.file.clone(),
+                title: h.title.clone(),
+                region: h.region.clone(),
+                ..Article::default()
+            })
+            .collect();
+        let mut stmt = self
+            .conn
+            .prepare(&format!(
+                "SELECT article_id, {METRIC_COLUMNS} FROM metrics ORDER BY article_id, idx"
+            ))
+            .map_err(|e| self.err(e))?;
+        let metrics = stmt
+            .query_map([], |r| Ok((r.get::<_, i64>(0)?, metric_row(r, 1)?)))
+            .map_err(|e| self.err(e))?;
+        for row in metrics {
+            let (article, metric) = row.map_err(|e| self.err(e))?;
+            if let (Some(&i), Ok(metric)) = (place.get(&article), metric) {
+                out[i].metrics.push(metric);
+            }
+        }
+        let mut stmt = self
+            .conn
+            .prepare(&format!(
+                "SELECT article_id, {GAUGE_COLUMNS} FROM gauges ORDER BY article_id, idx"
+            ))
+            .map_err(|e| self.err(e))?;
+        let gauges = stmt
+            .query_map([], |r| Ok((r.get::<_, i64>(0)?, gauge_row(r, 1)?)))
+            .map_err(|e| self.err(e))?;
+        for row in gauges {
+            let (article, gauge) = row.map_err(|e| self.err(e))?;
+            if let Some(&i) = place.get(&article) {
+                out[i].gauges.push(gauge);
+            }
+        }
+        Ok(out)
     }
 
     /// One whole article by row id.
@@ -380,8 +418,8 @@ impl SqliteStore {
     /// Every article, in file order (for export and for loading a store whole).
     pub fn articles(&self) -> Result<Vec<Article>, StoreError> {
         let mut out = Vec::new();
-        for header in self.headers()? {
-            if let Some(article) = self.article(header.id)? {
+        for (row, _) in self.headers()? {
+            if let Some(article) = self.article(row)? {
                 out.push(article);
             }
         }
@@ -439,6 +477,99 @@ impl SqliteStore {
             }
         }
         Ok(problems)
+    }
+}
+
+/// How many whole articles a [`SqliteCorpus`] keeps in memory.
+const ARTICLE_CACHE: usize = 32;
+
+/// A store opened for the explorer: headers are read at open, an article's text when it is
+/// asked for (the last few are kept), the metrics and gauges of all articles on first use.
+#[derive(Debug)]
+pub struct SqliteCorpus {
+    /// The row id of each article, by article id (corpus order: by file).
+    rows: Vec<i64>,
+    headers: Vec<Header>,
+    store: Mutex<SqliteStore>,
+    cache: Mutex<HashMap<usize, Arc<Article>>>,
+    measures: OnceLock<Arc<[Article]>>,
+    index: OnceLock<SearchIndex>,
+    /// How many whole articles have been read from the file.
+    reads: AtomicUsize,
+}
+
+impl SqliteCorpus {
+    /// How many whole articles have been read from the file so far (cache hits not
+    /// counted): opening reads none.
+    pub fn articles_read(&self) -> usize {
+        self.reads.load(Ordering::Relaxed)
+    }
+
+    /// Opens the store at `path` and reads every article's header (not its text).
+    pub fn open(path: &Path) -> Result<Self, StoreError> {
+        let store = SqliteStore::open(path)?;
+        let (rows, headers) = store.headers()?.into_iter().map(|h| (h.0, h.1)).unzip();
+        Ok(Self {
+            rows,
+            headers,
+            store: Mutex::new(store),
+            cache: Mutex::new(HashMap::new()),
+            measures: OnceLock::new(),
+            index: OnceLock::new(),
+            reads: AtomicUsize::new(0),
+        })
+    }
+
+    fn with_store<T>(&self, f: impl FnOnce(&SqliteStore) -> Result<T, StoreError>) -> Option<T> {
+        let store = self.store.lock().ok()?;
+        f(&store).ok()
+    }
+
+    fn read_measures(&self) -> Arc<[Article]> {
+        let found = self.with_store(|store| store.measures(&self.rows, &self.headers));
+        found.unwrap_or_default().into()
+    }
+
+    fn index(&self) -> &SearchIndex {
+        self.index.get_or_init(|| {
+            let articles: Vec<Article> = (0..self.rows.len())
+                .map(|id| self.article(id).map(|a| (*a).clone()).unwrap_or_default())
+                .collect();
+            SearchIndex::new(&articles)
+        })
+    }
+}
+
+impl Corpus for SqliteCorpus {
+    fn headers(&self) -> &[Header] {
+        &self.headers
+    }
+
+    fn article(&self, id: usize) -> Option<ArticleRef> {
+        if let Some(hit) = self.cache.lock().ok()?.get(&id) {
+            return Some(ArticleRef::one(Arc::clone(hit)));
+        }
+        let row = *self.rows.get(id)?;
+        self.reads.fetch_add(1, Ordering::Relaxed);
+        let article = Arc::new(self.with_store(|store| store.article(row))??);
+        let mut cache = self.cache.lock().ok()?;
+        if cache.len() >= ARTICLE_CACHE {
+            cache.clear();
+        }
+        cache.insert(id, Arc::clone(&article));
+        Some(ArticleRef::one(article))
+    }
+
+    fn measures(&self) -> Arc<[Article]> {
+        Arc::clone(self.measures.get_or_init(|| self.read_measures()))
+    }
+
+    fn search(&self, query: &str, limit: usize, cancel: &AtomicBool) -> Option<Vec<Hit>> {
+        self.index().search_cancellable(query, limit, cancel)
+    }
+
+    fn warm_up_search(&self) {
+        self.index();
     }
 }
 
@@ -800,66 +931,18 @@ fn read_article(conn: &Connection, id: i64) -> Result<Option<Article>, ReadError
         }
         a.paragraphs.push(text);
     }
-    let mut stmt = conn.prepare_cached(
-        "SELECT label, value, unit, kind, period, redacted, raw, approximate, indicator,
-            paragraph, start, \"end\" FROM metrics WHERE article_id = ?1 ORDER BY idx",
-    )?;
-    let rows = stmt.query_map([id], |r| {
-        Ok((
-            Metric {
-                label: r.get(0)?,
-                value: r.get(1)?,
-                unit: r.get(2)?,
-                period: r.get(4)?,
-                redacted: r.get(5)?,
-                raw: r.get(6)?,
-                approximate: r.get(7)?,
-                indicator: r.get(8)?,
-                source: span(r, 9)?,
-                ..Metric::default()
-            },
-            r.get::<_, String>(3)?,
-        ))
-    })?;
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {METRIC_COLUMNS} FROM metrics WHERE article_id = ?1 ORDER BY idx"
+    ))?;
+    let rows = stmt.query_map([id], |r| metric_row(r, 0))?;
     for row in rows {
-        let (mut m, kind) = row?;
-        m.kind = parse_enum::<MetricKind>(&kind).ok_or_else(|| bad("metric kind", &kind))?;
-        a.metrics.push(m);
+        a.metrics
+            .push(row?.map_err(|(what, value)| bad(what, &value))?);
     }
-    let mut stmt = conn.prepare_cached(
-        "SELECT label, actual, target, percent, percent_stated, unit, actual_period,
-            target_period, cross_period, indicator, paragraph, start, \"end\",
-            target_paragraph, target_start, target_end
-         FROM gauges WHERE article_id = ?1 ORDER BY idx",
-    )?;
-    let rows = stmt.query_map([id], |r| {
-        let target_source = match (
-            r.get::<_, Option<usize>>(13)?,
-            r.get::<_, Option<usize>>(14)?,
-            r.get::<_, Option<usize>>(15)?,
-        ) {
-            (Some(paragraph), Some(start), Some(end)) => Some(Span {
-                paragraph,
-                start,
-                end,
-            }),
-            _ => None,
-        };
-        Ok(Gauge {
-            label: r.get(0)?,
-            actual: r.get::<_, Option<f64>>(1)?.unwrap_or(f64::NAN),
-            target: r.get(2)?,
-            percent: r.get(3)?,
-            percent_stated: r.get(4)?,
-            unit: r.get(5)?,
-            actual_period: r.get(6)?,
-            target_period: r.get(7)?,
-            cross_period: r.get(8)?,
-            indicator: r.get(9)?,
-            source: span(r, 10)?,
-            target_source,
-        })
-    })?;
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {GAUGE_COLUMNS} FROM gauges WHERE article_id = ?1 ORDER BY idx"
+    ))?;
+    let rows = stmt.query_map([id], |r| gauge_row(r, 0))?;
     a.gauges = rows.collect::<rusqlite::Result<_>>()?;
     let mut stmt = conn.prepare_cached(
         "SELECT kind, \"offset\", line, text, hint FROM warnings WHERE article_id = ?1 ORDER BY idx",
@@ -898,6 +981,67 @@ fn read_article(conn: &Connection, id: i64) -> Result<Option<Article>, ReadError
     })?;
     a.repairs = rows.collect::<rusqlite::Result<_>>()?;
     Ok(Some(a))
+}
+
+/// The columns [`metric_row`] reads, in order.
+const METRIC_COLUMNS: &str = "label, value, unit, kind, period, redacted, raw, approximate, \
+    indicator, paragraph, start, \"end\"";
+
+/// The columns [`gauge_row`] reads, in order.
+const GAUGE_COLUMNS: &str = "label, actual, target, percent, percent_stated, unit, \
+    actual_period, target_period, cross_period, indicator, paragraph, start, \"end\", \
+    target_paragraph, target_start, target_end";
+
+/// A metric from [`METRIC_COLUMNS`] starting at column `at`; an unknown kind is returned as
+/// the column name and value.
+fn metric_row(r: &Row<'_>, at: usize) -> rusqlite::Result<Result<Metric, (&'static str, String)>> {
+    let kind: String = r.get(at + 3)?;
+    let Some(kind) = parse_enum::<MetricKind>(&kind) else {
+        return Ok(Err(("metric kind", kind)));
+    };
+    Ok(Ok(Metric {
+        label: r.get(at)?,
+        value: r.get(at + 1)?,
+        unit: r.get(at + 2)?,
+        kind,
+        period: r.get(at + 4)?,
+        redacted: r.get(at + 5)?,
+        raw: r.get(at + 6)?,
+        approximate: r.get(at + 7)?,
+        indicator: r.get(at + 8)?,
+        source: span(r, at + 9)?,
+        ..Metric::default()
+    }))
+}
+
+/// A gauge from [`GAUGE_COLUMNS`] starting at column `at`.
+fn gauge_row(r: &Row<'_>, at: usize) -> rusqlite::Result<Gauge> {
+    let target_source = match (
+        r.get::<_, Option<usize>>(at + 13)?,
+        r.get::<_, Option<usize>>(at + 14)?,
+        r.get::<_, Option<usize>>(at + 15)?,
+    ) {
+        (Some(paragraph), Some(start), Some(end)) => Some(Span {
+            paragraph,
+            start,
+            end,
+        }),
+        _ => None,
+    };
+    Ok(Gauge {
+        label: r.get(at)?,
+        actual: r.get::<_, Option<f64>>(at + 1)?.unwrap_or(f64::NAN),
+        target: r.get(at + 2)?,
+        percent: r.get(at + 3)?,
+        percent_stated: r.get(at + 4)?,
+        unit: r.get(at + 5)?,
+        actual_period: r.get(at + 6)?,
+        target_period: r.get(at + 7)?,
+        cross_period: r.get(at + 8)?,
+        indicator: r.get(at + 9)?,
+        source: span(r, at + 10)?,
+        target_source,
+    })
 }
 
 fn span(r: &Row<'_>, first: usize) -> rusqlite::Result<Span> {
@@ -1056,7 +1200,7 @@ mod tests {
             .headers()
             .unwrap()
             .into_iter()
-            .map(|h| h.file)
+            .map(|(_, h)| h.file)
             .collect();
         assert_eq!(files.len(), 4);
         assert!(!files.iter().any(|f| f.ends_with("synth-000002.txt")));
@@ -1064,9 +1208,9 @@ mod tests {
             .headers()
             .unwrap()
             .into_iter()
-            .find(|h| h.file.ends_with("synth-000001.txt"))
+            .find(|(_, h)| h.file.ends_with("synth-000001.txt"))
             .unwrap()
-            .id;
+            .0;
         let text = store.article(id).unwrap().unwrap().paragraphs.join("");
         assert!(
             text.contains("今年新增签约项目12个"),
@@ -1091,6 +1235,42 @@ mod tests {
     }
 
     #[test]
+    fn a_store_opens_lazily_and_serves_what_memory_serves() {
+        let dir = temp("lazy");
+        let db = dir.join("c.db");
+        let mut store = SqliteStore::create_or_open(&db).unwrap();
+        let articles = builtin();
+        for a in &articles {
+            store.put("h", a).unwrap();
+        }
+        drop(store);
+        let corpus = Arc::new(SqliteCorpus::open(&db).unwrap());
+        let memory = crate::store::MemoryCorpus::new(articles.clone());
+        assert_eq!(corpus.headers(), memory.headers());
+        assert_eq!(corpus.articles_read(), 0, "opening reads headers only");
+        assert_eq!(*corpus.article(3).unwrap(), articles[3]);
+        assert_eq!(*corpus.article(3).unwrap(), articles[3]);
+        assert_eq!(corpus.articles_read(), 1, "the second read is cached");
+        assert!(corpus.article(5).is_none());
+        let measures = corpus.measures();
+        for (m, a) in measures.iter().zip(&articles) {
+            assert_eq!(
+                (&m.metrics, &m.gauges, &m.region),
+                (&a.metrics, &a.gauges, &a.region)
+            );
+            assert!(m.paragraphs.is_empty());
+        }
+        let cancel = AtomicBool::new(false);
+        for query in ["tongliao", "通遼", "谷城", "gc"] {
+            assert_eq!(
+                corpus.search(query, 20, &cancel),
+                memory.search(query, 20, &cancel),
+                "{query}"
+            );
+        }
+    }
+
+    #[test]
     fn articles_outside_the_inputs_are_kept() {
         let dir = temp("scope");
         let (a, b) = (dir.join("a"), dir.join("b"));
@@ -1100,8 +1280,24 @@ mod tests {
         }
         let db = dir.join("c.db");
         let (start, done) = no_progress();
-        update(&db, std::slice::from_ref(&a), false, u64::MAX, &start, &done).unwrap();
-        let second = update(&db, std::slice::from_ref(&b), false, u64::MAX, &start, &done).unwrap();
+        update(
+            &db,
+            std::slice::from_ref(&a),
+            false,
+            u64::MAX,
+            &start,
+            &done,
+        )
+        .unwrap();
+        let second = update(
+            &db,
+            std::slice::from_ref(&b),
+            false,
+            u64::MAX,
+            &start,
+            &done,
+        )
+        .unwrap();
         assert_eq!((second.parsed, second.removed), (1, 0));
         assert_eq!(SqliteStore::open(&db).unwrap().len().unwrap(), 2);
     }

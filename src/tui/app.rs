@@ -18,6 +18,7 @@ use crate::corpus::extract::sentences;
 use crate::corpus::{Article, Gauge, Metric, Span};
 use crate::report;
 use crate::search::{Hit, HitTarget};
+use crate::store::{ArticleRef, Header, Store};
 use crate::text::sanitize::{sanitize_aligned, sanitize_line};
 use crate::text::width::disambiguate;
 use crate::text::wrap::{DocLine, WrapCache, wrap_document};
@@ -100,7 +101,7 @@ pub enum Overlay {
 pub struct Region {
     /// Terminal-safe name, or [`UNNAMED_REGION`].
     pub name: String,
-    /// Indices into `App::articles`.
+    /// Article ids (indices into the corpus's headers).
     pub articles: Vec<usize>,
 }
 
@@ -115,6 +116,36 @@ pub struct Prepared {
     pub original_lines: Vec<String>,
     /// The char offset in `Article::original` where each original line starts.
     pub original_starts: Vec<usize>,
+}
+
+/// Prepared text per article id, filled while drawing (hence the interior mutability) and
+/// started over when it grows large, so that a long session never holds a whole corpus.
+#[derive(Debug, Default)]
+pub struct PreparedCache {
+    entries: std::cell::RefCell<std::collections::HashMap<usize, Arc<Prepared>>>,
+}
+
+/// How many prepared articles the cache keeps before starting over.
+const PREPARED_LIMIT: usize = 64;
+
+impl PreparedCache {
+    /// Article `id`'s prepared text, made with `make` on a miss.
+    fn get_or_prepare(
+        &self,
+        id: usize,
+        make: impl FnOnce() -> Option<Prepared>,
+    ) -> Option<Arc<Prepared>> {
+        if let Some(hit) = self.entries.borrow().get(&id) {
+            return Some(Arc::clone(hit));
+        }
+        let prepared = Arc::new(make()?);
+        let mut entries = self.entries.borrow_mut();
+        if entries.len() >= PREPARED_LIMIT {
+            entries.clear();
+        }
+        entries.insert(id, Arc::clone(&prepared));
+        Some(prepared)
+    }
 }
 
 /// The in-article find.
@@ -162,10 +193,10 @@ pub struct CompareState {
 /// everything else changes them only through [`App::update`].
 #[derive(Debug)]
 pub struct App {
-    /// The corpus, as loaded.
-    pub(crate) articles: Vec<Article>,
-    /// Display-ready text per article.
-    pub(crate) prepared: Vec<Prepared>,
+    /// The corpus: headers at hand, an article's text read when it is shown.
+    pub(crate) corpus: Store,
+    /// Display-ready text of the articles shown lately.
+    pub(crate) prepared: PreparedCache,
     /// Region tabs in order of first appearance; the unnamed group last.
     pub(crate) regions: Vec<Region>,
     /// Draw for a terminal with ambiguous-wide chars: disambiguated text, ASCII chrome.
@@ -218,18 +249,16 @@ pub struct App {
 }
 
 impl App {
-    /// Builds the state for `articles`, sized for a 120×36 terminal until told otherwise.
-    pub fn new(articles: Vec<Article>, options: &Options) -> Self {
+    /// Builds the state for a corpus (a [`Store`], or the articles themselves), sized for a
+    /// 120×36 terminal until told otherwise.
+    pub fn new(corpus: impl Into<Store>, options: &Options) -> Self {
+        let corpus = corpus.into();
         let ambiguous_wide = options.ambiguous_wide;
-        let prepared = articles
-            .iter()
-            .map(|a| prepare(a, ambiguous_wide))
-            .collect();
-        let regions = group_regions(&articles, ambiguous_wide);
+        let regions = group_regions(corpus.headers(), ambiguous_wide);
         let compare_right = usize::from(regions.len() > 1);
         Self {
-            articles,
-            prepared,
+            corpus,
+            prepared: PreparedCache::default(),
             regions,
             ambiguous_wide,
             theme: Theme::from_env(&options.theme),
@@ -317,7 +346,27 @@ impl App {
         }
     }
 
-    /// The current article's index into `articles`.
+    /// Article `id`, read from the corpus when it is not at hand.
+    pub(crate) fn article(&self, id: usize) -> Option<ArticleRef> {
+        self.corpus.article(id)
+    }
+
+    /// Display-ready text of article `id`, prepared on first use.
+    pub(crate) fn prepared(&self, id: usize) -> Option<Arc<Prepared>> {
+        self.prepared.get_or_prepare(id, || {
+            Some(prepare(&*self.article(id)?, self.ambiguous_wide))
+        })
+    }
+
+    /// Article `id`'s title on one terminal-safe line.
+    pub(crate) fn title(&self, id: usize) -> String {
+        self.corpus
+            .headers()
+            .get(id)
+            .map_or_else(String::new, |h| self.safe(&h.title).into_owned())
+    }
+
+    /// The current article's id.
     pub fn current(&self) -> Option<usize> {
         self.regions
             .get(self.region)?
@@ -337,7 +386,7 @@ impl App {
             .saturating_mul(2)
             .saturating_add(usize::from(source));
         self.wraps
-            .get_or_wrap(key, width, || match self.prepared.get(article) {
+            .get_or_wrap(key, width, || match self.prepared(article) {
                 Some(p) if source => wrap_document(&p.original_lines, width, false),
                 Some(p) => wrap_document(&p.paragraphs, width, true),
                 None => Vec::new(),
@@ -359,7 +408,7 @@ impl App {
     /// Number of gauge and metric rows on the gauges screen for the current article.
     pub fn item_count(&self) -> usize {
         self.current()
-            .and_then(|a| self.articles.get(a))
+            .and_then(|a| self.article(a))
             .map_or(0, |a| a.gauges.len().saturating_add(a.metrics.len()))
     }
 
@@ -431,7 +480,7 @@ impl App {
     fn select_item(&mut self, item: usize) {
         let count = self.item_count();
         self.item = item.min(count.saturating_sub(1));
-        let Some(article) = self.current().and_then(|a| self.articles.get(a)) else {
+        let Some(article) = self.current().and_then(|a| self.article(a)) else {
             return;
         };
         let span = if self.item < article.gauges.len() {
@@ -499,7 +548,7 @@ impl App {
     fn run_find(&mut self) {
         self.find.matches.clear();
         self.find.current = 0;
-        let Some(prepared) = self.current().and_then(|a| self.prepared.get(a)) else {
+        let Some(prepared) = self.current().and_then(|a| self.prepared(a)) else {
             return;
         };
         let mut matches = Vec::new();
@@ -544,10 +593,8 @@ impl App {
         let span = match hit.target {
             HitTarget::Sentence(span) => Some(span),
             HitTarget::Metric(i) => self
-                .articles
-                .get(hit.article)
-                .and_then(|a| a.metrics.get(i))
-                .map(|m| m.source),
+                .article(hit.article)
+                .and_then(|a| a.metrics.get(i).map(|m| m.source)),
             HitTarget::Title | HitTarget::Region => None,
         };
         self.highlight = span;
@@ -877,7 +924,7 @@ impl App {
         }
         match self.screen {
             Screen::Gauges => {
-                let article = self.articles.get(self.current()?)?;
+                let article = self.article(self.current()?)?;
                 match article.gauges.get(self.item) {
                     Some(g) => Some(gauge_summary(g)),
                     None => article
@@ -917,7 +964,7 @@ impl App {
     }
 
     fn item_text(&self) -> Option<String> {
-        let article = self.articles.get(self.current()?)?;
+        let article = self.article(self.current()?)?;
         let region = self.region_name();
         if let Some(g) = article.gauges.get(self.item) {
             return Some(format!("{region} {}", gauge_summary(g)));
@@ -962,7 +1009,7 @@ impl App {
 
     fn sentence_text(&self) -> Option<String> {
         let index = self.current()?;
-        let article = self.articles.get(index)?;
+        let article = self.article(index)?;
         if let Some(span) = self.highlight {
             let paragraph = article.paragraphs.get(span.paragraph)?;
             return Some(chars(paragraph, span.start, span.end));
@@ -998,42 +1045,39 @@ impl App {
             .get(self.scroll..)?
             .iter()
             .find(|l| !l.range.is_empty())?;
-        let original = self
-            .articles
-            .get(index)?
-            .original
-            .split('\n')
-            .nth(line.paragraph)?;
+        let article = self.article(index)?;
+        let original = article.original.split('\n').nth(line.paragraph)?;
         Some(original.to_owned())
     }
 
     /// Queues the current view's tables for export, built by [`crate::report`] as the CLI
     /// builds them.
     fn export(&mut self, format: ExportFormat) {
+        let headers = self.corpus.headers();
         let raw_region = |r: usize| {
             self.first_of(r)
-                .and_then(|i| self.articles.get(i))
-                .map(report::region_of)
+                .and_then(|i| headers.get(i))
+                .map(|h| h.region.as_deref().unwrap_or(report::UNNAMED_REGION))
         };
         let request = match self.screen {
             Screen::Compare => match (raw_region(self.region), raw_region(self.compare.right)) {
                 (Some(a), Some(b)) if self.compare.right != self.region => Some(ExportRequest {
                     scope: format!("{}-vs-{}", slug(a), slug(b)),
-                    tables: vec![("compare", report::compare(&self.articles, a, b))],
+                    tables: vec![("compare", report::compare(&self.corpus.measures(), a, b))],
                     format,
                 }),
                 _ => None,
             },
             Screen::Overview => Some(ExportRequest {
                 scope: "all".to_owned(),
-                tables: vec![("overview", report::overview(&self.articles))],
+                tables: vec![("overview", report::overview(&self.corpus.measures()))],
                 format,
             }),
             Screen::Reader | Screen::Gauges | Screen::Source => {
-                self.current().and_then(|i| self.articles.get(i)).map(|a| {
-                    let one = std::slice::from_ref(a);
+                self.current().and_then(|i| self.article(i)).map(|a| {
+                    let one = std::slice::from_ref(&*a);
                     ExportRequest {
-                        scope: slug(report::region_of(a)),
+                        scope: slug(report::region_of(&a)),
                         tables: vec![
                             ("gauges", report::gauges(one)),
                             ("metrics", report::metrics(one)),
@@ -1322,7 +1366,7 @@ fn prepare(article: &Article, ambiguous_wide: bool) -> Prepared {
     }
 }
 
-fn group_regions(articles: &[Article], ambiguous_wide: bool) -> Vec<Region> {
+fn group_regions(articles: &[Header], ambiguous_wide: bool) -> Vec<Region> {
     let mut regions: Vec<Region> = Vec::new();
     let mut unnamed = Vec::new();
     for (i, a) in articles.iter().enumerate() {
@@ -1441,12 +1485,12 @@ mod tests {
         app.update(Action::Resize(80, 14));
         press(&mut app, KeyCode::Char('t'));
         assert_eq!(app.screen, Screen::Gauges);
-        let first = app.articles[0].gauges[0].source;
+        let first = app.article(0).unwrap().gauges[0].source;
         assert_eq!(app.highlight, Some(first));
         press(&mut app, KeyCode::Char('j'));
         press(&mut app, KeyCode::Char('j'));
         press(&mut app, KeyCode::Char('j'));
-        let metric = app.articles[0].metrics[1].source;
+        let metric = app.article(0).unwrap().metrics[1].source;
         assert_eq!(app.item, 3);
         assert_eq!(app.highlight, Some(metric));
         // Far down the list: the redacted metric in the last paragraph scrolls the reader.
@@ -1456,7 +1500,10 @@ mod tests {
         assert_eq!(app.item, app.item_count() - 1);
         press(&mut app, KeyCode::Enter);
         assert_eq!(app.screen, Screen::Reader);
-        assert_eq!(app.highlight, Some(app.articles[0].metrics[6].source));
+        assert_eq!(
+            app.highlight,
+            Some(app.article(0).unwrap().metrics[6].source)
+        );
         let area = app.main_text_area();
         let doc = app.doc(0, false, usize::from(area.width));
         let line = doc.iter().position(|l| l.paragraph == 2).unwrap();
@@ -1474,7 +1521,8 @@ mod tests {
     fn y_copies_the_selection_of_every_screen() {
         let mut app = app();
         press(&mut app, KeyCode::Char('y'));
-        let first = &app.articles[0].paragraphs[0];
+        let shown = app.article(0).unwrap();
+        let first = &shown.paragraphs[0];
         let (s, e) = sentences(first)[0];
         assert_eq!(copied(&app), chars(first, s, e), "topmost sentence");
         app.update(Action::EffectDone("已复制 copied 9 chars".to_owned()));
@@ -1489,11 +1537,7 @@ mod tests {
         let span = app.highlight.unwrap();
         assert_eq!(
             copied(&app),
-            chars(
-                &app.articles[0].paragraphs[span.paragraph],
-                span.start,
-                span.end
-            ),
+            chars(&shown.paragraphs[span.paragraph], span.start, span.end),
             "the highlighted source sentence"
         );
 
@@ -1557,7 +1601,8 @@ mod tests {
         let Some(Effect::Export(request)) = app.effect().cloned() else {
             panic!("no export")
         };
-        let one = std::slice::from_ref(&app.articles[1]);
+        let second = app.article(1).unwrap();
+        let one = std::slice::from_ref(&*second);
         assert_eq!(request.scope, "tongliaoshi");
         assert_eq!(request.format, ExportFormat::Csv);
         assert_eq!(
@@ -1573,10 +1618,16 @@ mod tests {
             panic!("no export")
         };
         assert_eq!(request.format, ExportFormat::Json);
-        let right = report::region_of(&app.articles[app.first_of(app.compare.right).unwrap()]);
+        let right = app.corpus.headers()[app.first_of(app.compare.right).unwrap()]
+            .region
+            .clone()
+            .unwrap();
         assert_eq!(
             request.tables,
-            [("compare", report::compare(&app.articles, "通辽市", right))]
+            [(
+                "compare",
+                report::compare(&app.corpus.measures(), "通辽市", &right)
+            )]
         );
         press(&mut app, KeyCode::Char('o'));
         press(&mut app, KeyCode::Char('e'));
@@ -1586,7 +1637,7 @@ mod tests {
         assert_eq!(request.scope, "all");
         assert_eq!(
             request.tables,
-            [("overview", report::overview(&app.articles))]
+            [("overview", report::overview(&app.corpus.measures()))]
         );
     }
 
@@ -1697,7 +1748,7 @@ mod tests {
         let mut app = app();
         press(&mut app, KeyCode::Char('s'));
         typed(&mut app, "tl");
-        let span = app.articles[3].metrics[2].source;
+        let span = app.article(3).unwrap().metrics[2].source;
         let hit = Hit {
             article: 3,
             target: HitTarget::Sentence(span),
@@ -1893,7 +1944,11 @@ mod tests {
         assert_eq!(app.find.matches.len(), 3, "pinyin finds the characters");
         let m = app.find.matches[0];
         assert_eq!(
-            chars(&app.articles[0].paragraphs[m.paragraph], m.start, m.end),
+            chars(
+                &app.article(0).unwrap().paragraphs[m.paragraph],
+                m.start,
+                m.end
+            ),
             "到位资金"
         );
     }

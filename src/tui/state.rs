@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::corpus::Article;
+use crate::store::Header;
 
 /// Where the user was.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -46,7 +47,11 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 /// assert_ne!(corpus_key(&[a.clone()]), corpus_key(&[a, b]));
 /// ```
 pub fn corpus_key(articles: &[Article]) -> String {
-    let mut files: Vec<&str> = articles.iter().map(|a| a.file.as_str()).collect();
+    files_key(articles.iter().map(|a| a.file.as_str()).collect())
+}
+
+/// [`corpus_key`] from the files alone, in any order.
+fn files_key(mut files: Vec<&str>) -> String {
     files.sort_unstable();
     let identity = format!("{}\n{}", files.len(), files.join("\n"));
     format!("{:016x}", fnv1a(identity.as_bytes()))
@@ -73,10 +78,13 @@ pub fn state_dir(xdg_state_home: Option<OsString>, home: Option<OsString>) -> Op
     Some(base.join("zhaoshang"))
 }
 
-/// The state file for `articles` under the directory named by the environment.
-pub fn default_path(articles: &[Article]) -> Option<PathBuf> {
+/// The state file for the corpus of `headers` under the directory named by the environment.
+pub fn default_path(headers: &[Header]) -> Option<PathBuf> {
     let dir = state_dir(std::env::var_os("XDG_STATE_HOME"), std::env::var_os("HOME"))?;
-    Some(dir.join(format!("{}.json", corpus_key(articles))))
+    Some(dir.join(format!(
+        "{}.json",
+        files_key(headers.iter().map(|h| h.file.as_str()).collect())
+    )))
 }
 
 /// The saved position, or `None` when the file is missing or not a position.

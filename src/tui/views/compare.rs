@@ -64,7 +64,8 @@ pub fn figures(app: &App, region: usize) -> Vec<Figure> {
     let Some(r) = app.regions.get(region) else {
         return out;
     };
-    for a in r.articles.iter().filter_map(|&i| app.articles.get(i)) {
+    let measures = app.corpus.measures();
+    for a in r.articles.iter().filter_map(|&i| measures.get(i)) {
         for m in &a.metrics {
             if !out
                 .iter()
@@ -271,12 +272,12 @@ pub(crate) fn render(app: &App, body: Rect, buf: &mut Buffer) {
         );
     }
     if let Some(a) = app.current() {
-        let t = app.prepared.get(a).map_or("", |p| p.title.as_str());
+        let t = app.title(a);
         let head = title(app, &format!("{left_name} - {t}"), panes.left.width);
         text_pane(app, panes.left, a, false, app.scroll, head, &[], buf);
     }
     if let Some(b) = app.first_of(app.compare.right) {
-        let t = app.prepared.get(b).map_or("", |p| p.title.as_str());
+        let t = app.title(b);
         let head = title(app, &format!("{right_name} - {t}"), panes.right.width);
         text_pane(
             app,

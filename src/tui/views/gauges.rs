@@ -20,7 +20,7 @@ pub(crate) fn render(app: &App, body: Rect, buf: &mut Buffer) {
         block(app, title(app, "没有文章 no articles", body.width)).render(body, buf);
         return;
     };
-    let Some(article) = app.articles.get(index) else {
+    let Some(article) = app.article(index) else {
         return;
     };
 
@@ -74,7 +74,7 @@ pub(crate) fn render(app: &App, body: Rect, buf: &mut Buffer) {
         buf,
     );
 
-    let name = app.prepared.get(index).map_or("", |p| p.title.as_str());
+    let name = app.title(index);
     let head = title(app, &format!("出处 source - {name}"), panes.reader.width);
     text_pane(
         app,

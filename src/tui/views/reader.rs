@@ -27,8 +27,8 @@ pub(crate) fn render(app: &App, body: Rect, buf: &mut Buffer) {
     article_list(app, panes.list, buf);
     match app.current() {
         Some(article) => {
-            let name = app.prepared.get(article).map_or("", |p| p.title.as_str());
-            let head = title(app, name, panes.reader.width);
+            let name = app.title(article);
+            let head = title(app, &name, panes.reader.width);
             text_pane(
                 app,
                 panes.reader,
@@ -56,7 +56,7 @@ fn gauge_summary(app: &App, area: Rect, buf: &mut Buffer) {
     if area.is_empty() {
         return;
     }
-    let Some(article) = app.current().and_then(|a| app.articles.get(a)) else {
+    let Some(article) = app.current().and_then(|a| app.article(a)) else {
         return;
     };
     let key = keymap::key_for(&Action::ShowGauges).unwrap_or_default();
@@ -88,7 +88,7 @@ fn gauge_summary(app: &App, area: Rect, buf: &mut Buffer) {
 
 /// Source, date and period of the current article, on the reader's bottom border.
 fn metadata(app: &App, pane: Rect, buf: &mut Buffer) {
-    let Some(article) = app.current().and_then(|a| app.articles.get(a)) else {
+    let Some(article) = app.current().and_then(|a| app.article(a)) else {
         return;
     };
     let parts: Vec<String> = [&article.source, &article.published, &article.period]
@@ -157,13 +157,11 @@ pub(crate) fn text_pane(
     block(app, head)
         .title_bottom(Line::from(Span::styled(position, app.theme.dim)).right_aligned())
         .render(pane, buf);
-    let Some(prepared) = app.prepared.get(article) else {
+    let Some(prepared) = app.prepared(article) else {
         return;
     };
-    let headings = app
-        .articles
-        .get(article)
-        .map_or(&[][..], |a| a.headings.as_slice());
+    let shown = app.article(article);
+    let headings = shown.as_ref().map_or(&[][..], |a| a.headings.as_slice());
     let source_lines = if source {
         &prepared.original_lines
     } else {
@@ -235,15 +233,7 @@ fn article_list(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(region) = app.regions.get(app.region) else {
         return;
     };
-    let titles: Vec<String> = region
-        .articles
-        .iter()
-        .map(|&a| {
-            app.prepared
-                .get(a)
-                .map_or_else(String::new, |p| p.title.clone())
-        })
-        .collect();
+    let titles: Vec<String> = region.articles.iter().map(|&a| app.title(a)).collect();
     marked_list(app, inner, &titles, app.article, buf);
 }
 
@@ -266,7 +256,7 @@ fn side_gauges(app: &App, area: Rect, buf: &mut Buffer) {
     }
     block(app, title(app, "目标完成 targets", area.width)).render(area, buf);
     let inner = layout::inner(area);
-    let Some(article) = app.current().and_then(|a| app.articles.get(a)) else {
+    let Some(article) = app.current().and_then(|a| app.article(a)) else {
         return;
     };
     if article.gauges.is_empty() {

@@ -116,7 +116,8 @@ fn hit_line<'a>(app: &App, hit: &Hit, selected: bool, width: usize) -> Line<'a> 
     // Where the hit is: the article title for a region hit (the region is the hit itself),
     // the region (or title) otherwise.
     let place = app
-        .articles
+        .corpus
+        .headers()
         .get(hit.article)
         .map(|a| match (hit.target, a.region.as_deref()) {
             (HitTarget::Region, _) | (_, None) => app.safe(&a.title).into_owned(),

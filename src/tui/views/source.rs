@@ -16,7 +16,7 @@ pub(crate) fn render(app: &App, body: Rect, buf: &mut Buffer) {
         block(app, title(app, "没有文章 no articles", body.width)).render(body, buf);
         return;
     };
-    let warnings = app.articles.get(index).map_or(0, |a| a.warnings.len());
+    let warnings = app.article(index).map_or(0, |a| a.warnings.len());
     let text = format!(
         "原文 original - 反白=修复 repaired - 删除线=样板 boilerplate - 警告 warnings {warnings} - O 返回"
     );
@@ -36,7 +36,7 @@ pub(crate) fn render(app: &App, body: Rect, buf: &mut Buffer) {
 /// Marks for repairs and boilerplate, by original line.
 fn marks(app: &App, index: usize) -> Vec<Mark> {
     let mut out: Vec<Mark> = Vec::new();
-    let (Some(article), Some(prepared)) = (app.articles.get(index), app.prepared.get(index)) else {
+    let (Some(article), Some(prepared)) = (app.article(index), app.prepared(index)) else {
         return out;
     };
     for b in &article.boilerplate {
