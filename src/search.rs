@@ -33,6 +33,7 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 use rayon::prelude::*;
 
 use crate::corpus::{Article, Span};
+pub use pinyin::cuts as pinyin_cuts;
 use pinyin::{Masks, PinyinQuery};
 pub use split::sentence_ranges;
 
@@ -195,38 +196,46 @@ impl SearchIndex {
     /// paragraph and every metric label.
     pub fn new(articles: &[Article]) -> Self {
         let per_article: Vec<Vec<(HitTarget, String)>> =
-            articles.par_iter().map(article_docs).collect();
-        let total: usize = per_article.iter().map(Vec::len).sum();
-        let bytes: usize = per_article.iter().flatten().map(|(_, t)| t.len()).sum();
+            articles.par_iter().map(documents).collect();
+        let docs: Vec<(usize, HitTarget, String)> = per_article
+            .into_iter()
+            .enumerate()
+            .flat_map(|(a, docs)| docs.into_iter().map(move |(t, text)| (a, t, text)))
+            .collect();
+        Self::from_docs(&docs)
+    }
+
+    /// Builds an index over given texts, each with the article id its hits will carry and
+    /// what it is; texts come in corpus order (ties go to the earlier one). A persisted index
+    /// uses this to rank the candidates it found exactly as an index over the whole corpus
+    /// would.
+    pub fn from_docs(docs: &[(usize, HitTarget, String)]) -> Self {
+        let bytes: usize = docs.iter().map(|(_, _, t)| t.len()).sum();
         let mut index = Self {
             arena: String::with_capacity(bytes),
-            docs: Vec::with_capacity(total),
-            gates: Vec::with_capacity(total),
+            docs: Vec::with_capacity(docs.len()),
+            gates: Vec::with_capacity(docs.len()),
         };
         // Short texts (titles, regions, labels) first, sentences after: the short ones are the
         // likeliest winners, and finding winners early lets the scan skip more exact scoring.
         for sentences in [false, true] {
-            for (article, docs) in per_article.iter().enumerate() {
-                let Ok(article) = u32::try_from(article) else {
-                    break;
-                };
-                for (target, text) in docs {
-                    if matches!(target, HitTarget::Sentence(_)) != sentences {
-                        continue;
-                    }
-                    let Ok(len) = u32::try_from(text.len()) else {
-                        continue;
-                    };
-                    let chars = u32::try_from(text.chars().count()).unwrap_or(u32::MAX);
-                    index.docs.push(Doc {
-                        start: index.arena.len(),
-                        len,
-                        chars,
-                        article,
-                        target: *target,
-                    });
-                    index.arena.push_str(text);
+            for (article, target, text) in docs {
+                if matches!(target, HitTarget::Sentence(_)) != sentences {
+                    continue;
                 }
+                let (Ok(article), Ok(len)) = (u32::try_from(*article), u32::try_from(text.len()))
+                else {
+                    continue;
+                };
+                let chars = u32::try_from(text.chars().count()).unwrap_or(u32::MAX);
+                index.docs.push(Doc {
+                    start: index.arena.len(),
+                    len,
+                    chars,
+                    article,
+                    target: *target,
+                });
+                index.arena.push_str(text);
             }
         }
         index.gates = index
@@ -582,16 +591,7 @@ impl Query {
     /// dropped, traditional characters become simplified, and the result is cut to
     /// [`MAX_QUERY_CHARS`].
     fn new(raw: &str) -> Self {
-        let cleaned: String = raw
-            .chars()
-            .filter(|c| !c.is_control() && !c.is_whitespace() && *c != '\'' && *c != '’')
-            .take(MAX_QUERY_CHARS)
-            .collect();
-        let text = if cleaned.is_ascii() {
-            cleaned
-        } else {
-            to_simplified(&cleaned)
-        };
+        let text = normalize_query(raw);
         let (bloom, ascii) = char_sets(&text);
         let pinyin = PinyinQuery::new(&text);
         let chars = text.chars().count();
@@ -659,6 +659,86 @@ pub fn find_in_text(text: &str, query: &str) -> Vec<std::ops::Range<usize>> {
     found
 }
 
+/// A query as every index reads it: control characters, whitespace and apostrophes (as in
+/// `xi'an`) dropped, traditional characters converted to simplified, cut to
+/// [`MAX_QUERY_CHARS`].
+///
+/// ```
+/// use zhaoshang::search::normalize_query;
+/// assert_eq!(normalize_query(" 通遼 市"), "通辽市");
+/// assert_eq!(normalize_query("xi'an"), "xian");
+/// ```
+pub fn normalize_query(raw: &str) -> String {
+    let cleaned: String = raw
+        .chars()
+        .filter(|c| !c.is_control() && !c.is_whitespace() && *c != '\'' && *c != '’')
+        .take(MAX_QUERY_CHARS)
+        .collect();
+    if cleaned.is_ascii() {
+        cleaned
+    } else {
+        to_simplified(&cleaned)
+    }
+}
+
+/// The keys a persisted index stores for one text: its letters, digits and characters one
+/// token each (`chars`); the first pinyin reading of each character, `0` for a character
+/// without one so that neighbours stay neighbours (`pinyin`); and, with no order, every
+/// reading of every character and every pair of initials of neighbouring characters written
+/// `9` + the two letters (`loose`), which polyphones need.
+///
+/// ```
+/// use zhaoshang::search::index_keys;
+/// let keys = index_keys("通辽市，GDP");
+/// assert_eq!(keys.chars, "通 辽 市 g d p");
+/// assert_eq!(keys.pinyin, "tong liao shi 0 g d p");
+/// assert!(keys.loose.split(' ').any(|k| k == "9tl"));
+/// ```
+pub fn index_keys(text: &str) -> IndexKeys {
+    let mut keys = IndexKeys::default();
+    let mut loose: Vec<String> = Vec::new();
+    let mut previous: &[Box<str>] = &[];
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            if !keys.chars.is_empty() {
+                keys.chars.push(' ');
+            }
+            keys.chars.extend(c.to_lowercase());
+        }
+        if !keys.pinyin.is_empty() {
+            keys.pinyin.push(' ');
+        }
+        let readings = pinyin::readings(c);
+        keys.pinyin.push_str(readings.first().map_or("0", |r| &**r));
+        for r in readings {
+            loose.push(r.to_string());
+        }
+        for a in previous {
+            for b in readings {
+                if let (Some(x), Some(y)) = (a.chars().next(), b.chars().next()) {
+                    loose.push(format!("9{x}{y}"));
+                }
+            }
+        }
+        previous = readings;
+    }
+    loose.sort_unstable();
+    loose.dedup();
+    keys.loose = loose.join(" ");
+    keys
+}
+
+/// What [`index_keys`] makes of one text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct IndexKeys {
+    /// Letters (lowercase), digits and characters, space-separated.
+    pub chars: String,
+    /// Each character's first reading, space-separated.
+    pub pinyin: String,
+    /// Every reading and every initial pair of neighbours (`9tl`), once each.
+    pub loose: String,
+}
+
 /// Converts traditional characters to simplified with OpenCC's `t2s` tables, built once;
 /// text that needs no conversion comes back unchanged.
 ///
@@ -678,8 +758,9 @@ pub fn to_simplified(text: &str) -> String {
     }
 }
 
-/// The texts one article contributes, in a stable order: title, region, sentences, labels.
-fn article_docs(article: &Article) -> Vec<(HitTarget, String)> {
+/// The texts one article contributes to search, in a stable order: title, region,
+/// sentences, labels.
+pub fn documents(article: &Article) -> Vec<(HitTarget, String)> {
     let mut docs = Vec::new();
     if !article.title.trim().is_empty() {
         docs.push((HitTarget::Title, article.title.clone()));

@@ -345,6 +345,73 @@ fn best_cut(letters: &[u8], ascii: bool) -> Option<i64> {
     best[letters.len()]
 }
 
+/// Every reading of `c` (an ASCII letter reads as itself), first the commonest, for the
+/// persisted index's pinyin keys; empty for characters without a reading.
+pub fn readings(c: char) -> &'static [Box<str>] {
+    static ASCII: OnceLock<Vec<Box<[Box<str>]>>> = OnceLock::new();
+    let code = u32::from(c);
+    if c.is_ascii_alphabetic() {
+        let letters = ASCII.get_or_init(|| {
+            LETTERS
+                .iter()
+                .map(|l| vec![Box::<str>::from(*l)].into_boxed_slice())
+                .collect()
+        });
+        return &letters[usize::from(c.to_ascii_lowercase() as u8 - b'a')];
+    }
+    if !(BASE..END).contains(&code) {
+        return &[];
+    }
+    let t = table();
+    &t.sets[usize::from(t.dense[(code - BASE) as usize])]
+}
+
+/// Up to `max` ways of cutting a query of ASCII letters into pieces that are each a prefix
+/// of some reading (or a single letter), fewest pieces first: the phrases a persisted index
+/// looks up to find the texts [`PinyinQuery`] may match.
+///
+/// ```
+/// use zhaoshang::search::pinyin_cuts;
+/// let cuts = pinyin_cuts("tongliao", 4);
+/// assert_eq!(cuts[0], ["tong", "liao"]);
+/// assert!(pinyin_cuts("tl", 4).contains(&vec!["t".to_owned(), "l".to_owned()]));
+/// ```
+pub fn cuts(query: &str, max: usize) -> Vec<Vec<String>> {
+    const LONGEST: usize = 6;
+    let letters: Vec<u8> = query.bytes().map(|b| b.to_ascii_lowercase()).collect();
+    if letters.is_empty() || !letters.iter().all(u8::is_ascii_lowercase) {
+        return Vec::new();
+    }
+    let prefixes = &table().prefixes;
+    let fits = |piece: &[u8]| {
+        piece.len() == 1 || std::str::from_utf8(piece).is_ok_and(|p| prefixes.contains_key(p))
+    };
+    // Breadth by piece count: every cut with k pieces before any with k + 1.
+    let mut out: Vec<Vec<String>> = Vec::new();
+    let mut frontier: Vec<(usize, Vec<String>)> = vec![(0, Vec::new())];
+    while !frontier.is_empty() && out.len() < max {
+        let mut next = Vec::new();
+        for (at, pieces) in frontier {
+            for end in (at + 1..=(at + LONGEST).min(letters.len())).rev() {
+                if !fits(&letters[at..end]) {
+                    continue;
+                }
+                let mut longer = pieces.clone();
+                longer.push(String::from_utf8_lossy(&letters[at..end]).into_owned());
+                if end == letters.len() {
+                    if out.len() < max {
+                        out.push(longer);
+                    }
+                } else if next.len() < 4096 {
+                    next.push((end, longer));
+                }
+            }
+        }
+        frontier = next;
+    }
+    out
+}
+
 /// Where the best piece ending at one character, for one count of letters, came from.
 #[derive(Debug, Clone, Copy, Default)]
 struct Step {

@@ -141,3 +141,37 @@ CREATE TABLE repairs (
     replacement TEXT NOT NULL,
     PRIMARY KEY (article_id, idx)
 ) WITHOUT ROWID;
+
+-- The search index, built at parse time: one row per searchable text (title, region,
+-- sentence, metric label), its text read from the tables above.
+CREATE TABLE search_docs (
+    id         INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    seq        INTEGER NOT NULL,          -- order within the article
+    kind       INTEGER NOT NULL,          -- 0 title, 1 region, 2 sentence, 3 metric label
+    paragraph  INTEGER,                   -- a sentence's paragraph, start and end
+    start      INTEGER,
+    "end"      INTEGER,
+    metric     INTEGER                    -- a label's metrics.idx
+);
+CREATE INDEX search_docs_article ON search_docs(article_id);
+
+-- Full-text keys of each search_docs row (same rowid): every letter, digit and character
+-- as one token (`chars`), and each character's first pinyin reading (`pinyin`), with
+-- positions for phrase lookups. Contentless: the text lives in the tables above. Needs
+-- SQLite 3.43 or newer to open (zhaoshang has it built in).
+CREATE VIRTUAL TABLE search_keys USING fts5(
+    chars, pinyin,
+    content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 0'
+);
+-- Unordered keys of the same rows, for polyphones: every reading of every character, and
+-- `9` + the initials of each two neighbouring characters (`9tl` for 通辽).
+CREATE VIRTUAL TABLE search_loose USING fts5(
+    loose,
+    content = '', contentless_delete = 1, detail = none,
+    tokenize = 'unicode61 remove_diacritics 0'
+);
+CREATE TRIGGER search_docs_delete AFTER DELETE ON search_docs BEGIN
+    DELETE FROM search_keys WHERE rowid = old.id;
+    DELETE FROM search_loose WHERE rowid = old.id;
+END;

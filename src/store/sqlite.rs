@@ -25,7 +25,7 @@ use crate::corpus::{
     Article, Boilerplate, Gauge, Metric, MetricKind, PARSER_VERSION, RegionLevel, Repair, Script,
     Span, Warning, parse_bytes,
 };
-use crate::search::{Hit, SearchIndex};
+use crate::search::{Hit, HitTarget, SearchIndex, normalize_query};
 
 /// The version of the schema this build reads and writes (`PRAGMA user_version`).
 pub const SCHEMA_VERSION: i32 = 1;
@@ -480,6 +480,9 @@ impl SqliteStore {
     }
 }
 
+/// How many candidate texts each lookup of the persisted index yields at most.
+const CANDIDATES: usize = 3000;
+
 /// How many whole articles a [`SqliteCorpus`] keeps in memory.
 const ARTICLE_CACHE: usize = 32;
 
@@ -490,10 +493,14 @@ pub struct SqliteCorpus {
     /// The row id of each article, by article id (corpus order: by file).
     rows: Vec<i64>,
     headers: Vec<Header>,
+    /// The article id of each row id.
+    place: HashMap<i64, usize>,
     store: Mutex<SqliteStore>,
+    /// A connection of its own for the search thread, so showing an article never waits
+    /// for a search.
+    search: Mutex<SqliteStore>,
     cache: Mutex<HashMap<usize, Arc<Article>>>,
     measures: OnceLock<Arc<[Article]>>,
-    index: OnceLock<SearchIndex>,
     /// How many whole articles have been read from the file.
     reads: AtomicUsize,
 }
@@ -508,14 +515,17 @@ impl SqliteCorpus {
     /// Opens the store at `path` and reads every article's header (not its text).
     pub fn open(path: &Path) -> Result<Self, StoreError> {
         let store = SqliteStore::open(path)?;
-        let (rows, headers) = store.headers()?.into_iter().map(|h| (h.0, h.1)).unzip();
+        let search = SqliteStore::open(path)?;
+        let (rows, headers): (Vec<i64>, Vec<Header>) = store.headers()?.into_iter().unzip();
+        let place = rows.iter().enumerate().map(|(i, &r)| (r, i)).collect();
         Ok(Self {
             rows,
             headers,
+            place,
             store: Mutex::new(store),
+            search: Mutex::new(search),
             cache: Mutex::new(HashMap::new()),
             measures: OnceLock::new(),
-            index: OnceLock::new(),
             reads: AtomicUsize::new(0),
         })
     }
@@ -530,13 +540,20 @@ impl SqliteCorpus {
         found.unwrap_or_default().into()
     }
 
-    fn index(&self) -> &SearchIndex {
-        self.index.get_or_init(|| {
-            let articles: Vec<Article> = (0..self.rows.len())
-                .map(|id| self.article(id).map(|a| (*a).clone()).unwrap_or_default())
-                .collect();
-            SearchIndex::new(&articles)
-        })
+    /// The candidates for `query` from the persisted index, as docs in corpus order.
+    fn candidates(&self, query: &str) -> Option<Vec<(usize, HitTarget, String)>> {
+        let store = self.search.lock().ok()?;
+        let found = super::fts::candidates(store.connection(), query, CANDIDATES).ok()?;
+        let mut docs: Vec<(usize, i64, HitTarget, String)> = found
+            .into_iter()
+            .filter_map(|c| Some((*self.place.get(&c.article)?, c.seq, c.target, c.text)))
+            .collect();
+        docs.sort_by_key(|d| (d.0, d.1));
+        Some(
+            docs.into_iter()
+                .map(|(a, _, t, text)| (a, t, text))
+                .collect(),
+        )
     }
 }
 
@@ -565,11 +582,15 @@ impl Corpus for SqliteCorpus {
     }
 
     fn search(&self, query: &str, limit: usize, cancel: &AtomicBool) -> Option<Vec<Hit>> {
-        self.index().search_cancellable(query, limit, cancel)
-    }
-
-    fn warm_up_search(&self) {
-        self.index();
+        let normalized = normalize_query(query);
+        if normalized.is_empty() {
+            return Some(Vec::new());
+        }
+        let docs = self.candidates(&normalized).unwrap_or_default();
+        if cancel.load(Ordering::Relaxed) {
+            return None;
+        }
+        SearchIndex::from_docs(&docs).search_cancellable(query, limit, cancel)
     }
 }
 
@@ -812,6 +833,7 @@ fn write_article(tx: &Transaction<'_>, hash: &str, a: &Article) -> rusqlite::Res
     for (i, r) in a.repairs.iter().enumerate() {
         stmt.execute(params![id, i, r.rule, r.start, r.end, r.replacement])?;
     }
+    super::fts::write(tx, id, a)?;
     Ok(id)
 }
 
@@ -1126,6 +1148,13 @@ mod tests {
             .query_row("SELECT count(*) FROM paragraphs", [], |r| r.get(0))
             .unwrap();
         assert_eq!(paragraphs, 0, "children go with their article");
+        for table in ["search_docs", "search_keys", "search_loose"] {
+            let n: i64 = store
+                .connection()
+                .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+                .unwrap();
+            assert_eq!(n, 0, "{table} follows its article");
+        }
     }
 
     #[test]
@@ -1261,13 +1290,32 @@ mod tests {
             assert!(m.paragraphs.is_empty());
         }
         let cancel = AtomicBool::new(false);
-        for query in ["tongliao", "通遼", "谷城", "gc"] {
+        for query in [
+            "tongliao",
+            "通遼",
+            "谷城",
+            "gc",
+            "谷",
+            "zs",
+            "zhaoshang",
+            "招商引資",
+            "gdp",
+            "5月",
+            "x",
+            "签约项目",
+            "qianyue",
+            "tljs",
+            "hefei",
+            "",
+        ] {
             assert_eq!(
                 corpus.search(query, 20, &cancel),
                 memory.search(query, 20, &cancel),
                 "{query}"
             );
         }
+        // Punctuation alone has no key to look up (the in-memory index matches it).
+        assert_eq!(corpus.search("。", 20, &cancel), Some(Vec::new()));
     }
 
     #[test]

@@ -1,0 +1,210 @@
+//! The store's persisted search index: writing an article's search texts and their
+//! full-text keys, and finding the candidate texts for a query.
+//!
+//! Candidates are found with SQLite FTS5 over one token per character (so one- and
+//! two-character queries are token and phrase lookups, not scans) and over each character's
+//! pinyin readings; [`crate::search::SearchIndex::from_docs`] then ranks them exactly as the
+//! in-memory index would. Each lookup takes at most a fixed number of texts in storage order,
+//! so a query that matches a large share of a big corpus ranks that many of its matches, not
+//! all of them.
+
+use rusqlite::{Connection, Transaction, params};
+
+use crate::corpus::{Article, Span};
+use crate::search::{HitTarget, documents, index_keys, pinyin_cuts};
+
+/// How many pinyin cuts a query is looked up with.
+const CUTS: usize = 12;
+
+/// Writes the search texts of article row `id` and their keys.
+pub(crate) fn write(tx: &Transaction<'_>, id: i64, article: &Article) -> rusqlite::Result<()> {
+    let mut doc = tx.prepare_cached(
+        "INSERT INTO search_docs (article_id, seq, kind, paragraph, start, \"end\", metric)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?;
+    let mut keys =
+        tx.prepare_cached("INSERT INTO search_keys (rowid, chars, pinyin) VALUES (?1, ?2, ?3)")?;
+    let mut loose = tx.prepare_cached("INSERT INTO search_loose (rowid, loose) VALUES (?1, ?2)")?;
+    for (seq, (target, text)) in documents(article).into_iter().enumerate() {
+        let (kind, span, metric) = match target {
+            HitTarget::Title => (0, None, None),
+            HitTarget::Region => (1, None, None),
+            HitTarget::Sentence(span) => (2, Some(span), None),
+            HitTarget::Metric(i) => (3, None, Some(i)),
+        };
+        doc.execute(params![
+            id,
+            seq,
+            kind,
+            span.map(|s| s.paragraph),
+            span.map(|s| s.start),
+            span.map(|s| s.end),
+            metric,
+        ])?;
+        let row = tx.last_insert_rowid();
+        let k = index_keys(&text);
+        keys.execute(params![row, k.chars, k.pinyin])?;
+        loose.execute(params![row, k.loose])?;
+    }
+    Ok(())
+}
+
+/// One candidate text: its article's row id, its place in the article, what it is, and
+/// the text itself.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Candidate {
+    /// The search_docs row.
+    pub doc: i64,
+    /// The article's row id.
+    pub article: i64,
+    /// Order within the article.
+    pub seq: i64,
+    /// What the text is.
+    pub target: HitTarget,
+    /// The text.
+    pub text: String,
+}
+
+/// The FTS5 lookups whose matches hold every text `query` (normalised) can match, as
+/// (table, query): the characters as one phrase (contiguous matches, the best), every
+/// character anywhere (all fuzzy matches), and for a query of letters the phrases of its
+/// pinyin cuts over first readings, then the same cuts over every reading and neighbouring
+/// initials (polyphones: 重庆 as `chongqing`).
+pub(crate) fn match_queries(query: &str) -> Vec<(&'static str, String)> {
+    let tokens: Vec<String> = query
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .map(|c| {
+            format!(
+                "\"{}\"",
+                c.to_lowercase().collect::<String>().replace('"', "\"\"")
+            )
+        })
+        .collect();
+    let mut out = Vec::new();
+    if !tokens.is_empty() {
+        out.push(("search_keys", format!("chars : {}", tokens.join(" + "))));
+        if tokens.len() > 1 {
+            let mut distinct = tokens.clone();
+            distinct.sort();
+            distinct.dedup();
+            out.push(("search_keys", format!("chars : {}", distinct.join(" AND "))));
+        }
+    }
+    if query.bytes().all(|b| b.is_ascii_alphabetic()) {
+        let cuts = pinyin_cuts(&query.to_ascii_lowercase(), CUTS);
+        let phrases: Vec<String> = cuts
+            .iter()
+            .map(|cut| {
+                let pieces: Vec<String> = cut.iter().map(|p| format!("\"{p}\" *")).collect();
+                format!("({})", pieces.join(" + "))
+            })
+            .collect();
+        if !phrases.is_empty() {
+            out.push((
+                "search_keys",
+                format!("pinyin : ({})", phrases.join(" OR ")),
+            ));
+        }
+        let loose: Vec<String> = cuts
+            .iter()
+            .map(|cut| {
+                let mut terms: Vec<String> = cut.iter().map(|p| format!("\"{p}\" *")).collect();
+                for pair in cut.windows(2) {
+                    let initial = |p: &String| p.chars().next().unwrap_or('0');
+                    terms.push(format!("\"9{}{}\"", initial(&pair[0]), initial(&pair[1])));
+                }
+                format!("({})", terms.join(" AND "))
+            })
+            .collect();
+        if !loose.is_empty() {
+            out.push(("search_loose", loose.join(" OR ")));
+        }
+    }
+    out
+}
+
+/// The candidates for a normalised `query`, at most `each` per lookup, without duplicates.
+pub(crate) fn candidates(
+    conn: &Connection,
+    query: &str,
+    each: usize,
+) -> rusqlite::Result<Vec<Candidate>> {
+    let mut out: Vec<Candidate> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for (table, expression) in match_queries(query) {
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT d.id, d.article_id, d.seq, d.kind, d.paragraph, d.start, d.\"end\", d.metric,
+                CASE d.kind
+                    WHEN 0 THEN (SELECT title FROM articles WHERE id = d.article_id)
+                    WHEN 1 THEN (SELECT region FROM articles WHERE id = d.article_id)
+                    WHEN 2 THEN (SELECT substr(text, d.start + 1, d.\"end\" - d.start)
+                                 FROM paragraphs
+                                 WHERE article_id = d.article_id AND idx = d.paragraph)
+                    ELSE (SELECT label FROM metrics
+                          WHERE article_id = d.article_id AND idx = d.metric)
+                END
+             FROM (SELECT rowid FROM {table} WHERE {table} MATCH ?1 LIMIT ?2) AS f
+             JOIN search_docs d ON d.id = f.rowid"
+        ))?;
+        let rows = stmt.query_map(params![expression, each], |r| {
+            let span = |r: &rusqlite::Row<'_>| -> rusqlite::Result<Span> {
+                Ok(Span {
+                    paragraph: r.get::<_, Option<usize>>(4)?.unwrap_or_default(),
+                    start: r.get::<_, Option<usize>>(5)?.unwrap_or_default(),
+                    end: r.get::<_, Option<usize>>(6)?.unwrap_or_default(),
+                })
+            };
+            let target = match r.get::<_, i64>(3)? {
+                0 => HitTarget::Title,
+                1 => HitTarget::Region,
+                2 => HitTarget::Sentence(span(r)?),
+                _ => HitTarget::Metric(r.get::<_, Option<usize>>(7)?.unwrap_or_default()),
+            };
+            Ok(Candidate {
+                doc: r.get(0)?,
+                article: r.get(1)?,
+                seq: r.get(2)?,
+                target,
+                text: r.get::<_, Option<String>>(8)?.unwrap_or_default(),
+            })
+        })?;
+        for row in rows {
+            let candidate = row?;
+            if seen.insert(candidate.doc) {
+                out.push(candidate);
+            }
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn queries_look_up_phrases_characters_and_pinyin_cuts() {
+        let keys =
+            |q: &str| -> Vec<String> { match_queries(q).into_iter().map(|(_, m)| m).collect() };
+        assert_eq!(
+            keys("谷城"),
+            ["chars : \"谷\" + \"城\"", "chars : \"城\" AND \"谷\""]
+        );
+        assert_eq!(keys("谷"), ["chars : \"谷\""]);
+        let tl = keys("tl");
+        assert_eq!(tl.len(), 4);
+        assert!(tl[2].contains("(\"t\" * + \"l\" *)"), "{tl:?}");
+        assert!(
+            tl[3].contains("(\"t\" * AND \"l\" * AND \"9tl\")"),
+            "{tl:?}"
+        );
+        let tongliao = keys("TongLiao");
+        assert!(
+            tongliao[2].starts_with("pinyin : ((\"tong\" * + \"liao\" *)"),
+            "{tongliao:?}"
+        );
+        assert!(keys("，。").is_empty());
+        assert!(keys("\"a").iter().all(|q| !q.contains("\"\"\"a")));
+    }
+}
