@@ -12,7 +12,7 @@
 //! [`sqlite`] also owns the store file itself: its documented schema and version, and the
 //! incremental parse that writes it.
 
-mod fts;
+pub mod fts;
 pub mod sqlite;
 
 use std::ops::Deref;

@@ -11,13 +11,30 @@
 use rusqlite::{Connection, Transaction, params};
 
 use crate::corpus::{Article, Span};
-use crate::search::{HitTarget, documents, index_keys, pinyin_cuts};
+use crate::search::{HitTarget, IndexKeys, documents, index_keys, pinyin_cuts};
 
 /// How many pinyin cuts a query is looked up with.
 const CUTS: usize = 12;
 
+/// The search texts of an article and their keys, computed before the write (on the parse
+/// threads) so that the one writer only inserts.
+#[derive(Debug, Clone, Default)]
+pub struct SearchRows(Vec<(HitTarget, IndexKeys)>);
+
+impl SearchRows {
+    /// The rows of `article`.
+    pub fn of(article: &Article) -> Self {
+        Self(
+            documents(article)
+                .into_iter()
+                .map(|(target, text)| (target, index_keys(&text)))
+                .collect(),
+        )
+    }
+}
+
 /// Writes the search texts of article row `id` and their keys.
-pub(crate) fn write(tx: &Transaction<'_>, id: i64, article: &Article) -> rusqlite::Result<()> {
+pub(crate) fn write(tx: &Transaction<'_>, id: i64, rows: &SearchRows) -> rusqlite::Result<()> {
     let mut doc = tx.prepare_cached(
         "INSERT INTO search_docs (article_id, seq, kind, paragraph, start, \"end\", metric)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -25,8 +42,8 @@ pub(crate) fn write(tx: &Transaction<'_>, id: i64, article: &Article) -> rusqlit
     let mut keys =
         tx.prepare_cached("INSERT INTO search_keys (rowid, chars, pinyin) VALUES (?1, ?2, ?3)")?;
     let mut loose = tx.prepare_cached("INSERT INTO search_loose (rowid, loose) VALUES (?1, ?2)")?;
-    for (seq, (target, text)) in documents(article).into_iter().enumerate() {
-        let (kind, span, metric) = match target {
+    for (seq, (target, k)) in rows.0.iter().enumerate() {
+        let (kind, span, metric) = match *target {
             HitTarget::Title => (0, None, None),
             HitTarget::Region => (1, None, None),
             HitTarget::Sentence(span) => (2, Some(span), None),
@@ -42,7 +59,6 @@ pub(crate) fn write(tx: &Transaction<'_>, id: i64, article: &Article) -> rusqlit
             metric,
         ])?;
         let row = tx.last_insert_rowid();
-        let k = index_keys(&text);
         keys.execute(params![row, k.chars, k.pinyin])?;
         loose.execute(params![row, k.loose])?;
     }

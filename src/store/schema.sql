@@ -162,7 +162,8 @@ CREATE INDEX search_docs_article ON search_docs(article_id);
 -- SQLite 3.43 or newer to open (zhaoshang has it built in).
 CREATE VIRTUAL TABLE search_keys USING fts5(
     chars, pinyin,
-    content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 0'
+    content = '', contentless_delete = 1,
+    tokenize = 'unicode61 remove_diacritics 0'
 );
 -- Unordered keys of the same rows, for polyphones: every reading of every character, and
 -- `9` + the initials of each two neighbouring characters (`9tl` for 通辽).

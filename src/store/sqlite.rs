@@ -19,6 +19,7 @@ use rayon::prelude::*;
 use rusqlite::{Connection, OpenFlags, OptionalExtension, Row, Transaction, params};
 use sha2::{Digest, Sha256};
 
+use super::fts::SearchRows;
 use super::{ArticleRef, Corpus, Header};
 use crate::corpus::load::{LoadError, Source, load_corpus, read_raw, sources};
 use crate::corpus::{
@@ -87,6 +88,9 @@ pub struct SqliteStore {
     conn: Connection,
     path: String,
 }
+
+/// One parsed file on its way to the writer: the article and its search rows, or why not.
+type Parsed = Result<(Article, SearchRows), String>;
 
 /// What one incremental parse did.
 #[derive(Debug, Default)]
@@ -291,9 +295,19 @@ impl SqliteStore {
     /// Writes one article in one transaction, replacing any stored article of the same
     /// file; returns its row id.
     pub fn put(&mut self, hash: &str, article: &Article) -> Result<i64, StoreError> {
+        self.put_with(hash, article, &SearchRows::of(article))
+    }
+
+    /// [`put`](Self::put) with the article's search rows already computed.
+    pub fn put_with(
+        &mut self,
+        hash: &str,
+        article: &Article,
+        rows: &SearchRows,
+    ) -> Result<i64, StoreError> {
         let path = self.path.clone();
         let tx = self.conn.transaction().map_err(|e| sqlite(&path, e))?;
-        let id = write_article(&tx, hash, article).map_err(|e| sqlite(&path, e))?;
+        let id = write_article(&tx, hash, article, rows).map_err(|e| sqlite(&path, e))?;
         tx.commit().map_err(|e| sqlite(&path, e))?;
         Ok(id)
     }
@@ -665,7 +679,7 @@ pub fn update(
 
     // Parse on the rayon pool, write here: SQLite has one writer, and each article is
     // committed as soon as it arrives so that an interrupted run keeps what it finished.
-    let (tx, rx) = mpsc::sync_channel::<(String, String, Result<Article, String>)>(64);
+    let (tx, rx) = mpsc::sync_channel::<(String, String, Parsed)>(64);
     let skipped = AtomicUsize::new(0);
     let outcome = std::thread::scope(|scope| {
         let known = &known;
@@ -683,7 +697,12 @@ pub fn update(
                         if fresh && !force {
                             None
                         } else {
-                            let parsed = parse_bytes(&file, &bytes).map_err(|e| e.to_string());
+                            let parsed = parse_bytes(&file, &bytes)
+                                .map(|a| {
+                                    let rows = SearchRows::of(&a);
+                                    (a, rows)
+                                })
+                                .map_err(|e| e.to_string());
                             Some((file, hash, parsed))
                         }
                     }
@@ -699,8 +718,8 @@ pub fn update(
         let mut written = 0;
         for (file, hash, parsed) in rx {
             match parsed {
-                Ok(article) => {
-                    store.put(&hash, &article)?;
+                Ok((article, rows)) => {
+                    store.put_with(&hash, &article, &rows)?;
                     written += 1;
                 }
                 Err(message) => report.errors.push(LoadError { file, message }),
@@ -731,7 +750,12 @@ fn is_gone(file: &str, inputs: &[PathBuf]) -> bool {
     in_scope && !path.exists()
 }
 
-fn write_article(tx: &Transaction<'_>, hash: &str, a: &Article) -> rusqlite::Result<i64> {
+fn write_article(
+    tx: &Transaction<'_>,
+    hash: &str,
+    a: &Article,
+    rows: &SearchRows,
+) -> rusqlite::Result<i64> {
     tx.execute("DELETE FROM articles WHERE file = ?1", [&a.file])?;
     let region_id = match &a.region {
         Some(region) => Some(put_region(tx, region, a)?),
@@ -833,7 +857,7 @@ fn write_article(tx: &Transaction<'_>, hash: &str, a: &Article) -> rusqlite::Res
     for (i, r) in a.repairs.iter().enumerate() {
         stmt.execute(params![id, i, r.rule, r.start, r.end, r.replacement])?;
     }
-    super::fts::write(tx, id, a)?;
+    super::fts::write(tx, id, rows)?;
     Ok(id)
 }
 
