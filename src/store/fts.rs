@@ -4,9 +4,10 @@
 //! Candidates are found with SQLite FTS5 over one token per character (so one- and
 //! two-character queries are token and phrase lookups, not scans) and over each character's
 //! pinyin readings; [`crate::search::SearchIndex::from_docs`] then ranks them exactly as the
-//! in-memory index would. Each lookup takes at most a fixed number of texts in storage order,
-//! so a query that matches a large share of a big corpus ranks that many of its matches, not
-//! all of them.
+//! in-memory index would. The lookups run best kind of match first (the query as written,
+//! then its characters anywhere, then pinyin) and stop at a fixed number of texts taken in
+//! storage order, so a query that matches a large share of a big corpus ranks that many of
+//! its matches, not all of them: the cost of a keystroke does not grow with the corpus.
 
 use rusqlite::{Connection, Transaction, params};
 
@@ -140,15 +141,20 @@ pub(crate) fn match_queries(query: &str) -> Vec<(&'static str, String)> {
     out
 }
 
-/// The candidates for a normalised `query`, at most `each` per lookup, without duplicates.
+/// The candidates for a normalised `query`, without duplicates: the lookups of
+/// [`match_queries`] in order, best kind of match first, until `most` texts are found.
 pub(crate) fn candidates(
     conn: &Connection,
     query: &str,
-    each: usize,
+    most: usize,
 ) -> rusqlite::Result<Vec<Candidate>> {
     let mut out: Vec<Candidate> = Vec::new();
     let mut seen = std::collections::HashSet::new();
     for (table, expression) in match_queries(query) {
+        let each = most.saturating_sub(out.len());
+        if each == 0 {
+            break;
+        }
         let mut stmt = conn.prepare_cached(&format!(
             "SELECT d.id, d.article_id, d.seq, d.kind, d.paragraph, d.start, d.\"end\", d.metric,
                 CASE d.kind

@@ -494,8 +494,8 @@ impl SqliteStore {
     }
 }
 
-/// How many candidate texts each lookup of the persisted index yields at most.
-const CANDIDATES: usize = 3000;
+/// How many candidate texts a search ranks at most.
+const CANDIDATES: usize = 1000;
 
 /// How many whole articles a [`SqliteCorpus`] keeps in memory.
 const ARTICLE_CACHE: usize = 32;
