@@ -80,7 +80,7 @@ fn parse_store(n: usize, raw: &Path, bytes: u64) -> PathBuf {
         let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
     }
     let start = Instant::now();
-    let report = update(&db, &[raw.to_path_buf()], false, &|_| {}, &|| {});
+    let report = update(&db, &[raw.to_path_buf()], false, u64::MAX, &|_| {}, &|| {});
     let took = start.elapsed();
     let mib = bytes as f64 / 1_048_576.0;
     match report {
