@@ -195,9 +195,18 @@ impl SqliteStore {
                 ))
                 .map_err(|e| store.err(e))?;
         }
+        // One transaction per article makes many small commits: checkpoint the WAL less
+        // often, and let the search index's segments pile up a little longer before FTS5
+        // merges them (fewer, larger merges; a query reads at most a few dozen segments).
         store
             .conn
-            .execute_batch("PRAGMA journal_mode = WAL;")
+            .execute_batch(
+                "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 8000;
+                 INSERT INTO search_keys(search_keys, rank) VALUES ('automerge', 0);
+                 INSERT INTO search_keys(search_keys, rank) VALUES ('crisismerge', 32);
+                 INSERT INTO search_loose(search_loose, rank) VALUES ('automerge', 0);
+                 INSERT INTO search_loose(search_loose, rank) VALUES ('crisismerge', 32);",
+            )
             .map_err(|e| store.err(e))?;
         Ok(store)
     }
