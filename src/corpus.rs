@@ -81,6 +81,9 @@ pub fn parse_text(file: &str, original: String, encoding: &str) -> Article {
         encoding: encoding.to_owned(),
         ..Article::default()
     };
+    // Text copied from a PDF is wrapped at a fixed width: its lines break mid-sentence
+    // (`…完\n成目标任务28.1%`) and are joined back into paragraphs.
+    let wrapped = structure::is_hard_wrapped(&lines, &roles);
     let mut bylines = Vec::new();
     let mut credited_source = None;
     let mut footer_source = None;
@@ -102,7 +105,15 @@ pub fn parse_text(file: &str, original: String, encoding: &str) -> Article {
                 if *role == Role::Heading {
                     article.headings.push(article.paragraphs.len());
                 }
-                article.paragraphs.push(line.clone());
+                let continues = wrapped
+                    && *role == Role::Body
+                    && i > 0
+                    && roles[i - 1] == Role::Body
+                    && structure::breaks_mid_sentence(&lines[i - 1], line);
+                match article.paragraphs.last_mut() {
+                    Some(last) if continues => last.push_str(line),
+                    _ => article.paragraphs.push(line.clone()),
+                }
                 record_changes(&mut article, &cleaned[i].1, i);
             }
             Role::Boilerplate(kind) => {
@@ -147,12 +158,26 @@ pub fn parse_text(file: &str, original: String, encoding: &str) -> Article {
         article.title = derived_title(&article.paragraphs, &article.headings);
         article.title_derived = true;
     }
+    // The page's own name (`辽阳新闻网`, `楚雄彝族自治州投资促进局`) stands in the lines
+    // before the body and in the source; it is evidence for the region, weaker than the title.
+    let first_body = roles.iter().position(|r| *r == Role::Body).unwrap_or(0);
+    let site: Vec<&str> = roles[..first_body]
+        .iter()
+        .zip(&lines)
+        .filter(|(r, l)| {
+            matches!(r, Role::Boilerplate(_)) && !CONTACT_WORDS.iter().any(|w| l.contains(w))
+        })
+        .map(|(_, l)| l.as_str())
+        .chain(article.source.as_deref())
+        .collect();
+    let site = site.join("\n");
     let found = extract::extract(
         if article.title_derived {
             ""
         } else {
             &article.title
         },
+        (!site.is_empty()).then_some(site.as_str()),
         &article.paragraphs,
         &article.headings,
         article.published.as_deref(),
@@ -200,7 +225,12 @@ pub fn parse_text(file: &str, original: String, encoding: &str) -> Article {
             hint: None,
         });
     }
-    article.region = found.region;
+    if let Some(region) = found.region {
+        article.region = Some(region.name);
+        article.region_code = region.code;
+        article.region_level = region.level;
+        article.region_path = region.path;
+    }
     article.period = found.period;
     article.metrics = found.metrics;
     article.gauges = found.gauges;
@@ -208,6 +238,10 @@ pub fn parse_text(file: &str, original: String, encoding: &str) -> Article {
     article.original = original;
     article
 }
+
+/// Words of a page's contact block (an address names where the office is, not what the
+/// article is about).
+const CONTACT_WORDS: [&str; 6] = ["地址", "电话", "邮编", "传真", "备案", "邮箱"];
 
 /// Copies a body line's repairs and warnings into the article.
 fn record_changes(article: &mut Article, changes: &[clean::Change], line: usize) {

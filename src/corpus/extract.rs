@@ -13,14 +13,12 @@ mod gauges;
 mod labels;
 mod metrics;
 mod periods;
-mod region;
+pub mod region;
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::convert::is_han;
 use super::model::{Gauge, Metric, MetricKind, Span};
 use super::units;
 
@@ -35,13 +33,13 @@ use metrics::TARGET_REF;
 pub use metrics::{MAX_METRICS, MAX_SENTENCE_CHARS, metrics, sentences};
 pub use periods::{article_period, reference_year};
 use periods::{period_year, strip_titles, time_expressions, year_period};
-pub use region::region;
+pub use region::{Region, find_region};
 
 /// What extraction found in one article.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Extracted {
     /// The main subject region, if the text names one.
-    pub region: Option<String>,
+    pub region: Option<Region>,
     /// The period the article reports on.
     pub period: Option<String>,
     /// Every figure with a unit.
@@ -53,6 +51,7 @@ pub struct Extracted {
 /// Runs every extraction step over an article's clean paragraphs.
 pub fn extract(
     title: &str,
+    site: Option<&str>,
     paragraphs: &[String],
     headings: &[usize],
     published: Option<&str>,
@@ -64,9 +63,9 @@ pub fn extract(
     let reference = reference_year(&with_title, published);
     let period = article_period(paragraphs, reference)
         .or_else(|| article_period(&with_title[..1], reference));
-    let region = region(title, paragraphs);
+    let region = find_region(title, site, paragraphs);
     let mut metrics = metrics(paragraphs, headings, reference, period.as_deref());
-    if let Some(name) = &region {
+    if let Some(name) = region.as_ref().map(|r| &r.name) {
         // 合肥高新区累计签约项目 → 签约项目: the subject is the article's, not the label's.
         for m in &mut metrics {
             if let Some(rest) = m.label.strip_prefix(name.as_str()) {
@@ -310,23 +309,5 @@ mod tests {
         ];
         assert_eq!(reference_year(&paras, None), Some(2024));
         assert_eq!(reference_year(&paras, Some("2021-06-04T09:31")), Some(2021));
-    }
-
-    #[test]
-    fn regions() {
-        let r = |t: &str| region("", &[t.to_owned()]);
-        assert_eq!(
-            r("进入田家庵区网站。田家庵区将继续推进，田家庵区持续完善。").as_deref(),
-            Some("田家庵区")
-        );
-        assert_eq!(
-            r("通辽市坚持项目为王，全市签约。落地霍林郭勒市。通辽市将持续推进。").as_deref(),
-            Some("通辽市")
-        );
-        assert_eq!(
-            r("园区经济稳中有进，经开区进入全省前列，开发区、园区、全市、全区。"),
-            None
-        );
-        assert_eq!(r("企业上市步伐加快，上市企业3家，城市更新。"), None);
     }
 }

@@ -27,9 +27,18 @@ pub enum Role {
 
 static DATE_TIME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s*(\d{1,2}):(\d{2}))?",
+        r"(\d{4})\s*([-/.年])\s*(\d{1,2})\s*([-/.月])\s*(\d{1,2})\s*日?(?:\s*(\d{1,2}):(\d{2})(?::\d{2})?)?",
     )
     .expect("valid regex")
+});
+/// Field labels of a page header: `发布时间：`, `来源：`, `浏览次数：`.
+static FIELD_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:发布时间|发布日期|发表时间|更新时间|时间|日期|信息来源|消息来源|文章来源|稿件来源|来源|稿源|出处|作者|编辑|责任编辑|浏览次数|浏览量|点击量|点击数|阅读次数|阅读量|访问量|字号|字体)\s*[:：]")
+        .expect("valid regex")
+});
+static SOURCE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:信息来源|消息来源|文章来源|稿件来源|来源|稿源|出处)\s*[:：]")
+        .expect("valid regex")
 });
 static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -58,6 +67,32 @@ static WIDGET_LINE: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
+/// Page chrome: breadcrumbs, font-size and print buttons, accessibility and site links,
+/// view counters, contact blocks and document-site upload lines.
+static CHROME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)^(?:您?当前(?:的)?位置|您的位置|您现在的位置|当前页面|所在位置|位置)\s*[:：]",
+        r"|^\S{1,12}\s*[>＞»›]\s*\S{1,12}(?:\s*[>＞»›]\s*\S{0,12})*\s*[>＞»›]?\s*\d*\s*$",
+        r"|字体\s*[:：]?\s*[\[【（(]?\s*大|字号\s*[:：]|选择阅读字号|【\s*大\s*】|\[\s*大\s*中\s*小\s*\]|大\s+中\s+小",
+        r"|关怀版|无障碍|繁体版|繁體版|简体版|智能问答|长者模式|设为首页|加入收藏|网站地图|手机版|进入旧版|RSS订阅",
+        r"|^(?:点击量|点击数|阅读次数|阅读量|浏览次数|浏览量|访问量|浏览)\s*[:：]?\s*\d*\s*$",
+        r"|^(?:联系人|联系电话|地址|电话|邮编|传真|邮箱|E-?mail)\s*[:：]",
+        r"|^第\s*\d+\s*版\s*[:：]|上一版|下一版",
+        r"|^\s*[-–—]?\s*\d+(?:\.\d+)?\s*[KM]B\s*\|?\s*$|^\s*[-–—]?\s*\d{1,3}\s*页?\s*$",
+        r"|^(?:中国政府网|.{0,8}政府网)\s{2,}",
+    ))
+    .expect("valid regex")
+});
+/// Spam injected into scraped pages: gambling sites, document-site slogans, reposting
+/// blurbs.
+static SPAM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)娱乐平台|娱乐城|真人娱乐|首存|返水|返佣|彩票|博彩|赌场|棋牌|体育投注|澳门.{0,4}(?:赌|娱乐)",
+        r"|如果您喜欢这篇文章|喜欢这篇文章|点击下方|文档分享|下载文档|本文档|原创力文档|豆丁网|道客巴巴|百度文库",
+        r"|未完，全文共|未完,全文共|请认真阅读下面的提示",
+    ))
+    .expect("valid regex")
+});
 static TEMPLATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\{\{.*\}\}|\{%.*%\}|<%.*%>|\$\{[^}]*\}").expect("valid regex"));
 static NUMBERED_HEADING: LazyLock<Regex> = LazyLock::new(|| {
@@ -80,46 +115,78 @@ static TRAILING_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 /// assert!(header("2021年6月4日，全市召开招商引资大会，签约项目52个，总投资达到315亿元。").is_none());
 /// ```
 pub fn header(line: &str) -> Option<(String, Option<String>)> {
-    if line.chars().count() > 80 {
+    if line.chars().count() > 100 {
         return None;
     }
-    let caps = DATE_TIME.captures(line)?;
+    // `2024年1-6月份` is a period in a title, not a date: the separators must agree.
+    let caps = DATE_TIME.captures_iter(line).find(|c| {
+        let sep = |i: usize| c.get(i).map_or("", |m| m.as_str().trim());
+        matches!(
+            (sep(2), sep(4)),
+            ("-", "-") | ("/", "/") | (".", ".") | ("年", "月")
+        )
+    })?;
     let whole = caps.get(0)?;
+    let labelled = FIELD_LABEL.is_match(line);
     let rest = format!("{} {}", &line[..whole.start()], &line[whole.end()..]);
-    let rest = rest
-        .replace(['©', '|', '｜'], " ")
-        .replace("原创", " ")
-        .replace("发布时间", " ")
-        .replace("发布日期", " ")
-        .replace("时间", " ")
-        .replace("来源", " ")
-        .replace("作者", " ");
-    let rest: Vec<&str> = rest
-        .split(|c: char| c.is_whitespace() || c == ':' || c == '：')
+    let signals = labelled || line.contains('©') || line.contains("原创");
+    let unlabelled = FIELD_LABEL.replace_all(&rest, " ");
+    let tokens: Vec<&str> = unlabelled
+        .split(|c: char| c.is_whitespace() || "©|｜:：[]【】".contains(c))
         .filter(|s| !s.is_empty())
         .collect();
-    let signals = line.contains('©') || line.contains("原创") || line.contains("来源");
-    let prose = rest.iter().any(|s| s.contains(['，', '。', ',']));
-    if prose || (!signals && rest.len() > 2) {
+    let prose = tokens.iter().any(|s| s.contains(['，', '。', ',']));
+    if prose || (!signals && tokens.len() > 2) {
         return None;
     }
     let num = |i: usize| {
         caps.get(i)
             .map_or(0, |m| m.as_str().parse::<u32>().unwrap_or(0))
     };
-    let (year, month, day) = (num(1), num(2), num(3));
+    let (year, month, day) = (num(1), num(3), num(5));
     if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
         return None;
     }
     let mut date = format!("{year:04}-{month:02}-{day:02}");
-    if caps.get(4).is_some() {
-        date = format!("{date}T{:02}:{:02}", num(4), num(5));
+    if caps.get(6).is_some() {
+        date = format!("{date}T{:02}:{:02}", num(6), num(7));
     }
-    let source = rest
-        .last()
-        .map(|s| (*s).to_owned())
-        .filter(|s| s.chars().count() <= 20);
-    Some((date, source))
+    // A labelled source (`来源：辽阳新闻网`), else the name beside a `©原创` date.
+    let source = if let Some(value) = labelled_source(line) {
+        Some(value)
+    } else if line.contains('©') || line.contains("原创") {
+        tokens.last().map(|s| (*s).to_owned())
+    } else {
+        None
+    };
+    Some((date, source.filter(|s| is_source_name(s))))
+}
+
+/// The value of a `来源`/`信息来源`/`稿源` field: up to the next field label or a wide gap.
+fn labelled_source(line: &str) -> Option<String> {
+    let m = SOURCE_LABEL.find(line)?;
+    let rest = &line[m.end()..];
+    let end = FIELD_LABEL
+        .find(rest)
+        .map_or(rest.len(), |n| n.start())
+        .min(rest.find("  ").unwrap_or(rest.len()));
+    let value = rest[..end]
+        .trim_matches(|c: char| c.is_whitespace() || "：:|｜[]【】".contains(c))
+        .to_owned();
+    (!value.is_empty()).then_some(value)
+}
+
+/// True when a string can be an outlet's name: not a number, not a page counter.
+fn is_source_name(s: &str) -> bool {
+    let n = s.chars().count();
+    (2..=30).contains(&n)
+        && !s
+            .chars()
+            .all(|c| c.is_ascii_digit() || c.is_ascii_punctuation())
+        && !FIELD_LABEL.is_match(s)
+        && !["发布", "浏览", "点击", "阅读", "字号", "字体"]
+            .iter()
+            .any(|w| s.starts_with(w))
 }
 
 /// A credit line such as `通讯员:陈玥 谷轩` or `责任编辑：杨守荣`: returns the role and names.
@@ -232,6 +299,34 @@ pub fn is_widget_tail(line: &str) -> bool {
     WIDGET_TAIL.is_match(line)
 }
 
+/// True for a line of page chrome: a breadcrumb, font-size or print buttons, an
+/// accessibility link, a view counter, a contact block, a page-number line.
+///
+/// ```
+/// use zhaoshang::corpus::structure::is_chrome;
+/// assert!(is_chrome("您的位置:首页 > 今日要闻 > 焦点新闻 >"));
+/// assert!(is_chrome("关怀版 | 无障碍 | 繁体版 | 智能问答"));
+/// assert!(is_chrome("字体：[ 大 中 小 ]    打印本页    关闭窗口    点击量："));
+/// assert!(is_chrome("地址:广东省中山市三乡镇"));
+/// assert!(!is_chrome("今年以来，全县签约项目12个，到位资金8亿元。"));
+/// ```
+pub fn is_chrome(line: &str) -> bool {
+    line.chars().count() <= 120 && !line.contains('。') && CHROME.is_match(line.trim())
+}
+
+/// True for spam injected into a page: gambling-site names, reposting blurbs,
+/// document-site slogans.
+///
+/// ```
+/// use zhaoshang::corpus::structure::is_spam;
+/// assert!(is_spam("太阳城娱乐平台 首存返水1.5% 最高返佣3888元"));
+/// assert!(is_spam("如果您喜欢这篇文章，请点击下方分享"));
+/// assert!(!is_spam("全市签约项目12个。"));
+/// ```
+pub fn is_spam(line: &str) -> bool {
+    line.chars().count() <= 200 && SPAM.is_match(line)
+}
+
 /// True for short share, print, navigation, login and comment-box lines.
 ///
 /// ```
@@ -332,6 +427,55 @@ const NOT_NAMES: [&str; 12] = [
     "节选",
 ];
 
+/// Characters that open a list item or a section.
+const ITEM_MARKERS: [char; 16] = [
+    '（', '(', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '●', '■', '◆', '★',
+];
+
+/// True when a body line ends mid-sentence and the next one goes on with it: the line has
+/// no closing punctuation and the next does not open a new list item (`（二）`, `3、`).
+///
+/// ```
+/// use zhaoshang::corpus::structure::breaks_mid_sentence;
+/// assert!(breaks_mid_sentence("区外境内累计到位资金7.6亿元，同比下降30.6%，完", "成目标任务28.1%。"));
+/// assert!(!breaks_mid_sentence("全年完成目标任务。", "新签约项目12个。"));
+/// assert!(!breaks_mid_sentence("产业大招商工作方面", "（一）目标任务完成情况。"));
+/// ```
+pub fn breaks_mid_sentence(line: &str, next: &str) -> bool {
+    let closed = line
+        .trim_end()
+        .chars()
+        .next_back()
+        .is_none_or(|c| "。！？!?；;：:”」』）)…".contains(c));
+    let next = next.trim_start();
+    let digits = next.chars().take_while(char::is_ascii_digit).count();
+    let numbered = digits > 0
+        && next
+            .chars()
+            .nth(digits)
+            .is_some_and(|c| "、.．)）".contains(c));
+    let item = numbered || next.starts_with(ITEM_MARKERS);
+    !closed && !item
+}
+
+/// True when the body is hard-wrapped at a fixed width, as text copied from a PDF is: at
+/// least three body lines of 15 characters or more break mid-sentence, and they are at
+/// least two in five of the body lines.
+pub fn is_hard_wrapped(lines: &[String], roles: &[Role]) -> bool {
+    let body: Vec<usize> = (0..lines.len())
+        .filter(|&i| roles[i] == Role::Body)
+        .collect();
+    let breaks = body
+        .windows(2)
+        .filter(|w| {
+            w[1] == w[0] + 1
+                && lines[w[0]].chars().count() >= 15
+                && breaks_mid_sentence(&lines[w[0]], &lines[w[1]])
+        })
+        .count();
+    breaks >= 3 && breaks * 5 >= body.len() * 2
+}
+
 /// Assigns a role to every line; `lines` are clean and simplified.
 pub fn classify(lines: &[String]) -> Vec<Role> {
     let mut roles: Vec<Role> = lines
@@ -381,12 +525,23 @@ pub fn classify(lines: &[String]) -> Vec<Role> {
             Role::Boilerplate("credit")
         } else if is_widget_line(line) {
             Role::Boilerplate("widget")
+        } else if is_chrome(line) {
+            Role::Boilerplate("navigation")
+        } else if is_spam(line) {
+            Role::Boilerplate("spam")
         } else if is_footer(line) {
             Role::Boilerplate("footer")
         } else {
             Role::Body
         };
     }
+    // The title is the first line of the article proper, after any page chrome.
+    let first = roles.iter().position(|r| {
+        !matches!(
+            r,
+            Role::Blank | Role::Boilerplate("navigation" | "spam" | "widget")
+        )
+    });
     if let Some(first) = first
         && roles[first] == Role::Body
         && is_title_position(lines, &roles, first)

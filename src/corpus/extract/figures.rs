@@ -3,9 +3,15 @@
 #[allow(clippy::wildcard_imports)]
 use super::*;
 
+/// The end of a percent-of-plan frame whose figure lost its % sign.
+static LOST_PERCENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:完成|占)(?:了)?(?:年度|全年|年)?(?:的)?(?:计划|任务|目标)(?:的)?$")
+        .expect("valid regex")
+});
+
 pub(super) static FIGURE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?P<num>[0-9X]+(?:\.[0-9X]+)?)(?P<mag>万亿|千万|百万|亿|万)?(?P<approx>余|多)?(?P<base>美元|元|平方公里|平方米|公里|千米|千瓦时|千瓦|吨|亩|公顷|人次|户|人|个百分点|百分点|%|‰|倍|个|家|项|批次|批|次|名|支|件|条|座|宗|台|套|所|辆|栋)?",
+        r"(?P<num>[0-9X]+(?:\.[0-9X]+)?)(?P<mag>万亿|千万|百万|亿|万)?(?P<approx>余|多)?(?P<base>美元|美金|元|平方公里|平方米|公里|千米|千瓦时|千瓦|吨|亩|公顷|人次|户|人|个百分点|百分点|%|‰|倍|成|个|家|项|批次|批|次|名|支|件|条|座|宗|台|套|所|辆|栋)?",
     )
     .expect("valid regex")
 });
@@ -42,6 +48,8 @@ pub(super) struct Figure {
     pub(super) raw: String,
     pub(super) value: Option<f64>,
     pub(super) unit: String,
+    /// `近8亿元`, `约3亿元`, `500余个`: the text qualifies the figure as approximate.
+    pub(super) approximate: bool,
 }
 
 pub(super) fn figures(sentence: &[char]) -> Vec<Figure> {
@@ -57,11 +65,19 @@ pub(super) fn figures(sentence: &[char]) -> Vec<Figure> {
             caps.name("mag").map_or("", |m| m.as_str()),
             caps.name("base").map_or("", |m| m.as_str())
         );
-        if unit.is_empty() {
-            continue;
-        }
         let start = chars_before.advance(&text, whole.start());
         let end = start + whole.as_str().chars().count();
+        let mut unit = unit;
+        if unit.is_empty() {
+            // `完成年度计划92.13。`: a percent of plan whose % sign was lost.
+            let head: String = sentence[start.saturating_sub(12)..start].iter().collect();
+            let closes = sentence.get(end).is_none_or(|c| "。；;，,".contains(*c));
+            if closes && LOST_PERCENT.is_match(&head) {
+                "%".clone_into(&mut unit);
+            } else {
+                continue;
+            }
+        }
         let before = start.checked_sub(1).map(|i| sentence[i]);
         if before.is_some_and(|c| c.is_ascii_alphanumeric() || c == '.' || c == '/') {
             continue;
@@ -94,17 +110,29 @@ pub(super) fn figures(sentence: &[char]) -> Vec<Figure> {
             continue;
         }
         let raw = num.as_str().to_owned();
-        let value = if raw.contains('X') {
+        let mut value = if raw.contains('X') {
             None
         } else {
             raw.parse::<f64>().ok()
         };
+        // 完成省下达任务的9成: tenths.
+        if unit == "成" {
+            value = value.map(|v| v * 10.0);
+            "%".clone_into(&mut unit);
+        }
+        let lead: String = sentence[start.saturating_sub(2)..start].iter().collect();
+        let approximate = caps.name("approx").is_some()
+            || ["近", "约", "逾", "超", "余", "多"]
+                .iter()
+                .any(|w| lead.ends_with(w))
+            || lead.ends_with("大约");
         out.push(Figure {
             start,
             end,
             raw,
             value,
             unit,
+            approximate,
         });
     }
     out

@@ -90,7 +90,13 @@ pub fn gauges(metrics: &[Metric]) -> Vec<Gauge> {
     let mut used = vec![false; metrics.len()];
     let mut i = 0;
     while i < metrics.len() {
-        if metrics[i].kind != MetricKind::ProgressPct {
+        // 计划投资65.5亿元，…已完成投资27.5亿元，占全年投资的42%: a share of the year's
+        // plan is progress when the plan is stated in the sentence and the figures agree.
+        let share_of_plan = metrics[i].kind == MetricKind::Ratio
+            && ["占全年", "占年度", "占年"]
+                .iter()
+                .any(|w| metrics[i].label.starts_with(w));
+        if metrics[i].kind != MetricKind::ProgressPct && !share_of_plan {
             i += 1;
             continue;
         }
@@ -148,6 +154,7 @@ pub fn gauges(metrics: &[Metric]) -> Vec<Gauge> {
                 candidates
                     .near
                     .first()
+                    .filter(|_| !share_of_plan)
                     .map(|&a| (a, own.filter(|&t| in_unit(a, t).is_some())))
             });
         let Some((a, t)) = pick else {

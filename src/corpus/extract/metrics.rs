@@ -153,19 +153,23 @@ pub(super) fn sentence_metrics(
         let mut kind;
         let mut value = fig.value;
         let mut label;
-        if let Some(caps) = GROWTH.captures(&raw_before) {
+        // 同比增长-8.92%: a growth written with a minus sign.
+        let signed = raw_before.ends_with(['-', '－', '—']);
+        let growth_before = raw_before.trim_end_matches(['-', '－', '—']);
+        if let Some(caps) = GROWTH.captures(growth_before) {
             let negative = caps
                 .name("verb")
                 .is_some_and(|v| ["下降", "减少", "降低", "回落", "下滑"].contains(&v.as_str()));
-            if negative {
+            if negative != signed {
                 value = value.map(|v| -v);
             }
-            kind = if fig.unit.ends_with('%') || fig.unit.ends_with("百分点") {
+            kind = if fig.unit.ends_with('%') || fig.unit.ends_with("百分点") || fig.unit == "倍"
+            {
                 MetricKind::GrowthPct
             } else {
                 MetricKind::Change
             };
-            let stem = strip_fillers(&raw_before[..caps.get(0).map_or(0, |m| m.start())]);
+            let stem = strip_fillers(&growth_before[..caps.get(0).map_or(0, |m| m.start())]);
             label = if stem.is_empty() {
                 metrics.last().map(|m| m.label.clone()).unwrap_or_default()
             } else {
@@ -267,6 +271,7 @@ pub(super) fn sentence_metrics(
                     && (names_target || TARGET_AFTER.is_match(&after)))
         };
         metrics.push(Metric {
+            approximate: fig.approximate,
             target_of_previous,
             label,
             value,

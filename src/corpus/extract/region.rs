@@ -1,206 +1,603 @@
-//! The main subject region of an article.
+//! The main subject region of an article, placed in the gazetteer.
+//!
+//! Every place and zone the text names is found with [`Gazetteer::mentions`]; each mention
+//! weighs by where it stands (title, source line, first paragraph, body) and by what
+//! surrounds it (`赴北京`, `落户霍林郭勒市` name other places). Words such as `全县`, `我市`
+//! and `该区` vote for the level of the subject: a county and its prefecture both named,
+//! the one the `全X` figures belong to wins, and a bare name takes the level the text
+//! implies (`辽阳` with `全市` is 辽阳市, not 辽阳县). A name never placed in the gazetteer
+//! is never a region, and a text that names its subject only as `我县` has none.
 
-#[allow(clippy::wildcard_imports)]
-use super::*;
+use std::collections::HashMap;
+
+use crate::corpus::RegionLevel;
+use crate::corpus::gazetteer::{Form, Gazetteer, Mention, PlaceId};
 
 /// How much of an article the region finder reads.
-pub(super) const REGION_SCAN_BYTES: usize = 64 * 1024;
+const REGION_SCAN_BYTES: usize = 64 * 1024;
 
-pub(super) const REGION_SUFFIXES: [&str; 24] = [
-    "高新技术产业开发区",
-    "经济技术开发区",
-    "高新技术开发区",
-    "特别行政区",
-    "经济开发区",
-    "工业园区",
-    "产业园区",
-    "自治区",
-    "自治州",
-    "自治县",
-    "开发区",
-    "高新区",
-    "经开区",
-    "新区",
-    "街道",
-    "省",
-    "市",
-    "县",
-    "区",
-    "旗",
-    "盟",
-    "州",
-    "镇",
-    "乡",
-];
-/// Words that end like a place but are not one.
-pub(super) const NOT_PLACES: [&str; 48] = [
-    "上市",
-    "城市",
-    "超市",
-    "股市",
-    "门市",
-    "夜市",
-    "集市",
-    "都市",
-    "园区",
-    "社区",
-    "城区",
-    "辖区",
-    "景区",
-    "片区",
-    "小区",
-    "厂区",
-    "山区",
-    "地区",
-    "市区",
-    "县区",
-    "湾区",
-    "特区",
-    "街区",
-    "矿区",
-    "林区",
-    "示范区",
-    "集聚区",
-    "核心区",
-    "保税区",
-    "自贸区",
-    "试验区",
-    "先行区",
-    "合作区",
-    "承接区",
-    "功能区",
-    "集中区",
-    "产业区",
-    "工业区",
-    "商业区",
-    "红旗",
-    "国旗",
-    "城镇",
-    "乡镇",
-    "城乡",
-    "家乡",
-    "老乡",
-    "联盟",
-    "加盟",
-];
-pub(super) const NAME_STOPS: &str =
-    "的了和与及在是为对把将等个全该我本各从向到于由被让使其此这那每两几多省市县区";
-pub(super) const BOUNDARY_WORDS: [&str; 14] = [
-    "落地", "落户", "入驻", "进入", "位于", "地处", "来到", "走进", "赴", "在", "于", "到", "至",
-    "与",
-];
+/// The level word of a zone named by its kind alone (`开发区`, `园区`).
+const ZONE_VOTE: char = 'Z';
 
-/// Region candidates ending at `end` (byte index of the suffix start) in `text`.
-pub(super) fn region_candidates(
-    text: &str,
-    suffix_start: usize,
-    suffix: &str,
-) -> Vec<(String, bool)> {
-    let head: Vec<(usize, char)> = text[..suffix_start].char_indices().rev().take(7).collect();
-    let mut out = Vec::new();
-    // 全市, 该区, 我县: a determiner before the suffix means no name.
-    if head
-        .first()
-        .is_some_and(|(_, c)| "全该我本各两此".contains(*c))
-    {
-        return out;
-    }
-    for len in 2..=6usize {
-        if head.len() < len {
-            break;
-        }
-        let window = &head[..len];
-        if !window.iter().all(|(_, c)| is_han(*c)) {
-            break;
-        }
-        let (start, first) = window[len - 1];
-        if NAME_STOPS.contains(first) {
-            break;
-        }
-        let name = &text[start..suffix_start];
-        let candidate = format!("{name}{suffix}");
-        let tail: String = candidate
-            .chars()
-            .rev()
-            .take(3)
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
-        let tail2: String = candidate
-            .chars()
-            .rev()
-            .take(2)
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
-        if NOT_PLACES.iter().any(|w| {
-            *w == tail
-                || *w == tail2
-                || candidate.ends_with(w) && w.chars().count() >= 3 && candidate == *w
-        }) {
-            break;
-        }
-        let prefix = &text[..start];
-        let boundary = prefix.chars().next_back().is_none_or(|c| !is_han(c))
-            || BOUNDARY_WORDS.iter().any(|w| prefix.ends_with(w));
-        out.push((candidate, boundary));
-    }
-    out
+/// A subject needs at least this much evidence: two plain mentions, or one in the title.
+const MIN_SCORE: f64 = 2.0;
+
+/// The subject region, as stored on an article.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Region {
+    /// The display name: the full official name of a place, the zone's name as written.
+    pub name: String,
+    /// GB/T 2260 code when the gazetteer places the region with certainty.
+    pub code: Option<String>,
+    /// Administrative level.
+    pub level: Option<RegionLevel>,
+    /// Names from the province down to the region; empty when it could not be placed.
+    pub path: Vec<String>,
 }
 
-/// The main subject region: the place name, with an administrative or development-zone
-/// suffix, that the text names most (a title mention counts extra). `None` when no place
-/// is named at least twice or in the title.
-pub fn region(title: &str, paragraphs: &[String]) -> Option<String> {
-    let mut text = format!("{title}\n{}", paragraphs.join("\n"));
-    // The subject is named early and often; a bounded prefix keeps huge inputs linear.
-    if text.len() > REGION_SCAN_BYTES {
-        let cut = (0..=REGION_SCAN_BYTES)
-            .rev()
-            .find(|&i| text.is_char_boundary(i))
-            .unwrap_or(0);
-        text.truncate(cut);
-    }
-    let mut counts: HashMap<String, usize> = HashMap::new();
-    let mut count = |c: &str| -> usize {
-        *counts
-            .entry(c.to_owned())
-            .or_insert_with(|| text.matches(c).count())
-    };
-    let mut chosen: Vec<(String, usize)> = Vec::new();
-    let mut i = 0;
-    while i < text.len() {
-        let rest = &text[i..];
-        if let Some(suffix) = REGION_SUFFIXES.iter().find(|s| rest.starts_with(*s)) {
-            let best = region_candidates(&text, i, suffix)
-                .into_iter()
-                .enumerate()
-                .map(|(len, (c, boundary))| (count(&c), boundary, len, c))
-                .max_by_key(|(n, boundary, len, _)| (*n, *boundary, *len));
-            if let Some((n, _, _, c)) = best {
-                chosen.push((c, n));
-            }
-            i += suffix.len();
-        } else {
-            i += rest.chars().next().map_or(1, char::len_utf8);
+/// Where a piece of text sits in the article, and how much a mention there weighs.
+#[derive(Clone, Copy)]
+enum Spot {
+    Title,
+    Site,
+    FirstParagraph,
+    Body,
+}
+
+impl Spot {
+    fn weight(self) -> f64 {
+        match self {
+            Self::Title => 3.0,
+            Self::Site | Self::FirstParagraph => 1.5,
+            Self::Body => 1.0,
         }
     }
-    let first_paragraph = paragraphs.first().map_or("", String::as_str);
-    chosen.sort();
-    chosen.dedup();
-    let score = |c: &str, n: usize| {
-        let in_title = i64::from(title.contains(c)) * 3;
-        let early = i64::from(first_paragraph.contains(c));
-        n as i64 + in_title + early
+}
+
+/// Words before a name that make it another place than the subject: a destination, a
+/// project's site, a partner.
+const ELSEWHERE_BEFORE: [&str; 14] = [
+    "赴",
+    "到",
+    "去",
+    "前往",
+    "来自",
+    "落户",
+    "落地",
+    "落户在",
+    "考察",
+    "对接",
+    "走访",
+    "与",
+    "同",
+    "和",
+];
+/// Words that end the name of an organisation named after a place; a clause that is a
+/// project's name (`开平东汇城(二期)项目`) counts too.
+const ORGANISATIONS: [&str; 8] = [
+    "有限公司",
+    "公司",
+    "集团",
+    "大学",
+    "学院",
+    "医院",
+    "银行",
+    "校区",
+];
+/// Words after a name that make it another place than the subject.
+const ELSEWHERE_AFTER: [&str; 6] = ["等地", "等省", "等市", "客商", "企业家", "籍"];
+
+/// Level words (`全县`, `我市`, `该区`, `本镇`): the subject's level as the last character
+/// of its name.
+fn level_votes(text: &str) -> HashMap<char, usize> {
+    let mut votes = HashMap::new();
+    let chars: Vec<char> = text.chars().collect();
+    for w in chars.windows(2) {
+        if "全我该本".contains(w[0]) && "省市州县区旗盟镇乡".contains(w[1]) {
+            *votes.entry(w[1]).or_insert(0) += 1;
+        }
+    }
+    votes
+}
+
+/// The character a region's name ends with, as level words name it (`街道` → 街, a zone
+/// → 区).
+fn level_char(name: &str) -> Option<char> {
+    let last = name.chars().next_back()?;
+    Some(match last {
+        '道' => '街',
+        '园' => '区',
+        c => c,
+    })
+}
+
+/// One candidate subject with its evidence.
+#[derive(Debug, Default)]
+struct Candidate {
+    score: f64,
+    first: usize,
+    place: Option<PlaceId>,
+    /// For a zone: the place it is built on.
+    parent: Option<PlaceId>,
+    /// Names as written, for zones and places that could not be placed.
+    written: Vec<String>,
+    level: Option<RegionLevel>,
+    /// True when the place was named by a name it no longer has (`安西县`).
+    historical: bool,
+}
+
+/// A mention together with where it stands.
+struct Seen {
+    mention: Mention,
+    weight: f64,
+    /// Position over the whole article, for ordering.
+    order: usize,
+    /// True for a mention in the title or the site line.
+    strong_spot: bool,
+}
+
+/// Finds the main subject region from the title, an optional source or site line and the
+/// clean paragraphs.
+///
+/// ```
+/// use zhaoshang::corpus::extract::region::find_region;
+/// let body = ["谷城经济开发区积极对接，全区签约项目19个。谷城经济开发区持续推进。".to_owned()];
+/// let r = find_region("", None, &body).expect("a region");
+/// assert_eq!(r.name, "谷城经济开发区");
+/// assert_eq!(r.path, ["湖北省", "襄阳市", "谷城县", "谷城经济开发区"]);
+/// // Only 我县: the text never names its subject.
+/// assert_eq!(find_region("", None, &["我县完成签约项目28个，全县到位资金10亿元。".to_owned()]), None);
+/// ```
+pub fn find_region(title: &str, site: Option<&str>, paragraphs: &[String]) -> Option<Region> {
+    let gazetteer = Gazetteer::global();
+    let mut pieces: Vec<(Spot, &str)> = vec![(Spot::Title, title)];
+    if let Some(site) = site {
+        pieces.push((Spot::Site, site));
+    }
+    let mut budget = REGION_SCAN_BYTES;
+    for (i, p) in paragraphs.iter().enumerate() {
+        if budget == 0 {
+            break;
+        }
+        let cut = (0..=budget.min(p.len()))
+            .rev()
+            .find(|&b| p.is_char_boundary(b))
+            .unwrap_or(0);
+        budget -= cut;
+        let place = if i == 0 {
+            Spot::FirstParagraph
+        } else {
+            Spot::Body
+        };
+        pieces.push((place, &p[..cut]));
+    }
+
+    let mut votes: HashMap<char, usize> = HashMap::new();
+    let mut seen = Vec::new();
+    let mut order = 0;
+    for &(place, text) in &pieces {
+        if !matches!(place, Spot::Site) {
+            for (c, n) in level_votes(text) {
+                *votes.entry(c).or_insert(0) += n;
+            }
+        }
+        let chars: Vec<char> = text.chars().collect();
+        for mention in gazetteer.mentions(text) {
+            let before: String = chars[mention.start.saturating_sub(3)..mention.start]
+                .iter()
+                .collect();
+            let after: String = chars[mention.end..(mention.end + 3).min(chars.len())]
+                .iter()
+                .collect();
+            let prev = mention.start.checked_sub(1).map(|i| chars[i]);
+            // 全州 and 我市 are level words, not the places 全州县 or 我市; 成县 inside 完成县
+            // is no place at all.
+            let level_word =
+                mention.form == Form::Bare && mention.text.starts_with(['全', '我', '本', '该']);
+            let glued = mention.text.chars().count() == 2
+                && mention.form == Form::Full
+                && mention.level != RegionLevel::Zone
+                && prev.is_some_and(super::super::convert::is_han);
+            if level_word || glued {
+                continue;
+            }
+            let elsewhere = ELSEWHERE_BEFORE.iter().any(|w| before.ends_with(w))
+                || ELSEWHERE_AFTER.iter().any(|w| after.starts_with(w));
+            // 霍山县34个、金寨县32个: a breakdown by place; （含邓州市）: an aside.
+            let listed = after.starts_with(|c: char| c.is_ascii_digit() || c == '、')
+                || before.ends_with('、');
+            let aside = before.contains(['（', '(']);
+            // 开平市旭日蛋品有限公司, 中山大学珠海校区: a name inside an organisation's.
+            let ahead: String = chars[mention.end..]
+                .iter()
+                .take(10)
+                .take_while(|c| !"，。；、：,;:！？".contains(**c))
+                .collect();
+            let organisation =
+                ORGANISATIONS.iter().any(|w| ahead.contains(w)) || ahead.ends_with("项目");
+            let mut weight = place.weight();
+            if elsewhere || listed || organisation {
+                weight *= 0.3;
+            } else if aside {
+                weight *= 0.5;
+            }
+            if mention.form == Form::Bare && mention.level != RegionLevel::Zone {
+                weight *= 0.8;
+            }
+            seen.push(Seen {
+                mention,
+                weight,
+                order,
+                strong_spot: matches!(place, Spot::Title | Spot::Site),
+            });
+            order += 1;
+        }
+    }
+    let is_bare_zone = |m: &Mention| {
+        m.level == RegionLevel::Zone && m.parents.is_empty() && m.candidates.is_empty()
     };
-    chosen
-        .into_iter()
-        .filter(|(c, n)| *n >= 2 || title.contains(c.as_str()))
-        .max_by_key(|(c, n)| {
-            let first = text.find(c.as_str()).unwrap_or(0) as i64;
-            (score(c, *n), c.chars().count() as i64, -first)
+    // 开发区 or 高新区 alone names the article's own zone; 园区 and 产业园 are ordinary words.
+    let bare_zones = seen
+        .iter()
+        .filter(|s| {
+            is_bare_zone(&s.mention)
+                && ["开发区", "高新区", "经开区"].contains(&s.mention.text.as_str())
         })
-        .map(|(c, _)| c)
+        .count();
+    if bare_zones > 0 {
+        *votes.entry(ZONE_VOTE).or_insert(0) += bare_zones;
+    }
+
+    // Places named unambiguously in full or short form, and their ancestors, place the rest.
+    let mut context: Vec<PlaceId> = Vec::new();
+    for s in &seen {
+        let ids = s.mention.ids();
+        let ids = if ids.is_empty() {
+            s.mention.parents.clone()
+        } else {
+            ids
+        };
+        if let [only] = ids.as_slice()
+            && s.mention.form != Form::Bare
+        {
+            context.extend(gazetteer.path(*only));
+        }
+    }
+
+    let resolve = |ids: &[PlaceId]| -> Option<PlaceId> {
+        if let [only] = ids {
+            return Some(*only);
+        }
+        let fitting: Vec<PlaceId> = ids
+            .iter()
+            .copied()
+            .filter(|&id| {
+                level_char(&gazetteer.place(id).name).is_some_and(|c| votes.contains_key(&c))
+            })
+            .collect();
+        if let [only] = fitting.as_slice() {
+            return Some(*only);
+        }
+        let pool = if fitting.is_empty() { ids } else { &fitting };
+        gazetteer.disambiguate(pool, &context)
+    };
+
+    // A bare name in the body (`资中` inside `投资中`, `龙山` inside `封龙山`) counts only for
+    // a place the text also names in full, or names in its title or site line.
+    let mut supported: Vec<PlaceId> = Vec::new();
+    for s in &seen {
+        if s.mention.form != Form::Bare || s.strong_spot {
+            supported.extend(s.mention.ids());
+            supported.extend(s.mention.parents.iter().copied());
+        }
+    }
+    let mut candidates: HashMap<String, Candidate> = HashMap::new();
+    for s in &seen {
+        let m = &s.mention;
+        if is_bare_zone(m) {
+            continue; // 开发区 alone: a vote for a zone, not a name
+        }
+        let (key, place, parent, level) = if m.level == RegionLevel::Zone {
+            let listed = m.ids();
+            let place = resolve(&listed).filter(|_| !listed.is_empty());
+            let parent = if m.parents.is_empty() {
+                place.and_then(|z| gazetteer.place(z).parent)
+            } else {
+                resolve(&m.parents)
+            };
+            let suffix = zone_class(&m.text);
+            let key = match parent {
+                Some(p) => format!("zone:{}:{suffix}", p.index()),
+                None => format!("zone:{}", m.text),
+            };
+            (key, place, parent, Some(RegionLevel::Zone))
+        } else {
+            // 吉林 is the province 吉林省 before it is the city it is also the bare name of.
+            let strong: Vec<PlaceId> = m
+                .candidates
+                .iter()
+                .filter(|&&(_, f)| f != Form::Bare)
+                .map(|&(id, _)| id)
+                .collect();
+            let ids = if strong.is_empty() { m.ids() } else { strong };
+            match resolve(&ids) {
+                Some(id) => (
+                    format!("place:{}", id.index()),
+                    Some(id),
+                    None,
+                    Some(gazetteer.place(id).level),
+                ),
+                None => (format!("name:{}", m.text), None, None, Some(m.level)),
+            }
+        };
+        if m.level != RegionLevel::Zone
+            && m.form == Form::Bare
+            && !s.strong_spot
+            && !place.or(parent).is_some_and(|id| supported.contains(&id))
+        {
+            continue;
+        }
+        let historical = m.form == Form::Historical;
+        let c = candidates.entry(key).or_insert_with(|| Candidate {
+            first: s.order,
+            place,
+            parent,
+            level,
+            historical,
+            ..Candidate::default()
+        });
+        c.score += s.weight;
+        c.written.push(m.text.clone());
+    }
+
+    let dominant = votes.values().copied().max().unwrap_or(0);
+    let fitting_votes = |c: &Candidate| -> usize {
+        if c.level == Some(RegionLevel::Zone) {
+            return votes.get(&'区').copied().unwrap_or(0)
+                + votes.get(&ZONE_VOTE).copied().unwrap_or(0);
+        }
+        let name = match c.place {
+            Some(id) => gazetteer.place(id).name.clone(),
+            None => c.written.first().cloned().unwrap_or_default(),
+        };
+        level_char(&name)
+            .and_then(|ch| votes.get(&ch))
+            .copied()
+            .unwrap_or(0)
+    };
+    let scored = candidates.into_values().map(|c| {
+        let n = fitting_votes(&c);
+        let mut score = c.score;
+        if n > 0 && score >= 1.0 {
+            score += 0.5 * n.min(3) as f64;
+        } else if n == 0 && dominant > 0 {
+            // The text speaks of a level this place is not (全州 six times, a county
+            // named with its own figures): the more it does, the less the place is the
+            // subject.
+            score *= if dominant >= 3 { 0.25 } else { 0.5 };
+        }
+        (score, c)
+    });
+    let depth = |c: &Candidate| {
+        c.place
+            .or(c.parent)
+            .map_or(0, |id| gazetteer.path(id).len())
+            + usize::from(c.level == Some(RegionLevel::Zone))
+    };
+    let scored: Vec<(f64, Candidate)> = scored.collect();
+    let (score, best) = scored
+        .iter()
+        .max_by(|(sa, a), (sb, b)| {
+            sa.total_cmp(sb)
+                .then(depth(a).cmp(&depth(b)))
+                .then(b.first.cmp(&a.first))
+        })
+        .map(|(s, c)| (*s, c))?;
+    // The most specific region the article is about: a zone or county of the best place
+    // that is named almost as much wins over it (淄博高新区 over 淄博市).
+    let anchor = best.place.or(best.parent);
+    let within = |c: &Candidate| {
+        let own = c.place.or(c.parent);
+        match (own, anchor) {
+            (Some(o), Some(a)) => {
+                o != a && gazetteer.is_within(o, a)
+                    || (c.level == Some(RegionLevel::Zone)
+                        && o == a
+                        && best.level != Some(RegionLevel::Zone))
+            }
+            _ => false,
+        }
+    };
+    let best = scored
+        .iter()
+        .filter(|(s, c)| within(c) && *s >= 0.7 * score)
+        .max_by(|(sa, _), (sb, _)| sa.total_cmp(sb))
+        .map_or(best, |(_, c)| c);
+    if score < MIN_SCORE {
+        return None;
+    }
+    Some(describe(gazetteer, best))
+}
+
+/// A zone's kind for grouping its written forms: 经开区 is 经济开发区 or 经济技术开发区,
+/// 高新区 is 高新技术产业开发区.
+fn zone_class(name: &str) -> &'static str {
+    if ["经济技术开发区", "经济开发区", "经开区"]
+        .iter()
+        .any(|s| name.ends_with(s))
+    {
+        "econ"
+    } else if ["高新技术产业开发区", "高新技术开发区", "高新区"]
+        .iter()
+        .any(|s| name.ends_with(s))
+    {
+        "hitech"
+    } else {
+        crate::corpus::gazetteer::ZONE_SUFFIXES
+            .iter()
+            .find(|s| name.ends_with(*s))
+            .copied()
+            .unwrap_or("zone")
+    }
+}
+
+/// The stored form of a chosen candidate.
+fn describe(gazetteer: &Gazetteer, c: &Candidate) -> Region {
+    let names = |id: PlaceId| -> Vec<String> {
+        gazetteer
+            .path_names(id)
+            .into_iter()
+            .map(str::to_owned)
+            .collect()
+    };
+    if c.level == Some(RegionLevel::Zone) {
+        // The fullest form the text writes: 邹城经济开发区 over 邹城经开区.
+        let name = c
+            .written
+            .iter()
+            .max_by_key(|w| w.chars().count())
+            .cloned()
+            .unwrap_or_default();
+        let (code, mut path) = match (c.place, c.parent) {
+            (Some(z), _) => (
+                Some(gazetteer.place(z).code.clone()),
+                c.parent.map(names).unwrap_or_default(),
+            ),
+            (None, Some(p)) => (None, names(p)),
+            _ => (None, Vec::new()),
+        };
+        if !path.is_empty() {
+            path.push(name.clone());
+        }
+        return Region {
+            name,
+            code,
+            level: Some(RegionLevel::Zone),
+            path,
+        };
+    }
+    match c.place {
+        Some(id) if c.historical => {
+            // The name as written, placed under the place that holds its area today: the
+            // renamed county itself (same code) or, for a merged one, its prefecture.
+            let name = c.written.first().cloned().unwrap_or_default();
+            let place = gazetteer.place(id);
+            let renamed = place.level == RegionLevel::County;
+            let mut path = if renamed {
+                place.parent.map(names).unwrap_or_default()
+            } else {
+                names(id)
+            };
+            path.push(name.clone());
+            Region {
+                name,
+                code: renamed.then(|| place.code.clone()),
+                level: Some(RegionLevel::County),
+                path,
+            }
+        }
+        Some(id) => {
+            let place = gazetteer.place(id);
+            Region {
+                name: place.name.clone(),
+                code: Some(place.code.clone()),
+                level: Some(place.level),
+                path: names(id),
+            }
+        }
+        None => Region {
+            name: c.written.first().cloned().unwrap_or_default(),
+            code: None,
+            level: c.level,
+            path: Vec::new(),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn region(title: &str, body: &str) -> Option<String> {
+        find_region(title, None, &[body.to_owned()]).map(|r| r.name)
+    }
+
+    macro_rules! region_case {
+        ($name:ident, $title:expr, $body:expr, $want:expr) => {
+            #[test]
+            fn $name() {
+                assert_eq!(region($title, $body).as_deref(), $want);
+            }
+        };
+    }
+
+    region_case!(
+        full_name_repeated,
+        "",
+        "进入田家庵区网站。田家庵区将继续推进，田家庵区持续完善。",
+        Some("田家庵区")
+    );
+    region_case!(
+        other_places_are_not_the_subject,
+        "",
+        "通辽市坚持项目为王，全市签约。落地霍林郭勒市。通辽市将持续推进。",
+        Some("通辽市")
+    );
+    region_case!(
+        zones_named_by_kind_only_are_no_region,
+        "",
+        "园区经济稳中有进，经开区进入全省前列，开发区、园区、全市、全区。",
+        None
+    );
+    region_case!(
+        clause_fragments_are_never_regions,
+        "",
+        "完成市下达任务。上报市里。位外省。建亿元以上省级项目。学党代会精神市委。",
+        None
+    );
+    region_case!(
+        bare_name_takes_the_level_the_text_implies,
+        "辽阳：上半年招商引资双过半",
+        "我市锚定全年目标，辽阳县、宏伟区是全市的主力。我市将继续推进。",
+        Some("辽阳市")
+    );
+    region_case!(
+        county_words_pick_the_county_over_its_city,
+        "谷城县招商引资提速",
+        "襄阳市召开会议。谷城县全县签约项目12个，全县到位资金8亿元。",
+        Some("谷城县")
+    );
+    region_case!(
+        autonomous_region_quanqu_is_the_region,
+        "",
+        "2011年，宁夏招商引资创下历年之最，全区引进项目826个，全区到位资金1106亿元。",
+        Some("宁夏回族自治区")
+    );
+    region_case!(
+        only_level_words_give_none,
+        "",
+        "全州完成到位资金62亿元。香格里拉县完成36亿元，德钦县完成8亿元。",
+        None
+    );
+
+    region_case!(
+        a_former_name_stays_as_written,
+        "安西县重奖项目建设有功者",
+        "去年，安西县抓住项目建设，全县完成投资12亿元。",
+        Some("安西县")
+    );
+
+    #[test]
+    fn region_fields() {
+        let r = find_region(
+            "",
+            Some("江华新闻网"),
+            &["江华瑶族自治县全县签约项目10个，江华县到位资金5亿元。".to_owned()],
+        )
+        .expect("a region");
+        assert_eq!(r.name, "江华瑶族自治县");
+        assert_eq!(r.level, Some(RegionLevel::County));
+        assert_eq!(r.path.first().map(String::as_str), Some("湖南省"));
+        assert!(r.code.is_some_and(|c| c.starts_with("43")));
+    }
 }
