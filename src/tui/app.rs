@@ -15,7 +15,8 @@ use super::layout;
 use super::state::Position;
 use super::theme::Theme;
 use crate::corpus::extract::sentences;
-use crate::corpus::{Article, Gauge, Metric, Span};
+use crate::corpus::figures::{PeriodChoice, RankBy, Ranking, RegionFigures, region_figures};
+use crate::corpus::{Article, Gauge, Metric, RegionLevel, Span};
 use crate::report;
 use crate::search::{Hit, HitTarget};
 use crate::store::{ArticleRef, Header, Store};
@@ -103,6 +104,10 @@ pub struct Region {
     pub name: String,
     /// Article ids (indices into the corpus's headers).
     pub articles: Vec<usize>,
+    /// Names from the province down to the region (gazetteer path); empty when unplaced.
+    pub path: Vec<String>,
+    /// The region's administrative level, when known.
+    pub level: Option<RegionLevel>,
 }
 
 /// Terminal-safe, display-ready text of one article, prepared once.
@@ -187,6 +192,23 @@ pub struct CompareState {
     pub locked: bool,
     /// The selected row of the comparison table (moved with `n`/`N`, copied with `y`).
     pub row: usize,
+    /// The period whose figures are lined up.
+    pub period: PeriodChoice,
+    /// The picker chooses the right-hand region (rather than the current tab).
+    pub picking_right: bool,
+}
+
+/// The overview's filters: what is ranked, for which period, among which regions.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct OverviewState {
+    /// The period ranked (each region's latest by default).
+    pub period: PeriodChoice,
+    /// Rank by value or by percent of target.
+    pub by: RankBy,
+    /// Only regions of this level.
+    pub level: Option<RegionLevel>,
+    /// Only regions under this one (a name on their gazetteer path).
+    pub parent: Option<String>,
 }
 
 /// The whole explorer state. Its fields are private to the crate: views read them, and
@@ -228,6 +250,10 @@ pub struct App {
     pub(crate) compare: CompareState,
     /// The selected row of the overview (moved with `j`/`k`, copied with `y`).
     pub(crate) overview_row: usize,
+    /// The overview's filters.
+    pub(crate) overview: OverviewState,
+    /// The rankings for the last filters asked for.
+    pub(crate) rankings: std::cell::RefCell<Option<(OverviewState, std::rc::Rc<Vec<Ranking>>)>>,
     /// The selected row of the region picker.
     pub(crate) picker: usize,
     /// First visible line of the help overlay.
@@ -246,6 +272,8 @@ pub struct App {
     pub(crate) wraps: WrapCache,
     /// One line per file that could not be loaded.
     pub(crate) load_errors: Vec<String>,
+    /// Each region's figures on canonical indicators, computed on first use.
+    pub(crate) figures: std::cell::OnceCell<Vec<RegionFigures>>,
 }
 
 impl App {
@@ -254,7 +282,8 @@ impl App {
     pub fn new(corpus: impl Into<Store>, options: &Options) -> Self {
         let corpus = corpus.into();
         let ambiguous_wide = options.ambiguous_wide;
-        let regions = group_regions(corpus.headers(), ambiguous_wide);
+        let mut regions = group_regions(corpus.headers(), ambiguous_wide);
+        place_regions(&mut regions, &corpus.measures());
         let compare_right = usize::from(regions.len() > 1);
         Self {
             corpus,
@@ -277,8 +306,12 @@ impl App {
                 right_scroll: 0,
                 locked: true,
                 row: 0,
+                period: PeriodChoice::Latest,
+                picking_right: false,
             },
             overview_row: 0,
+            overview: OverviewState::default(),
+            rankings: std::cell::RefCell::new(None),
             picker: 0,
             help_scroll: 0,
             viewport: Rect::new(0, 0, 120, 36),
@@ -288,7 +321,27 @@ impl App {
             wraps: WrapCache::default(),
             load_errors: options.load_errors.clone(),
             message: load_notice(&options.load_errors),
+            figures: std::cell::OnceCell::new(),
         }
+    }
+
+    /// Region `region`'s figures on canonical indicators (empty for the unnamed group, which
+    /// is not a region).
+    pub(crate) fn figures_of(&self, region: usize) -> Option<&RegionFigures> {
+        self.figures
+            .get_or_init(|| {
+                let measures = self.corpus.measures();
+                self.regions
+                    .iter()
+                    .map(|r| {
+                        if r.name == UNNAMED_REGION {
+                            return RegionFigures::default();
+                        }
+                        region_figures(r.articles.iter().filter_map(|&i| measures.get(i)))
+                    })
+                    .collect()
+            })
+            .get(region)
     }
 
     /// Makes a short field from article data terminal-safe and, in ambiguous-wide mode,
@@ -780,6 +833,57 @@ impl App {
                 self.compare.right_scroll = 0;
                 self.compare.row = 0;
             }
+            Action::NextPeriod => self.next_period(),
+            Action::PickCompareRegion => {
+                self.picker = self
+                    .picker_order()
+                    .iter()
+                    .position(|&r| r == self.compare.right)
+                    .unwrap_or(0);
+                self.compare.picking_right = true;
+                self.show_at_least(Screen::Compare);
+                self.overlay = Overlay::Picker;
+            }
+            Action::CompareWithParent => self.compare_with_parent(),
+            Action::NextLevelFilter => {
+                const LEVELS: [Option<RegionLevel>; 6] = [
+                    None,
+                    Some(RegionLevel::Province),
+                    Some(RegionLevel::Prefecture),
+                    Some(RegionLevel::County),
+                    Some(RegionLevel::Township),
+                    Some(RegionLevel::Zone),
+                ];
+                let at = LEVELS
+                    .iter()
+                    .position(|l| *l == self.overview.level)
+                    .unwrap_or(0);
+                self.overview.level = LEVELS[(at + 1) % LEVELS.len()];
+                self.overview_changed();
+            }
+            Action::ScopeToParent => {
+                self.overview.parent = match self.overview.parent {
+                    Some(_) => None,
+                    None => self.regions.get(self.region).and_then(|r| {
+                        r.path
+                            .len()
+                            .checked_sub(2)
+                            .and_then(|i| r.path.get(i))
+                            .cloned()
+                    }),
+                };
+                if self.overview.parent.is_none() {
+                    self.message = Some("全部地区 all regions".to_owned());
+                }
+                self.overview_changed();
+            }
+            Action::ToggleRankBy => {
+                self.overview.by = match self.overview.by {
+                    RankBy::Value => RankBy::Percent,
+                    RankBy::Percent => RankBy::Value,
+                };
+                self.overview_changed();
+            }
             Action::ToggleScrollLock => {
                 self.compare.locked = !self.compare.locked;
                 if self.compare.locked {
@@ -891,17 +995,105 @@ impl App {
         }
     }
 
-    /// Moves the selected row of the comparison table, within the rows shown.
+    /// Moves the selected row of the comparison table; the table scrolls with it, down to
+    /// its last row.
     fn step_compare_row(&mut self, down: bool) {
-        let rows = super::views::compare::aligned_rows(self, self.region, self.compare.right);
-        let table = layout::inner(layout::compare_panes(layout::frame(self.viewport).body).table);
-        let shown = rows.len().min(usize::from(table.height.saturating_sub(1)));
+        let rows = super::views::compare::table_lines(self, self.region, self.compare.right);
         self.compare.row = if down {
             self.compare.row.saturating_add(1)
         } else {
             self.compare.row.saturating_sub(1)
         }
-        .min(shown.saturating_sub(1));
+        .min(rows.len().saturating_sub(1));
+    }
+
+    /// Opens `screen` unless it is already shown (`show` toggles back to the reader).
+    fn show_at_least(&mut self, screen: Screen) {
+        if self.screen != screen {
+            self.show(screen);
+        }
+    }
+
+    /// What picking `region` in the picker does: the right-hand compared region when the
+    /// picker was opened for it, else the region tab.
+    fn pick_region(&mut self, region: usize) {
+        if std::mem::take(&mut self.compare.picking_right) {
+            self.compare.right = region;
+            self.compare.right_scroll = 0;
+            self.compare.row = 0;
+        } else {
+            self.open_article(region, 0);
+        }
+    }
+
+    /// Compares the current region with the nearest region up its gazetteer path.
+    fn compare_with_parent(&mut self) {
+        let Some(current) = self.regions.get(self.region) else {
+            return;
+        };
+        let ancestors = current.path.iter().rev().skip(1);
+        let parent = ancestors
+            .filter_map(|name| self.regions.iter().position(|r| r.name == *name))
+            .next();
+        match parent {
+            Some(p) => {
+                self.compare.right = p;
+                self.compare.right_scroll = 0;
+                self.compare.row = 0;
+                self.show_at_least(Screen::Compare);
+            }
+            None => {
+                let up = current
+                    .path
+                    .len()
+                    .checked_sub(2)
+                    .and_then(|i| current.path.get(i));
+                self.message = Some(match up {
+                    Some(name) => format!("上级 {name} 没有文章 parent has no articles"),
+                    None => "不知上级 parent unknown".to_owned(),
+                });
+            }
+        }
+    }
+
+    /// Lines up the next period on the compare screen or the overview.
+    fn next_period(&mut self) {
+        let next = |current: &PeriodChoice, periods: &[String]| match current {
+            PeriodChoice::Latest => periods
+                .first()
+                .map_or(PeriodChoice::Latest, |p| PeriodChoice::Exactly(p.clone())),
+            PeriodChoice::Exactly(p) => periods
+                .iter()
+                .position(|x| x == p)
+                .and_then(|i| periods.get(i + 1))
+                .map_or(PeriodChoice::Latest, |p| PeriodChoice::Exactly(p.clone())),
+        };
+        match self.screen {
+            Screen::Overview => {
+                let periods = crate::corpus::figures::periods(
+                    (0..self.regions.len())
+                        .filter_map(|r| self.figures_of(r))
+                        .flat_map(|f| f.figures.iter()),
+                );
+                self.overview.period = next(&self.overview.period, &periods);
+                self.overview_changed();
+                self.message = Some(format!("期 period: {}", self.overview.period.label()));
+            }
+            _ => {
+                let periods = super::views::compare::compare_periods(self);
+                self.compare.period = next(&self.compare.period, &periods);
+                self.compare.row = 0;
+                self.show_at_least(Screen::Compare);
+                self.message = Some(format!("期 period: {}", self.compare.period.label()));
+            }
+        }
+    }
+
+    /// After a filter of the overview changed: back to its first row.
+    fn overview_changed(&mut self) {
+        self.overview_row = 0;
+        self.scroll = 0;
+        self.show_at_least(Screen::Overview);
     }
 
     /// Queues the selection for the clipboard, cleaned to one safe line.
@@ -974,36 +1166,37 @@ impl App {
     }
 
     fn compare_row_text(&self) -> Option<String> {
-        let rows = super::views::compare::aligned_rows(self, self.region, self.compare.right);
-        let [label, kind, left, right, diff] = rows.get(self.compare.row)?;
+        let rows = super::views::compare::table_lines(self, self.region, self.compare.right);
+        let [label, period, left, right, diff, ratio, ..] = rows.get(self.compare.row)?;
+        if right.is_empty() && left.is_empty() {
+            return None; // the separator row
+        }
         let right_name = self
             .regions
             .get(self.compare.right)
             .map_or("", |r| r.name.as_str());
         let mut text = format!(
-            "{label} {kind} | {} {left} | {right_name} {right}",
+            "{label} {period} | {} {left} | {right_name} {right}",
             self.region_name()
         );
         if !diff.is_empty() {
-            text = format!("{text} | 差 {diff}");
+            text = format!("{text} | 差 {diff} | 比 {ratio}");
         }
         Some(text)
     }
 
     fn overview_row_text(&self) -> Option<String> {
         let rows = super::views::overview::rows(self);
-        let row = rows.get(self.overview_row)?;
-        if row[3].is_empty() {
-            return None; // the separator row
-        }
-        // Only a group's first row names its label and kind.
+        let (row, ranking) = rows.get(self.overview_row)?;
+        let ranking = (*ranking)?;
+        // Only a ranking's first row names its indicator.
         let head = rows[..=self.overview_row]
             .iter()
             .rev()
-            .find(|r| !r[0].is_empty() && !r[3].is_empty())?;
+            .find(|r| r.1 == Some(ranking) && !r.0[0].is_empty())?;
         Some(format!(
-            "{} {} #{} {} {}{}",
-            head[0], head[1], row[2], row[3], row[4], row[5]
+            "{} {} #{} {} {} {}",
+            head.0[0], row[1], row[2], row[3], row[4], row[5]
         ))
     }
 
@@ -1172,7 +1365,7 @@ impl App {
             Overlay::Picker => {
                 self.overlay = Overlay::None;
                 if let Some(&region) = self.picker_order().get(self.picker) {
-                    self.open_article(region, 0);
+                    self.pick_region(region);
                 }
             }
             Overlay::Help | Overlay::LoadErrors => self.overlay = Overlay::None,
@@ -1220,7 +1413,7 @@ impl App {
         };
         if let Some(&region) = self.picker_order().get(first + row) {
             self.overlay = Overlay::None;
-            self.open_article(region, 0);
+            self.pick_region(region);
         }
     }
 
@@ -1385,6 +1578,8 @@ fn group_regions(articles: &[Header], ambiguous_wide: bool) -> Vec<Region> {
             None => regions.push(Region {
                 name,
                 articles: vec![i],
+                path: Vec::new(),
+                level: None,
             }),
         }
     }
@@ -1392,9 +1587,29 @@ fn group_regions(articles: &[Header], ambiguous_wide: bool) -> Vec<Region> {
         regions.push(Region {
             name: UNNAMED_REGION.to_owned(),
             articles: unnamed,
+            path: Vec::new(),
+            level: None,
         });
     }
     regions
+}
+
+/// Gives each region the gazetteer path and level of its first article that has one.
+fn place_regions(regions: &mut [Region], measures: &[Article]) {
+    for r in regions {
+        if r.name == UNNAMED_REGION {
+            continue;
+        }
+        if let Some(a) = r
+            .articles
+            .iter()
+            .filter_map(|&i| measures.get(i))
+            .find(|a| !a.region_path.is_empty())
+        {
+            r.path.clone_from(&a.region_path);
+            r.level = a.region_level;
+        }
+    }
 }
 
 #[cfg(test)]
@@ -1543,22 +1758,23 @@ mod tests {
 
         press(&mut app, KeyCode::Char('c'));
         press(&mut app, KeyCode::Char('n'));
-        assert_eq!(app.compare.row, 1);
+        press(&mut app, KeyCode::Char('N'));
+        assert_eq!(app.compare.row, 0);
         press(&mut app, KeyCode::Char('y'));
         assert_eq!(
             copied(&app),
-            "合同投资额 actual | 谷城经济开发区 84.57亿元 | 通辽市 1861.44亿元 | 差 -1776.87亿元"
+            "签约项目 2023年 | 谷城经济开发区 23个 | 通辽市 568个 | 差 -545个 | 比 0.04x"
         );
 
         press(&mut app, KeyCode::Char('o'));
         press(&mut app, KeyCode::Char('y'));
-        assert_eq!(copied(&app), "到位资金 actual #1 通辽市 298亿元");
+        assert_eq!(copied(&app), "签约项目 (3) 2023年 #1 通辽市 568个");
         press(&mut app, KeyCode::Char('j'));
         press(&mut app, KeyCode::Char('y'));
         assert_eq!(
             copied(&app),
-            "到位资金 actual #2 谷城经济开发区 50.23亿元",
-            "the label comes from the group's first row"
+            "签约项目 (3) 2023年 #2 田家庵区 31个",
+            "the indicator comes from the ranking's first row"
         );
     }
 
