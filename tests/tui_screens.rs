@@ -495,3 +495,32 @@ fn files_that_failed_to_load_are_shown_in_the_explorer() {
         "a count stays in the status bar:\n{status}"
     );
 }
+
+#[test]
+fn the_gauges_pane_shows_an_indicators_trend_across_years() {
+    let year = |period: &str, actual: f64, percent: f64| Article {
+        file: format!("{period}.txt"),
+        title: format!("{period}年招商引资"),
+        region: Some("谷城县".to_owned()),
+        period: Some(period.to_owned()),
+        paragraphs: vec![format!("{period}年到位资金{actual}亿元。")],
+        gauges: vec![Gauge {
+            label: "到位资金".to_owned(),
+            actual,
+            percent: Some(percent),
+            unit: "亿元".to_owned(),
+            actual_period: Some(period.to_owned()),
+            target_period: Some(period.to_owned()),
+            indicator: Some("funds_in_place".to_owned()),
+            ..Gauge::default()
+        }],
+        ..Article::default()
+    };
+    let corpus = vec![year("2021", 40.0, 80.0), year("2022", 57.0, 114.0)];
+    let app = app_for_view(corpus, &mono(), Some("gauges"), 120, 36).unwrap();
+    let s = zhaoshang::tui::buffer_to_text(&render_buffer(&app, 120, 36));
+    assert!(
+        s.contains("趋势 trend 到位资金: 2021年 80% → 2022年 114%"),
+        "{s}"
+    );
+}
