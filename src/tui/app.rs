@@ -198,6 +198,15 @@ pub struct CompareState {
     pub picking_right: bool,
 }
 
+/// The picker's regions in order, and the matches of the last query.
+#[derive(Debug, Default)]
+pub struct PickerCache {
+    /// Every region, by the pinyin of its name, the unnamed group last.
+    all: Option<std::rc::Rc<Vec<usize>>>,
+    /// The query and the regions matching it.
+    filtered: Option<(String, std::rc::Rc<Vec<usize>>)>,
+}
+
 /// The overview's filters: what is ranked, for which period, among which regions.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct OverviewState {
@@ -256,6 +265,11 @@ pub struct App {
     pub(crate) rankings: std::cell::RefCell<Option<(OverviewState, std::rc::Rc<Vec<Ranking>>)>>,
     /// The selected row of the region picker.
     pub(crate) picker: usize,
+    /// What is typed into the picker: regions are filtered as the search box reads a query
+    /// (simplified, traditional, pinyin, initials).
+    pub(crate) picker_query: String,
+    /// Every region in picker order (computed once), and the last filter's matches.
+    pub(crate) picker_cache: std::cell::RefCell<PickerCache>,
     /// First visible line of the help overlay.
     pub(crate) help_scroll: usize,
     /// The terminal size.
@@ -313,6 +327,8 @@ impl App {
             overview: OverviewState::default(),
             rankings: std::cell::RefCell::new(None),
             picker: 0,
+            picker_query: String::new(),
+            picker_cache: std::cell::RefCell::new(PickerCache::default()),
             help_scroll: 0,
             viewport: Rect::new(0, 0, 120, 36),
             quit: false,
@@ -754,6 +770,8 @@ impl App {
             Action::SelectRegion(r) if r < self.regions.len() => self.open_article(r, 0),
             Action::SelectRegion(_) => {}
             Action::OpenPicker => {
+                self.picker_query.clear();
+                self.compare.picking_right = false;
                 self.picker = self
                     .picker_order()
                     .iter()
@@ -804,7 +822,6 @@ impl App {
                 self.search.replace = !self.search.query.is_empty();
                 self.overlay = Overlay::Search;
             }
-            Action::Input(c) if self.overlay == Overlay::Picker => self.pick_label(c),
             Action::Input(c) => self.edit_input(Edit::Type(c)),
             Action::Backspace => self.edit_input(Edit::Backspace),
             Action::DeleteWord => self.edit_input(Edit::Word),
@@ -835,6 +852,7 @@ impl App {
             }
             Action::NextPeriod => self.next_period(),
             Action::PickCompareRegion => {
+                self.picker_query.clear();
                 self.picker = self
                     .picker_order()
                     .iter()
@@ -1323,6 +1341,7 @@ impl App {
         let target = match self.overlay {
             Overlay::Find => &mut self.find.query,
             Overlay::Search => &mut self.search.query,
+            Overlay::Picker => &mut self.picker_query,
             _ => return,
         };
         let before = target.clone();
@@ -1349,6 +1368,7 @@ impl App {
                     self.reveal(span);
                 }
             }
+            Overlay::Picker => self.picker = 0,
             _ => self.search.generation = self.search.generation.wrapping_add(1),
         }
     }
@@ -1382,19 +1402,50 @@ impl App {
     }
 
     /// Region indices in the order the picker lists them: by the pinyin of the name (then
-    /// the name), the unnamed group last.
-    pub fn picker_order(&self) -> Vec<usize> {
-        let mut order: Vec<(bool, String, &str, usize)> = self
-            .regions
-            .iter()
-            .enumerate()
-            .map(|(i, r)| {
-                let unnamed = r.name == UNNAMED_REGION;
-                (unnamed, report::pinyin_keys(&r.name).0, r.name.as_str(), i)
-            })
-            .collect();
-        order.sort();
-        order.into_iter().map(|(_, _, _, i)| i).collect()
+    /// the name), the unnamed group last; only those matching the typed query, which is
+    /// read as the search box reads it ([`crate::search::find_in_text`]).
+    pub fn picker_order(&self) -> std::rc::Rc<Vec<usize>> {
+        let mut cache = self.picker_cache.borrow_mut();
+        let all = std::rc::Rc::clone(cache.all.get_or_insert_with(|| {
+            let mut order: Vec<(bool, String, &str, usize)> = self
+                .regions
+                .iter()
+                .enumerate()
+                .map(|(i, r)| {
+                    let unnamed = r.name == UNNAMED_REGION;
+                    (unnamed, report::pinyin_keys(&r.name).0, r.name.as_str(), i)
+                })
+                .collect();
+            order.sort();
+            std::rc::Rc::new(order.into_iter().map(|(_, _, _, i)| i).collect())
+        }));
+        let query = self.picker_query.trim();
+        if query.is_empty() {
+            return all;
+        }
+        if let Some((q, hits)) = &cache.filtered
+            && q == query
+        {
+            return std::rc::Rc::clone(hits);
+        }
+        let hits: std::rc::Rc<Vec<usize>> = std::rc::Rc::new(
+            all.iter()
+                .copied()
+                .filter(|&r| {
+                    self.regions.get(r).is_some_and(|region| {
+                        // A path matches too: 襄阳 finds the regions under 襄阳市.
+                        let text = if region.path.is_empty() {
+                            region.name.clone()
+                        } else {
+                            region.path.join(" ")
+                        };
+                        !crate::search::find_in_text(&text, query).is_empty()
+                    })
+                })
+                .collect(),
+        );
+        cache.filtered = Some((query.to_owned(), std::rc::Rc::clone(&hits)));
+        hits
     }
 
     /// The picker's visible rows: the index (into [`Self::picker_order`]) of the first one,
@@ -1403,18 +1454,6 @@ impl App {
         let rows =
             usize::from(layout::inner(layout::picker(layout::frame(self.viewport).body)).height);
         (self.picker.saturating_sub(rows.saturating_sub(1)), rows)
-    }
-
-    /// Opens the region whose visible picker row is labelled `c`.
-    fn pick_label(&mut self, c: char) {
-        let (first, rows) = self.picker_window();
-        let Some(row) = (0..rows).find(|&r| picker_label(r) == Some(c)) else {
-            return;
-        };
-        if let Some(&region) = self.picker_order().get(first + row) {
-            self.overlay = Overlay::None;
-            self.pick_region(region);
-        }
     }
 
     /// The search query to send to the worker when it has not been sent yet: the loop
@@ -1461,20 +1500,6 @@ fn delete_word(text: &mut String) {
         }
         text.pop();
     }
-}
-
-/// The key that picks the `row`-th visible choice of the region picker: `1`–`9`, then the
-/// letters the picker does not use for anything else.
-///
-/// ```
-/// use zhaoshang::tui::app::picker_label;
-/// assert_eq!(picker_label(0), Some('1'));
-/// assert_eq!(picker_label(9), Some('a'));
-/// assert_eq!(picker_label(18), Some('l'), "j and k move the selection");
-/// ```
-pub fn picker_label(row: usize) -> Option<char> {
-    const LABELS: &str = "123456789abcdefghilmnoprstuvwxyz";
-    LABELS.chars().nth(row)
 }
 
 /// Chars `start..end` of `text`.
@@ -2044,8 +2069,8 @@ mod tests {
         let mut app = app();
         press(&mut app, KeyCode::Char('r'));
         assert_eq!(app.mode(), Mode::Picker);
-        press(&mut app, KeyCode::Char('j'));
-        press(&mut app, KeyCode::Char('j'));
+        press(&mut app, KeyCode::Down);
+        press(&mut app, KeyCode::Down);
         press(&mut app, KeyCode::Enter);
         assert_eq!(
             app.regions[app.region].name, "通辽市",
@@ -2170,36 +2195,37 @@ mod tests {
     }
 
     #[test]
-    fn picker_is_sorted_by_pinyin_and_every_visible_choice_has_a_label() {
+    fn picker_is_sorted_by_pinyin_and_filters_as_you_type() {
         let mut app = app();
         press(&mut app, KeyCode::Char('r'));
-        let names: Vec<&str> = app
-            .picker_order()
-            .iter()
-            .map(|&r| app.regions[r].name.as_str())
-            .collect();
+        let names = |app: &App| -> Vec<String> {
+            app.picker_order()
+                .iter()
+                .map(|&r| app.regions[r].name.clone())
+                .collect()
+        };
         assert_eq!(
-            names,
+            names(&app),
             ["谷城经济开发区", "田家庵区", "通辽市", UNNAMED_REGION]
         );
-        press(&mut app, KeyCode::Char('3'));
+        // Pinyin initials, as in the search box; then traditional characters.
+        typed(&mut app, "tl");
+        assert_eq!(names(&app), ["通辽市"]);
+        press(&mut app, KeyCode::Enter);
         assert_eq!(app.overlay, Overlay::None);
         assert_eq!(app.regions[app.region].name, "通辽市");
-
-        // Thirty regions, the window at the top: the tenth visible choice is lettered `a`.
-        let many: Vec<Article> = (0..30)
-            .map(|i| Article {
-                region: Some(format!("地区{i:02}")),
-                title: format!("第{i}篇"),
-                ..Article::default()
-            })
-            .collect();
-        let mut app = App::new(many, &Options::default());
-        app.update(Action::Resize(80, 24));
         press(&mut app, KeyCode::Char('r'));
-        assert_eq!(picker_label(9), Some('a'));
-        press(&mut app, KeyCode::Char('a'));
-        assert_eq!(app.regions[app.region].name, "地区09");
+        assert!(app.picker_query.is_empty(), "a new picker starts empty");
+        typed(&mut app, "田家");
+        assert_eq!(names(&app), ["田家庵区"]);
+        press(&mut app, KeyCode::Backspace);
+        press(&mut app, KeyCode::Backspace);
+        typed(&mut app, "穀城");
+        assert_eq!(names(&app), ["谷城经济开发区"]);
+        typed(&mut app, "qqq");
+        assert!(names(&app).is_empty());
+        press(&mut app, KeyCode::Enter);
+        assert_eq!(app.regions[app.region].name, "通辽市", "nothing to pick");
     }
 
     #[test]

@@ -368,39 +368,58 @@ fn load_errors(app: &App, body: Rect, buf: &mut Buffer) {
     }
 }
 
-/// The region picker overlay: regions in pinyin order, each visible one labelled with the
-/// key that opens it.
+/// The region picker overlay: regions in pinyin order, filtered by what is typed (as the
+/// search box reads it), each with its gazetteer path and article count.
 fn picker(app: &App, body: Rect, buf: &mut Buffer) {
     let area = layout::picker(body);
     clear_popup(area, buf);
-    block(
-        app,
-        title(
-            app,
-            "选择地区 pick a region - 按标号 key = label",
-            area.width,
-        ),
-    )
-    .render(area, buf);
-    let (first, _) = app.picker_window();
-    let items: Vec<String> = app
-        .picker_order()
+    let order = app.picker_order();
+    let head = format!(
+        "选择地区 pick a region ({}/{}) > {}",
+        order.len(),
+        app.regions.len(),
+        app.safe(&app.picker_query)
+    );
+    block(app, title(app, &head, area.width)).render(area, buf);
+    let (first, rows) = app.picker_window();
+    // Only the visible rows are formatted: a corpus may have thousands of regions.
+    let items: Vec<String> = order
         .iter()
-        .enumerate()
-        .filter_map(|(i, &r)| {
+        .skip(first)
+        .take(rows)
+        .filter_map(|&r| {
             let region = app.regions.get(r)?;
-            let label = i
-                .checked_sub(first)
-                .and_then(super::app::picker_label)
-                .unwrap_or(' ');
+            let up = region
+                .path
+                .split_last()
+                .map(|(_, up)| up.join(" › "))
+                .filter(|p| !p.is_empty())
+                .map_or_else(String::new, |p| format!("  {p}"));
             Some(format!(
-                "{label} {} ({})",
-                region.name,
-                region.articles.len()
+                "{} ({}){}",
+                app.safe(&region.name),
+                region.articles.len(),
+                app.safe(&up)
             ))
         })
         .collect();
-    marked_list(app, layout::inner(area), &items, app.picker, buf);
+    marked_list(
+        app,
+        layout::inner(area),
+        &items,
+        app.picker.saturating_sub(first),
+        buf,
+    );
+    if order.is_empty() {
+        let inner = layout::inner(area);
+        buf.set_stringn(
+            inner.x,
+            inner.y,
+            "没有匹配的地区 no region matches",
+            usize::from(inner.width),
+            app.theme.dim,
+        );
+    }
 }
 
 /// Where the terminal cursor belongs (the search query or the find line), if anywhere.
