@@ -1274,14 +1274,36 @@ impl App {
             Screen::Compare => match (raw_region(self.region), raw_region(self.compare.right)) {
                 (Some(a), Some(b)) if self.compare.right != self.region => Some(ExportRequest {
                     scope: format!("{}-vs-{}", slug(a), slug(b)),
-                    tables: vec![("compare", report::compare(&self.corpus.measures(), a, b))],
+                    tables: vec![(
+                        "compare",
+                        report::compare(
+                            &self.corpus.measures(),
+                            a,
+                            b,
+                            &self.compare.period,
+                            &report::Filter::default(),
+                        ),
+                    )],
                     format,
                 }),
                 _ => None,
             },
             Screen::Overview => Some(ExportRequest {
                 scope: "all".to_owned(),
-                tables: vec![("overview", report::overview(&self.corpus.measures()))],
+                tables: vec![(
+                    "overview",
+                    report::overview(
+                        &self.corpus.measures(),
+                        &report::Filter {
+                            level: self.overview.level,
+                            period: match &self.overview.period {
+                                PeriodChoice::Latest => None,
+                                PeriodChoice::Exactly(p) => Some(p.clone()),
+                            },
+                            ..report::Filter::default()
+                        },
+                    ),
+                )],
                 format,
             }),
             Screen::Reader | Screen::Gauges | Screen::Source => {
@@ -1867,7 +1889,13 @@ mod tests {
             request.tables,
             [(
                 "compare",
-                report::compare(&app.corpus.measures(), "通辽市", &right)
+                report::compare(
+                    &app.corpus.measures(),
+                    "通辽市",
+                    &right,
+                    &PeriodChoice::Latest,
+                    &report::Filter::default()
+                )
             )]
         );
         press(&mut app, KeyCode::Char('o'));
@@ -1878,7 +1906,10 @@ mod tests {
         assert_eq!(request.scope, "all");
         assert_eq!(
             request.tables,
-            [("overview", report::overview(&app.corpus.measures()))]
+            [(
+                "overview",
+                report::overview(&app.corpus.measures(), &report::Filter::default())
+            )]
         );
     }
 
