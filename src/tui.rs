@@ -17,6 +17,7 @@ pub mod keymap;
 pub mod layout;
 pub mod state;
 pub mod theme;
+pub mod tree;
 pub mod views;
 pub mod widgets;
 
@@ -59,8 +60,8 @@ pub struct Options {
 }
 
 /// The view names [`screenshot`] accepts.
-pub const VIEWS: [&str; 7] = [
-    "reader", "gauges", "search", "compare", "overview", "help", "source",
+pub const VIEWS: [&str; 8] = [
+    "reader", "gauges", "search", "compare", "overview", "help", "source", "tree",
 ];
 
 /// The query the `search` screenshot is pre-filled with: pinyin for 通辽.
@@ -509,7 +510,15 @@ pub fn app_for_view(
                 hits,
             });
         }
-        Some("compare") => app.update(Action::ShowCompare),
+        Some("compare") => {
+            // The pair of regions sharing the most indicator rows: what comparing is for.
+            if let Some((left, right)) = app.best_compare_pair() {
+                app.update(Action::SelectRegion(left));
+                app.set_compare_right(right);
+            }
+            app.update(Action::ShowCompare);
+        }
+        Some("tree") => app.update(Action::OpenPicker),
         Some("overview") => app.update(Action::ShowOverview),
         Some("help") => app.update(Action::ToggleHelp),
         Some("source") => app.update(Action::ToggleSource),

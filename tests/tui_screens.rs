@@ -524,3 +524,43 @@ fn the_gauges_pane_shows_an_indicators_trend_across_years() {
         "{s}"
     );
 }
+
+#[test]
+fn the_top_bar_shows_the_path_and_tab_moves_among_siblings() {
+    let place = |name: &str, path: &[&str]| Article {
+        file: format!("{name}.txt"),
+        title: format!("{name}招商引资"),
+        region: Some(name.to_owned()),
+        region_path: path.iter().map(|s| (*s).to_owned()).collect(),
+        paragraphs: vec![format!("{name}招商引资。")],
+        ..Article::default()
+    };
+    let corpus = vec![
+        place(
+            "谷城经济开发区",
+            &["湖北省", "襄阳市", "谷城县", "谷城经济开发区"],
+        ),
+        place("通辽市", &["内蒙古自治区", "通辽市"]),
+        place("谷城县", &["湖北省", "襄阳市", "谷城县"]),
+        place("樊城区", &["湖北省", "襄阳市", "樊城区"]),
+    ];
+    let mut app = app_for_view(corpus, &mono(), None, 120, 36).unwrap();
+    let top = |app: &zhaoshang::tui::app::App| {
+        zhaoshang::tui::buffer_to_text(&render_buffer(app, 120, 36))
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .to_owned()
+    };
+    assert!(
+        top(&app).starts_with(" 湖北省 › 襄阳市 › 谷城县 › 1 谷城经济开发区(1)"),
+        "{}",
+        top(&app)
+    );
+    // 谷城县 and 樊城区 are siblings under 襄阳市; 通辽市 is not among them.
+    app.update(zhaoshang::tui::action::Action::SelectRegion(2));
+    app.update(zhaoshang::tui::action::Action::NextRegion);
+    assert!(top(&app).contains("襄阳市 › 4 樊城区(1)"), "{}", top(&app));
+    app.update(zhaoshang::tui::action::Action::NextRegion);
+    assert!(top(&app).contains("襄阳市 › 3 谷城县(1)"), "{}", top(&app));
+}

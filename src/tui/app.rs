@@ -14,6 +14,7 @@ use super::keymap::Mode;
 use super::layout;
 use super::state::Position;
 use super::theme::Theme;
+use super::tree::RegionTree;
 use crate::corpus::extract::sentences;
 use crate::corpus::figures::{PeriodChoice, RankBy, Ranking, RegionFigures, region_figures};
 use crate::corpus::{Article, Gauge, Metric, RegionLevel, Span};
@@ -198,12 +199,10 @@ pub struct CompareState {
     pub picking_right: bool,
 }
 
-/// The picker's regions in order, and the matches of the last query.
+/// The picker's rows for the last query.
 #[derive(Debug, Default)]
 pub struct PickerCache {
-    /// Every region, by the pinyin of its name, the unnamed group last.
-    all: Option<std::rc::Rc<Vec<usize>>>,
-    /// The query and the regions matching it.
+    /// The query and the tree nodes shown for it.
     filtered: Option<(String, std::rc::Rc<Vec<usize>>)>,
 }
 
@@ -230,6 +229,8 @@ pub struct App {
     pub(crate) prepared: PreparedCache,
     /// Region tabs in order of first appearance; the unnamed group last.
     pub(crate) regions: Vec<Region>,
+    /// The regions as a tree by gazetteer path.
+    pub(crate) tree: RegionTree,
     /// Draw for a terminal with ambiguous-wide chars: disambiguated text, ASCII chrome.
     pub(crate) ambiguous_wide: bool,
     /// The styles.
@@ -298,11 +299,13 @@ impl App {
         let ambiguous_wide = options.ambiguous_wide;
         let mut regions = group_regions(corpus.headers(), ambiguous_wide);
         place_regions(&mut regions, &corpus.measures());
+        let tree = RegionTree::build(&regions);
         let compare_right = usize::from(regions.len() > 1);
         Self {
             corpus,
             prepared: PreparedCache::default(),
             regions,
+            tree,
             ambiguous_wide,
             theme: Theme::from_env(&options.theme),
             screen: Screen::Reader,
@@ -358,6 +361,41 @@ impl App {
                     .collect()
             })
             .get(region)
+    }
+
+    /// The two regions (among the first hundred) sharing the most canonical indicator rows
+    /// with values on both sides, if any two share one.
+    pub fn best_compare_pair(&self) -> Option<(usize, usize)> {
+        let n = self.regions.len().min(100);
+        let mut best: Option<(usize, (usize, usize))> = None;
+        for a in 0..n {
+            for b in (a + 1)..n {
+                let (Some(fa), Some(fb)) = (self.figures_of(a), self.figures_of(b)) else {
+                    continue;
+                };
+                let shared = crate::corpus::figures::compare(
+                    &fa.figures,
+                    &fb.figures,
+                    &PeriodChoice::Latest,
+                )
+                .iter()
+                .filter(|r| r.difference().is_some())
+                .count();
+                if shared > 0 && best.is_none_or(|(s, _)| shared > s) {
+                    best = Some((shared, (a, b)));
+                }
+            }
+        }
+        best.map(|(_, pair)| pair)
+    }
+
+    /// Sets the right-hand compared region.
+    pub fn set_compare_right(&mut self, region: usize) {
+        if region < self.regions.len() {
+            self.compare.right = region;
+            self.compare.right_scroll = 0;
+            self.compare.row = 0;
+        }
     }
 
     /// Makes a short field from article data terminal-safe and, in ambiguous-wide mode,
@@ -599,17 +637,25 @@ impl App {
         }
     }
 
+    /// Moves to the next (or previous) region beside the current one in the tree (same
+    /// parent, in tab order); a region alone under its parent moves through all regions.
     fn step_region(&mut self, forward: bool) {
-        let n = self.regions.len();
+        let mut ring = self.tree.siblings(self.region);
+        ring.sort_unstable();
+        if ring.len() < 2 {
+            ring = (0..self.regions.len()).collect();
+        }
+        let n = ring.len();
         if n == 0 {
             return;
         }
+        let at = ring.iter().position(|&r| r == self.region).unwrap_or(0);
         let next = if forward {
-            (self.region + 1) % n
+            (at + 1) % n
         } else {
-            (self.region + n - 1) % n
+            (at + n - 1) % n
         };
-        self.open_article(next, 0);
+        self.open_article(ring[next], 0);
     }
 
     /// Finds the query in the current article as the global search reads it: traditional
@@ -772,11 +818,7 @@ impl App {
             Action::OpenPicker => {
                 self.picker_query.clear();
                 self.compare.picking_right = false;
-                self.picker = self
-                    .picker_order()
-                    .iter()
-                    .position(|&r| r == self.region)
-                    .unwrap_or(0);
+                self.picker = self.picker_row_of(self.region);
                 self.overlay = Overlay::Picker;
             }
             Action::NextArticle => self.open_article(self.region, self.article.saturating_add(1)),
@@ -853,11 +895,7 @@ impl App {
             Action::NextPeriod => self.next_period(),
             Action::PickCompareRegion => {
                 self.picker_query.clear();
-                self.picker = self
-                    .picker_order()
-                    .iter()
-                    .position(|&r| r == self.compare.right)
-                    .unwrap_or(0);
+                self.picker = self.picker_row_of(self.compare.right);
                 self.compare.picking_right = true;
                 self.show_at_least(Screen::Compare);
                 self.overlay = Overlay::Picker;
@@ -1390,7 +1428,14 @@ impl App {
                     self.reveal(span);
                 }
             }
-            Overlay::Picker => self.picker = 0,
+            Overlay::Picker => {
+                // The first match that has articles, not the place above it.
+                let rows = self.picker_order();
+                self.picker = rows
+                    .iter()
+                    .position(|&n| self.tree.nodes.get(n).is_some_and(|x| x.region.is_some()))
+                    .unwrap_or(0);
+            }
             _ => self.search.generation = self.search.generation.wrapping_add(1),
         }
     }
@@ -1405,9 +1450,25 @@ impl App {
             }
             Overlay::Search => self.jump_to_hit(),
             Overlay::Picker => {
-                self.overlay = Overlay::None;
-                if let Some(&region) = self.picker_order().get(self.picker) {
-                    self.pick_region(region);
+                let node = self.picker_order().get(self.picker).copied();
+                match node.and_then(|n| self.tree.nodes.get(n)) {
+                    Some(n) if n.region.is_some() => {
+                        let region = n.region.unwrap_or_default();
+                        self.overlay = Overlay::None;
+                        self.pick_region(region);
+                    }
+                    // A place without articles of its own: go down to the first that has.
+                    Some(_) => {
+                        let rows = self.picker_order();
+                        let below = rows.iter().skip(self.picker).position(|&n| {
+                            self.tree.nodes.get(n).is_some_and(|x| x.region.is_some())
+                        });
+                        match below {
+                            Some(step) => self.picker += step,
+                            None => self.message = Some("此处无文章 no articles here".to_owned()),
+                        }
+                    }
+                    None => self.overlay = Overlay::None,
                 }
             }
             Overlay::Help | Overlay::LoadErrors => self.overlay = Overlay::None,
@@ -1423,51 +1484,35 @@ impl App {
         }
     }
 
-    /// Region indices in the order the picker lists them: by the pinyin of the name (then
-    /// the name), the unnamed group last; only those matching the typed query, which is
-    /// read as the search box reads it ([`crate::search::find_in_text`]).
+    /// The region tree's nodes the picker lists: all of them, or while a query is typed
+    /// those whose name matches it as the search box reads it
+    /// ([`crate::search::find_in_text`]: simplified, traditional, pinyin, initials), with
+    /// their ancestors and descendants.
     pub fn picker_order(&self) -> std::rc::Rc<Vec<usize>> {
         let mut cache = self.picker_cache.borrow_mut();
-        let all = std::rc::Rc::clone(cache.all.get_or_insert_with(|| {
-            let mut order: Vec<(bool, String, &str, usize)> = self
-                .regions
-                .iter()
-                .enumerate()
-                .map(|(i, r)| {
-                    let unnamed = r.name == UNNAMED_REGION;
-                    (unnamed, report::pinyin_keys(&r.name).0, r.name.as_str(), i)
-                })
-                .collect();
-            order.sort();
-            std::rc::Rc::new(order.into_iter().map(|(_, _, _, i)| i).collect())
-        }));
-        let query = self.picker_query.trim();
-        if query.is_empty() {
-            return all;
-        }
+        let query = self.picker_query.trim().to_owned();
         if let Some((q, hits)) = &cache.filtered
-            && q == query
+            && *q == query
         {
             return std::rc::Rc::clone(hits);
         }
-        let hits: std::rc::Rc<Vec<usize>> = std::rc::Rc::new(
-            all.iter()
-                .copied()
-                .filter(|&r| {
-                    self.regions.get(r).is_some_and(|region| {
-                        // A path matches too: 襄阳 finds the regions under 襄阳市.
-                        let text = if region.path.is_empty() {
-                            region.name.clone()
-                        } else {
-                            region.path.join(" ")
-                        };
-                        !crate::search::find_in_text(&text, query).is_empty()
-                    })
-                })
-                .collect(),
-        );
-        cache.filtered = Some((query.to_owned(), std::rc::Rc::clone(&hits)));
+        let hits: std::rc::Rc<Vec<usize>> = std::rc::Rc::new(if query.is_empty() {
+            (0..self.tree.nodes.len()).collect()
+        } else {
+            self.tree
+                .filter(|n| !crate::search::find_in_text(&n.name, &query).is_empty())
+        });
+        cache.filtered = Some((query, std::rc::Rc::clone(&hits)));
         hits
+    }
+
+    /// The picker row showing region `region`.
+    fn picker_row_of(&self, region: usize) -> usize {
+        let node = self.tree.node_of(region);
+        self.picker_order()
+            .iter()
+            .position(|&n| Some(n) == node)
+            .unwrap_or(0)
     }
 
     /// The picker's visible rows: the index (into [`Self::picker_order`]) of the first one,
@@ -2232,7 +2277,8 @@ mod tests {
         let names = |app: &App| -> Vec<String> {
             app.picker_order()
                 .iter()
-                .map(|&r| app.regions[r].name.clone())
+                .filter_map(|&n| app.tree.nodes[n].region)
+                .map(|r| app.regions[r].name.clone())
                 .collect()
         };
         assert_eq!(

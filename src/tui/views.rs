@@ -167,6 +167,14 @@ pub(crate) fn scrollbar(app: &App, area: Rect, total: usize, offset: usize, buf:
 /// `r` hint for the picker.
 fn tabs(app: &App, area: Rect, buf: &mut Buffer) {
     buf.set_style(area, app.theme.status);
+    let crumb = breadcrumb(app);
+    buf.set_stringn(
+        area.x,
+        area.y,
+        &crumb,
+        usize::from(area.width),
+        app.theme.dim,
+    );
     let (placed, overflow) = tab_layout(app, area.width);
     for (region, x, label) in placed {
         let style = if region == app.region {
@@ -192,10 +200,40 @@ fn tabs(app: &App, area: Rect, buf: &mut Buffer) {
 /// The hint drawn at the right of the tab bar when some regions do not fit.
 const MORE_TABS: &str = " r:更多 more ";
 
+/// The places above the current region, as the top bar shows them before its tab
+/// (` 湖北省 › 襄阳市 › 谷城县 ›`); empty for a region the gazetteer did not place.
+pub fn breadcrumb(app: &App) -> String {
+    let Some(region) = app.regions.get(app.region) else {
+        return String::new();
+    };
+    let up = match region.path.split_last() {
+        Some((last, up)) if *last == region.name => up,
+        _ => region.path.as_slice(),
+    };
+    if up.is_empty() {
+        return String::new();
+    }
+    let sep = if app.ambiguous_wide { " > " } else { " › " };
+    let names: Vec<String> = up.iter().map(|n| app.safe(n).into_owned()).collect();
+    format!(" {}{}", names.join(sep), sep.trim_end())
+}
+
 /// Which region tabs fit in `width` columns: `(region, column, label)` for each whole tab
-/// shown (a window that always includes the current region), and whether some are hidden.
-/// Shared by drawing and by mouse clicks on the tab bar.
+/// shown (a window that always includes the current region, right after the path of
+/// places above it when there is one), and whether some are hidden. Shared by drawing and
+/// by mouse clicks on the tab bar.
 pub fn tab_layout(app: &App, width: u16) -> (Vec<(usize, u16, String)>, bool) {
+    let crumb = display_width(&breadcrumb(app));
+    let (placed, overflow) = tab_window(app, width.saturating_sub(crumb as u16), crumb > 0);
+    let shifted = placed
+        .into_iter()
+        .map(|(r, x, label)| (r, x.saturating_add(crumb as u16), label))
+        .collect();
+    (shifted, overflow)
+}
+
+/// The tab window in `width` columns; `from_current` starts it at the current tab.
+fn tab_window(app: &App, width: u16, from_current: bool) -> (Vec<(usize, u16, String)>, bool) {
     let labels: Vec<String> = app
         .regions
         .iter()
@@ -211,14 +249,15 @@ pub fn tab_layout(app: &App, width: u16) -> (Vec<(usize, u16, String)>, bool) {
         .collect();
     let width = usize::from(width);
     let total: usize = labels.iter().map(|l| display_width(l)).sum();
-    let overflow = total > width;
+    // Tabs before the current one are hidden when the window starts at it.
+    let overflow = total > width || (from_current && app.region > 0);
     let room = if overflow {
         width.saturating_sub(display_width(MORE_TABS))
     } else {
         width
     };
     let current = app.region.min(labels.len().saturating_sub(1));
-    let mut start = 0;
+    let mut start = if from_current { current } else { 0 };
     while start < current {
         let w: usize = labels[start..=current]
             .iter()
@@ -368,16 +407,16 @@ fn load_errors(app: &App, body: Rect, buf: &mut Buffer) {
     }
 }
 
-/// The region picker overlay: regions in pinyin order, filtered by what is typed (as the
-/// search box reads it), each with its gazetteer path and article count.
+/// The region picker overlay: the region tree (province → prefecture → county → zone) with
+/// article counts, filtered by what is typed as the search box reads it.
 fn picker(app: &App, body: Rect, buf: &mut Buffer) {
     let area = layout::picker(body);
     clear_popup(area, buf);
     let order = app.picker_order();
     let head = format!(
-        "选择地区 pick a region ({}/{}) > {}",
+        "地区树 regions ({}/{}) > {}",
         order.len(),
-        app.regions.len(),
+        app.tree.nodes.len(),
         app.safe(&app.picker_query)
     );
     block(app, title(app, &head, area.width)).render(area, buf);
@@ -387,19 +426,20 @@ fn picker(app: &App, body: Rect, buf: &mut Buffer) {
         .iter()
         .skip(first)
         .take(rows)
-        .filter_map(|&r| {
-            let region = app.regions.get(r)?;
-            let up = region
-                .path
-                .split_last()
-                .map(|(_, up)| up.join(" › "))
-                .filter(|p| !p.is_empty())
-                .map_or_else(String::new, |p| format!("  {p}"));
+        .filter_map(|&n| {
+            let node = app.tree.nodes.get(n)?;
+            // A place with articles of its own is marked; the others only group.
+            let own = if node.region.is_some() { "•" } else { " " };
+            let own = if app.ambiguous_wide && own == "•" {
+                "*"
+            } else {
+                own
+            };
             Some(format!(
-                "{} ({}){}",
-                app.safe(&region.name),
-                region.articles.len(),
-                app.safe(&up)
+                "{}{own} {} ({})",
+                "  ".repeat(node.depth),
+                app.safe(&node.name),
+                node.count
             ))
         })
         .collect();
