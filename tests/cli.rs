@@ -615,3 +615,55 @@ fn the_first_screen_says_which_files_were_not_loaded() {
     let screen = std::fs::read_to_string(&shot).expect("written");
     assert!(screen.contains("1 个文件未载入"), "{screen}");
 }
+
+/// The `screenshot` arguments of each text picture `scripts/screenshots.sh` writes:
+/// `(file name, arguments)`, read from its `shoot NAME FLAGS` lines and its explicit
+/// `"$bin" screenshot … -o screenshots/NAME.txt` lines.
+fn scripted_screenshots() -> Vec<(String, Vec<String>)> {
+    let script = include_str!("../scripts/screenshots.sh");
+    let mut out = Vec::new();
+    for line in script.lines().map(str::trim) {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        match words.as_slice() {
+            ["shoot", name, flags @ ..] => {
+                let mut args: Vec<String> = flags.iter().map(|f| (*f).to_owned()).collect();
+                args.extend(["--size".to_owned(), "120x36".to_owned()]);
+                out.push((format!("{name}.txt"), args));
+            }
+            // The lines inside `shoot` itself name no picture.
+            ["\"$bin\"", "screenshot", rest @ ..] if !line.contains("$name") => {
+                let at = rest.iter().position(|w| *w == "-o").expect("-o in the line");
+                let file = rest[at + 1].trim_start_matches("screenshots/").to_owned();
+                let args = rest[..at].iter().map(|w| (*w).to_owned()).collect();
+                out.push((file, args));
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+#[test]
+fn committed_screenshots_are_what_the_code_renders() {
+    let shots = scripted_screenshots();
+    assert!(shots.len() >= 15, "{shots:?}");
+    let dir = temp_dir("screens");
+    let committed = Path::new(env!("CARGO_MANIFEST_DIR")).join("screenshots");
+    for (file, args) in &shots {
+        let out_path = dir.join(file);
+        let mut all: Vec<&str> = vec!["screenshot"];
+        all.extend(args.iter().map(String::as_str));
+        let out_text = out_path.to_string_lossy().into_owned();
+        all.extend(["-o", &out_text]);
+        let out = zhaoshang(&all);
+        assert!(out.status.success(), "{file}: {}", stderr(&out));
+        let rendered = std::fs::read_to_string(&out_path).expect("rendered");
+        let saved = std::fs::read_to_string(committed.join(file)).unwrap_or_default();
+        assert!(
+            rendered == saved,
+            "screenshots/{file} is not what the code renders; run scripts/screenshots.sh\n\
+             --- committed\n{saved}\n--- rendered\n{rendered}"
+        );
+    }
+    std::fs::remove_dir_all(dir).ok();
+}
