@@ -449,7 +449,13 @@ fn event_loop(
         if !buffered {
             continue;
         }
-        let action = match event::read()? {
+        let event = event::read()?;
+        // Only the wheel scrolls three lines; `j` moves one line or one selected row.
+        let from_wheel = matches!(
+            event,
+            Event::Mouse(m) if matches!(m.kind, MouseEventKind::ScrollDown | MouseEventKind::ScrollUp)
+        );
+        let action = match event {
             Event::Key(key) if key.kind != KeyEventKind::Release => {
                 keymap::action_for(app.mode(), key)
             }
@@ -463,10 +469,10 @@ fn event_loop(
             _ => None,
         };
         if let Some(action) = action {
-            let wheel = matches!(action, Action::ScrollDown | Action::ScrollUp)
+            let wheel = from_wheel
                 && app.mode() == keymap::Mode::Normal
-                && app.screen != app::Screen::Gauges;
-            let repeat = if wheel && app.mouse() { 3 } else { 1 };
+                && !matches!(app.screen, app::Screen::Gauges | app::Screen::Overview);
+            let repeat = if wheel { 3 } else { 1 };
             for _ in 0..repeat {
                 app.update(action.clone());
             }

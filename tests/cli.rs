@@ -632,7 +632,10 @@ fn scripted_screenshots() -> Vec<(String, Vec<String>)> {
             }
             // The lines inside `shoot` itself name no picture.
             ["\"$bin\"", "screenshot", rest @ ..] if !line.contains("$name") => {
-                let at = rest.iter().position(|w| *w == "-o").expect("-o in the line");
+                let at = rest
+                    .iter()
+                    .position(|w| *w == "-o")
+                    .expect("-o in the line");
                 let file = rest[at + 1].trim_start_matches("screenshots/").to_owned();
                 let args = rest[..at].iter().map(|w| (*w).to_owned()).collect();
                 out.push((file, args));

@@ -733,7 +733,7 @@ impl App {
                 };
             }
             Overlay::Picker => {
-                let n = self.regions.len();
+                let n = self.picker_order().len();
                 self.picker = if down {
                     self.picker.saturating_add(1).min(n.saturating_sub(1))
                 } else {
