@@ -564,3 +564,35 @@ fn the_top_bar_shows_the_path_and_tab_moves_among_siblings() {
     app.update(zhaoshang::tui::action::Action::NextRegion);
     assert!(top(&app).contains("襄阳市 › 3 谷城县(1)"), "{}", top(&app));
 }
+
+#[test]
+fn metric_hits_show_their_value_and_sentence() {
+    use std::sync::atomic::AtomicBool;
+    use zhaoshang::tui::action::Action;
+    let store = zhaoshang::store::Store::from(zhaoshang::corpus::builtin());
+    let mut app = zhaoshang::tui::app::App::new(store.clone(), &mono());
+    app.update(Action::Resize(120, 36));
+    app.update(Action::OpenSearch);
+    for c in "daowei".chars() {
+        app.update(Action::Input(c));
+    }
+    let (generation, query) = app.search_request();
+    let hits = store
+        .search(query, 50, &AtomicBool::new(false))
+        .unwrap_or_default();
+    app.update(Action::SearchResults { generation, hits });
+    let s = zhaoshang::tui::buffer_to_text(&render_buffer(&app, 120, 36));
+    let metric_rows: Vec<&str> = s
+        .lines()
+        .filter(|l| l.contains("指标 通辽市 到位资金"))
+        .collect();
+    assert_eq!(metric_rows.len(), 2, "{s}");
+    assert!(metric_rows[0].contains("298亿元 |"), "{s}");
+    assert!(metric_rows[1].contains("86% |"), "{s}");
+    assert!(
+        metric_rows
+            .iter()
+            .all(|r| r.contains("实现到位资金298亿元")),
+        "the sentence follows:\n{s}"
+    );
+}
