@@ -15,6 +15,7 @@ pub mod fixtures;
 pub mod hangup;
 pub mod keymap;
 pub mod layout;
+pub mod screens;
 pub mod state;
 pub mod theme;
 pub mod tree;

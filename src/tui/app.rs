@@ -12,14 +12,18 @@ use super::clipboard;
 use super::export::{ExportFormat, ExportRequest, slug};
 use super::keymap::Mode;
 use super::layout;
+pub use super::screens::compare::CompareState;
+use super::screens::gauges::{gauge_summary, metric_summary};
+pub use super::screens::overview::OverviewState;
+pub use super::screens::reader::FindState;
+pub use super::screens::regions::PickerCache;
+pub use super::screens::search::SearchState;
 use super::state::Position;
 use super::theme::Theme;
 use super::tree::RegionTree;
-use crate::corpus::extract::sentences;
-use crate::corpus::figures::{PeriodChoice, RankBy, Ranking, RegionFigures, region_figures};
-use crate::corpus::{Article, Gauge, Metric, RegionLevel, Span};
+use crate::corpus::figures::{PeriodChoice, Ranking, RegionFigures, region_figures};
+use crate::corpus::{Article, RegionLevel, Span};
 use crate::report;
-use crate::search::{Hit, HitTarget};
 use crate::store::{ArticleRef, Header, Store};
 use crate::text::sanitize::{sanitize_aligned, sanitize_line};
 use crate::text::width::disambiguate;
@@ -136,7 +140,7 @@ const PREPARED_LIMIT: usize = 64;
 
 impl PreparedCache {
     /// Article `id`'s prepared text, made with `make` on a miss.
-    fn get_or_prepare(
+    pub(crate) fn get_or_prepare(
         &self,
         id: usize,
         make: impl FnOnce() -> Option<Prepared>,
@@ -152,71 +156,6 @@ impl PreparedCache {
         entries.insert(id, Arc::clone(&prepared));
         Some(prepared)
     }
-}
-
-/// The in-article find.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct FindState {
-    /// What is being looked for.
-    pub query: String,
-    /// Every match in the current article.
-    pub matches: Vec<Span>,
-    /// Index into `matches` of the current one.
-    pub current: usize,
-}
-
-/// The global fuzzy search overlay.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct SearchState {
-    /// The query as typed.
-    pub query: String,
-    /// Increases with every edit of `query`; results for older generations are dropped.
-    pub generation: u64,
-    /// The generation `hits` answer.
-    pub answered: u64,
-    /// The latest hits, best first.
-    pub hits: Vec<Hit>,
-    /// Index of the selected hit.
-    pub selected: usize,
-    /// The query is selected: the next char typed replaces it.
-    pub replace: bool,
-}
-
-/// The compare screen.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CompareState {
-    /// The region shown on the right (the left one is the current tab).
-    pub right: usize,
-    /// Scroll of the right-hand text.
-    pub right_scroll: usize,
-    /// Scroll both texts together.
-    pub locked: bool,
-    /// The selected row of the comparison table (moved with `n`/`N`, copied with `y`).
-    pub row: usize,
-    /// The period whose figures are lined up.
-    pub period: PeriodChoice,
-    /// The picker chooses the right-hand region (rather than the current tab).
-    pub picking_right: bool,
-}
-
-/// The picker's rows for the last query.
-#[derive(Debug, Default)]
-pub struct PickerCache {
-    /// The query and the tree nodes shown for it.
-    filtered: Option<(String, std::rc::Rc<Vec<usize>>)>,
-}
-
-/// The overview's filters: what is ranked, for which period, among which regions.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct OverviewState {
-    /// The period ranked (each region's latest by default).
-    pub period: PeriodChoice,
-    /// Rank by value or by percent of target.
-    pub by: RankBy,
-    /// Only regions of this level.
-    pub level: Option<RegionLevel>,
-    /// Only regions under this one (a name on their gazetteer path).
-    pub parent: Option<String>,
 }
 
 /// The whole explorer state. Its fields are private to the crate: views read them, and
@@ -363,41 +302,6 @@ impl App {
             .get(region)
     }
 
-    /// The two regions (among the first hundred) sharing the most canonical indicator rows
-    /// with values on both sides, if any two share one.
-    pub fn best_compare_pair(&self) -> Option<(usize, usize)> {
-        let n = self.regions.len().min(100);
-        let mut best: Option<(usize, (usize, usize))> = None;
-        for a in 0..n {
-            for b in (a + 1)..n {
-                let (Some(fa), Some(fb)) = (self.figures_of(a), self.figures_of(b)) else {
-                    continue;
-                };
-                let shared = crate::corpus::figures::compare(
-                    &fa.figures,
-                    &fb.figures,
-                    &PeriodChoice::Latest,
-                )
-                .iter()
-                .filter(|r| r.difference().is_some())
-                .count();
-                if shared > 0 && best.is_none_or(|(s, _)| shared > s) {
-                    best = Some((shared, (a, b)));
-                }
-            }
-        }
-        best.map(|(_, pair)| pair)
-    }
-
-    /// Sets the right-hand compared region.
-    pub fn set_compare_right(&mut self, region: usize) {
-        if region < self.regions.len() {
-            self.compare.right = region;
-            self.compare.right_scroll = 0;
-            self.compare.row = 0;
-        }
-    }
-
     /// Makes a short field from article data terminal-safe and, in ambiguous-wide mode,
     /// unambiguous.
     pub fn safe<'a>(&self, s: &'a str) -> std::borrow::Cow<'a, str> {
@@ -512,15 +416,8 @@ impl App {
         layout::text_and_scrollbar(pane).0
     }
 
-    /// Number of gauge and metric rows on the gauges screen for the current article.
-    pub fn item_count(&self) -> usize {
-        self.current()
-            .and_then(|a| self.article(a))
-            .map_or(0, |a| a.gauges.len().saturating_add(a.metrics.len()))
-    }
-
     /// Lines of the main text and the visible height, for clamping.
-    fn main_extent(&self) -> (usize, usize) {
+    pub(crate) fn main_extent(&self) -> (usize, usize) {
         let area = self.main_text_area();
         let height = usize::from(area.height);
         let Some(article) = self.current() else {
@@ -540,12 +437,7 @@ impl App {
         (lines, height)
     }
 
-    /// How many rows the overview table has (one per metric label and region).
-    pub fn overview_rows(&self) -> usize {
-        super::views::overview::rows(self).len()
-    }
-
-    fn clamp_scroll(&mut self) {
+    pub(crate) fn clamp_scroll(&mut self) {
         let (lines, height) = self.main_extent();
         self.scroll = self.scroll.min(lines.saturating_sub(height));
         if let Some(right) = self.first_of(self.compare.right) {
@@ -556,7 +448,7 @@ impl App {
         }
     }
 
-    fn scroll_by(&mut self, delta: isize) {
+    pub(crate) fn scroll_by(&mut self, delta: isize) {
         self.scroll = self.scroll.saturating_add_signed(delta);
         if self.screen == Screen::Compare && self.compare.locked {
             self.compare.right_scroll = self.compare.right_scroll.saturating_add_signed(delta);
@@ -564,12 +456,12 @@ impl App {
         self.clamp_scroll();
     }
 
-    fn page(&self) -> isize {
+    pub(crate) fn page(&self) -> isize {
         isize::try_from(self.main_text_area().height.max(1)).unwrap_or(1)
     }
 
     /// Scrolls the main text so that `span` sits a third of the way down.
-    fn reveal(&mut self, span: Span) {
+    pub(crate) fn reveal(&mut self, span: Span) {
         let area = self.main_text_area();
         let Some(article) = self.current() else {
             return;
@@ -584,27 +476,7 @@ impl App {
         self.clamp_scroll();
     }
 
-    fn select_item(&mut self, item: usize) {
-        let count = self.item_count();
-        self.item = item.min(count.saturating_sub(1));
-        let Some(article) = self.current().and_then(|a| self.article(a)) else {
-            return;
-        };
-        let span = if self.item < article.gauges.len() {
-            article.gauges.get(self.item).map(|g| g.source)
-        } else {
-            article
-                .metrics
-                .get(self.item - article.gauges.len())
-                .map(|m| m.source)
-        };
-        self.highlight = span;
-        if let Some(span) = span {
-            self.reveal(span);
-        }
-    }
-
-    fn open_article(&mut self, region: usize, article: usize) {
+    pub(crate) fn open_article(&mut self, region: usize, article: usize) {
         self.region = region.min(self.regions.len().saturating_sub(1));
         let count = self
             .regions
@@ -628,7 +500,7 @@ impl App {
     }
 
     /// Opens the article at index `global` of `articles`, in its region.
-    fn open_global(&mut self, global: usize) {
+    pub(crate) fn open_global(&mut self, global: usize) {
         for (r, region) in self.regions.iter().enumerate() {
             if let Some(i) = region.articles.iter().position(|&a| a == global) {
                 self.open_article(r, i);
@@ -639,7 +511,7 @@ impl App {
 
     /// Moves to the next (or previous) region beside the current one in the tree (same
     /// parent, in tab order); a region alone under its parent moves through all regions.
-    fn step_region(&mut self, forward: bool) {
+    pub(crate) fn step_region(&mut self, forward: bool) {
         let mut ring = self.tree.siblings(self.region);
         ring.sort_unstable();
         if ring.len() < 2 {
@@ -658,68 +530,7 @@ impl App {
         self.open_article(ring[next], 0);
     }
 
-    /// Finds the query in the current article as the global search reads it: traditional
-    /// characters and pinyin too (see [`crate::search::find_in_text`]).
-    fn run_find(&mut self) {
-        self.find.matches.clear();
-        self.find.current = 0;
-        let Some(prepared) = self.current().and_then(|a| self.prepared(a)) else {
-            return;
-        };
-        let mut matches = Vec::new();
-        for (p, text) in prepared.paragraphs.iter().enumerate() {
-            for range in crate::search::find_in_text(text, &self.find.query) {
-                matches.push(Span {
-                    paragraph: p,
-                    start: range.start,
-                    end: range.end,
-                });
-            }
-        }
-        self.find.matches = matches;
-    }
-
-    fn goto_match(&mut self, forward: bool) {
-        let n = self.find.matches.len();
-        if n == 0 {
-            if !self.find.query.is_empty() {
-                self.message = Some(format!("没有找到 not found: {}", self.find.query));
-            }
-            return;
-        }
-        self.find.current = if forward {
-            (self.find.current + 1) % n
-        } else {
-            (self.find.current + n - 1) % n
-        };
-        if let Some(&span) = self.find.matches.get(self.find.current) {
-            self.reveal(span);
-        }
-        self.message = Some(format!("{}/{}", self.find.current + 1, n));
-    }
-
-    fn jump_to_hit(&mut self) {
-        let Some(hit) = self.search.hits.get(self.search.selected).cloned() else {
-            return;
-        };
-        self.overlay = Overlay::None;
-        self.screen = Screen::Reader;
-        self.open_global(hit.article);
-        let span = match hit.target {
-            HitTarget::Sentence(span) => Some(span),
-            HitTarget::Metric(i) => self
-                .article(hit.article)
-                .and_then(|a| a.metrics.get(i).map(|m| m.source)),
-            HitTarget::Title | HitTarget::Region => None,
-        };
-        self.highlight = span;
-        self.target_highlight = None;
-        if let Some(span) = span {
-            self.reveal(span);
-        }
-    }
-
-    fn move_selection(&mut self, down: bool) {
+    pub(crate) fn move_selection(&mut self, down: bool) {
         match self.overlay {
             Overlay::Search => {
                 let n = self.search.hits.len();
@@ -769,7 +580,7 @@ impl App {
         }
     }
 
-    fn show(&mut self, screen: Screen) {
+    pub(crate) fn show(&mut self, screen: Screen) {
         self.screen = if self.screen == screen && screen != Screen::Reader {
             Screen::Reader
         } else {
@@ -874,85 +685,16 @@ impl App {
             }
             Action::FindNext => self.goto_match(true),
             Action::FindPrev => self.goto_match(false),
-            Action::NextCompareRegion | Action::PrevCompareRegion => {
-                let n = self.regions.len().max(1);
-                let forward = action == Action::NextCompareRegion;
-                let mut next = self.compare.right;
-                for _ in 0..n {
-                    next = if forward {
-                        (next + 1) % n
-                    } else {
-                        (next + n - 1) % n
-                    };
-                    if next != self.region || n == 1 {
-                        break;
-                    }
-                }
-                self.compare.right = next;
-                self.compare.right_scroll = 0;
-                self.compare.row = 0;
-            }
             Action::NextPeriod => self.next_period(),
-            Action::PickCompareRegion => {
-                self.picker_query.clear();
-                self.picker = self.picker_row_of(self.compare.right);
-                self.compare.picking_right = true;
-                self.show_at_least(Screen::Compare);
-                self.overlay = Overlay::Picker;
-            }
-            Action::CompareWithParent => self.compare_with_parent(),
-            Action::NextLevelFilter => {
-                const LEVELS: [Option<RegionLevel>; 6] = [
-                    None,
-                    Some(RegionLevel::Province),
-                    Some(RegionLevel::Prefecture),
-                    Some(RegionLevel::County),
-                    Some(RegionLevel::Township),
-                    Some(RegionLevel::Zone),
-                ];
-                let at = LEVELS
-                    .iter()
-                    .position(|l| *l == self.overview.level)
-                    .unwrap_or(0);
-                self.overview.level = LEVELS[(at + 1) % LEVELS.len()];
-                self.overview_changed();
-            }
-            Action::ScopeToParent => {
-                self.overview.parent = match self.overview.parent {
-                    Some(_) => None,
-                    None => self.regions.get(self.region).and_then(|r| {
-                        r.path
-                            .len()
-                            .checked_sub(2)
-                            .and_then(|i| r.path.get(i))
-                            .cloned()
-                    }),
-                };
-                if self.overview.parent.is_none() {
-                    self.message = Some("全部地区 all regions".to_owned());
-                }
-                self.overview_changed();
-            }
-            Action::ToggleRankBy => {
-                self.overview.by = match self.overview.by {
-                    RankBy::Value => RankBy::Percent,
-                    RankBy::Percent => RankBy::Value,
-                };
-                self.overview_changed();
-            }
-            Action::ToggleScrollLock => {
-                self.compare.locked = !self.compare.locked;
-                if self.compare.locked {
-                    self.compare.right_scroll = self.scroll;
-                    self.clamp_scroll();
-                }
-            }
-            Action::ScrollRightDown | Action::ScrollRightUp => {
-                self.scroll_right(if action == Action::ScrollRightDown {
-                    1
-                } else {
-                    -1
-                });
+            Action::NextCompareRegion
+            | Action::PrevCompareRegion
+            | Action::PickCompareRegion
+            | Action::CompareWithParent
+            | Action::ToggleScrollLock
+            | Action::ScrollRightDown
+            | Action::ScrollRightUp => self.update_compare(&action),
+            Action::NextLevelFilter | Action::ScopeToParent | Action::ToggleRankBy => {
+                self.update_overview(&action);
             }
             Action::Copy => self.copy(),
             Action::Export(format) => self.export(format),
@@ -981,7 +723,7 @@ impl App {
     }
 
     /// Goes back to a remembered position; an unknown region leaves everything as it is.
-    fn restore(&mut self, position: &Position) {
+    pub(crate) fn restore(&mut self, position: &Position) {
         let Some(region) = self.regions.iter().position(|r| r.name == position.region) else {
             return;
         };
@@ -996,124 +738,15 @@ impl App {
         self.clamp_scroll();
     }
 
-    /// The largest scroll offset of the open help or list overlay.
-    fn overlay_max_scroll(&self) -> usize {
-        let body = layout::frame(self.viewport).body;
-        if self.overlay == Overlay::LoadErrors {
-            super::views::load_errors_max_scroll(self, body)
-        } else {
-            super::views::help::max_scroll(self, body)
-        }
-    }
-
-    /// Scrolls the help overlay when `action` is a scroll; false for any other action.
-    fn scroll_help(&mut self, action: &Action) -> bool {
-        let page = isize::try_from(
-            layout::inner(layout::frame(self.viewport).body)
-                .height
-                .saturating_sub(3)
-                .max(1),
-        )
-        .unwrap_or(1);
-        let delta = match action {
-            Action::ScrollDown => 1,
-            Action::ScrollUp => -1,
-            Action::PageDown => page,
-            Action::PageUp => -page,
-            Action::Top => isize::MIN,
-            Action::Bottom => isize::MAX,
-            _ => return false,
-        };
-        self.help_scroll = self
-            .help_scroll
-            .saturating_add_signed(delta)
-            .min(self.overlay_max_scroll());
-        true
-    }
-
-    /// Scrolls the right-hand text: the source text beside the targets, or the right region
-    /// of the comparison (both texts while they are locked together).
-    fn scroll_right(&mut self, delta: isize) {
-        match self.screen {
-            Screen::Gauges => self.scroll_by(delta),
-            Screen::Compare if self.compare.locked => self.scroll_by(delta),
-            Screen::Compare => {
-                self.compare.right_scroll = self.compare.right_scroll.saturating_add_signed(delta);
-                self.clamp_scroll();
-            }
-            Screen::Reader | Screen::Overview | Screen::Source => {
-                let keys =
-                    super::keymap::keys_for(&Action::ScrollRightDown, &Action::ScrollRightUp);
-                self.message = Some(format!(
-                    "{keys}: 此屏没有右栏文字 no right-hand text here (targets, compare)"
-                ));
-            }
-        }
-    }
-
-    /// Moves the selected row of the comparison table; the table scrolls with it, down to
-    /// its last row.
-    fn step_compare_row(&mut self, down: bool) {
-        let rows = super::views::compare::table_lines(self, self.region, self.compare.right);
-        self.compare.row = if down {
-            self.compare.row.saturating_add(1)
-        } else {
-            self.compare.row.saturating_sub(1)
-        }
-        .min(rows.len().saturating_sub(1));
-    }
-
     /// Opens `screen` unless it is already shown (`show` toggles back to the reader).
-    fn show_at_least(&mut self, screen: Screen) {
+    pub(crate) fn show_at_least(&mut self, screen: Screen) {
         if self.screen != screen {
             self.show(screen);
         }
     }
 
-    /// What picking `region` in the picker does: the right-hand compared region when the
-    /// picker was opened for it, else the region tab.
-    fn pick_region(&mut self, region: usize) {
-        if std::mem::take(&mut self.compare.picking_right) {
-            self.compare.right = region;
-            self.compare.right_scroll = 0;
-            self.compare.row = 0;
-        } else {
-            self.open_article(region, 0);
-        }
-    }
-
-    /// Compares the current region with the nearest region up its gazetteer path.
-    fn compare_with_parent(&mut self) {
-        let Some(current) = self.regions.get(self.region) else {
-            return;
-        };
-        let ancestors = current.path.iter().rev().skip(1);
-        let parent = ancestors
-            .filter_map(|name| self.regions.iter().position(|r| r.name == *name))
-            .next();
-        match parent {
-            Some(p) => {
-                self.compare.right = p;
-                self.compare.right_scroll = 0;
-                self.compare.row = 0;
-                self.show_at_least(Screen::Compare);
-            }
-            None => {
-                let up = current
-                    .path
-                    .len()
-                    .checked_sub(2)
-                    .and_then(|i| current.path.get(i));
-                self.message = Some(match up {
-                    Some(name) => format!("上级 {name} 没有文章 parent has no articles"),
-                    None => "不知上级 parent unknown".to_owned(),
-                });
-            }
-        }
-    }
-
     /// Lines up the next period on the compare screen or the overview.
-    fn next_period(&mut self) {
+    pub(crate) fn next_period(&mut self) {
         let next = |current: &PeriodChoice, periods: &[String]| match current {
             PeriodChoice::Latest => periods
                 .first()
@@ -1136,7 +769,7 @@ impl App {
                 self.message = Some(format!("期 period: {}", self.overview.period.label()));
             }
             _ => {
-                let periods = super::views::compare::compare_periods(self);
+                let periods = super::screens::compare::compare_periods(self);
                 self.compare.period = next(&self.compare.period, &periods);
                 self.compare.row = 0;
                 self.show_at_least(Screen::Compare);
@@ -1145,15 +778,8 @@ impl App {
         }
     }
 
-    /// After a filter of the overview changed: back to its first row.
-    fn overview_changed(&mut self) {
-        self.overview_row = 0;
-        self.scroll = 0;
-        self.show_at_least(Screen::Overview);
-    }
-
     /// Queues the selection for the clipboard, cleaned to one safe line.
-    fn copy(&mut self) {
+    pub(crate) fn copy(&mut self) {
         let text = self
             .copy_text()
             .map(|t| clipboard::clean(&t))
@@ -1205,103 +831,15 @@ impl App {
         }
     }
 
-    fn region_name(&self) -> &str {
+    pub(crate) fn region_name(&self) -> &str {
         self.regions
             .get(self.region)
             .map_or("", |r| r.name.as_str())
     }
 
-    fn item_text(&self) -> Option<String> {
-        let article = self.article(self.current()?)?;
-        let region = self.region_name();
-        if let Some(g) = article.gauges.get(self.item) {
-            return Some(format!("{region} {}", gauge_summary(g)));
-        }
-        let m = article.metrics.get(self.item - article.gauges.len())?;
-        Some(format!("{region} {}", metric_summary(m)))
-    }
-
-    fn compare_row_text(&self) -> Option<String> {
-        let rows = super::views::compare::table_lines(self, self.region, self.compare.right);
-        let [label, period, left, right, diff, ratio, ..] = rows.get(self.compare.row)?;
-        if right.is_empty() && left.is_empty() {
-            return None; // the separator row
-        }
-        let right_name = self
-            .regions
-            .get(self.compare.right)
-            .map_or("", |r| r.name.as_str());
-        let mut text = format!(
-            "{label} {period} | {} {left} | {right_name} {right}",
-            self.region_name()
-        );
-        if !diff.is_empty() {
-            text = format!("{text} | 差 {diff} | 比 {ratio}");
-        }
-        Some(text)
-    }
-
-    fn overview_row_text(&self) -> Option<String> {
-        let rows = super::views::overview::rows(self);
-        let (row, ranking) = rows.get(self.overview_row)?;
-        let ranking = (*ranking)?;
-        // Only a ranking's first row names its indicator.
-        let head = rows[..=self.overview_row]
-            .iter()
-            .rev()
-            .find(|r| r.1 == Some(ranking) && !r.0[0].is_empty())?;
-        Some(format!(
-            "{} {} #{} {} {} {}",
-            head.0[0], row[1], row[2], row[3], row[4], row[5]
-        ))
-    }
-
-    fn sentence_text(&self) -> Option<String> {
-        let index = self.current()?;
-        let article = self.article(index)?;
-        if let Some(span) = self.highlight {
-            let paragraph = article.paragraphs.get(span.paragraph)?;
-            return Some(chars(paragraph, span.start, span.end));
-        }
-        let span = if let Some(&span) = self.find.matches.get(self.find.current) {
-            span
-        } else {
-            let width = usize::from(self.main_text_area().width);
-            let doc = self.doc(index, false, width);
-            let line = doc
-                .get(self.scroll..)?
-                .iter()
-                .find(|l| !l.range.is_empty())?;
-            Span {
-                paragraph: line.paragraph,
-                start: line.range.start,
-                end: line.range.end,
-            }
-        };
-        let paragraph = article.paragraphs.get(span.paragraph)?;
-        let (start, end) = sentences(paragraph)
-            .into_iter()
-            .find(|&(s, e)| s <= span.start && span.start < e)
-            .unwrap_or((span.start, span.end));
-        Some(chars(paragraph, start, end))
-    }
-
-    fn source_line_text(&self) -> Option<String> {
-        let index = self.current()?;
-        let width = usize::from(self.main_text_area().width);
-        let doc = self.doc(index, true, width);
-        let line = doc
-            .get(self.scroll..)?
-            .iter()
-            .find(|l| !l.range.is_empty())?;
-        let article = self.article(index)?;
-        let original = article.original.split('\n').nth(line.paragraph)?;
-        Some(original.to_owned())
-    }
-
     /// Queues the current view's tables for export, built by [`crate::report`] as the CLI
     /// builds them.
-    fn export(&mut self, format: ExportFormat) {
+    pub(crate) fn export(&mut self, format: ExportFormat) {
         let headers = self.corpus.headers();
         let raw_region = |r: usize| {
             self.first_of(r)
@@ -1365,12 +903,12 @@ impl App {
     }
 
     /// A click on a region tab opens the region; one on the article list opens the article.
-    fn click(&mut self, column: u16, row: u16) {
+    pub(crate) fn click(&mut self, column: u16, row: u16) {
         if self.overlay != Overlay::None || layout::too_small(self.viewport) {
             return;
         }
         if row == 0 {
-            let (tabs, _) = super::views::tab_layout(self, self.viewport.width);
+            let (tabs, _) = super::screens::regions::tab_layout(self, self.viewport.width);
             let hit = tabs.iter().find(|(_, x, label)| {
                 column >= *x && usize::from(column - *x) < crate::text::width::display_width(label)
             });
@@ -1440,7 +978,7 @@ impl App {
         }
     }
 
-    fn submit(&mut self) {
+    pub(crate) fn submit(&mut self) {
         match self.overlay {
             Overlay::Find => {
                 self.overlay = Overlay::None;
@@ -1482,51 +1020,6 @@ impl App {
             }
             Overlay::None => {}
         }
-    }
-
-    /// The region tree's nodes the picker lists: all of them, or while a query is typed
-    /// those whose name matches it as the search box reads it
-    /// ([`crate::search::find_in_text`]: simplified, traditional, pinyin, initials), with
-    /// their ancestors and descendants.
-    pub fn picker_order(&self) -> std::rc::Rc<Vec<usize>> {
-        let mut cache = self.picker_cache.borrow_mut();
-        let query = self.picker_query.trim().to_owned();
-        if let Some((q, hits)) = &cache.filtered
-            && *q == query
-        {
-            return std::rc::Rc::clone(hits);
-        }
-        let hits: std::rc::Rc<Vec<usize>> = std::rc::Rc::new(if query.is_empty() {
-            (0..self.tree.nodes.len()).collect()
-        } else {
-            self.tree
-                .filter(|n| !crate::search::find_in_text(&n.name, &query).is_empty())
-        });
-        cache.filtered = Some((query, std::rc::Rc::clone(&hits)));
-        hits
-    }
-
-    /// The picker row showing region `region`.
-    fn picker_row_of(&self, region: usize) -> usize {
-        let node = self.tree.node_of(region);
-        self.picker_order()
-            .iter()
-            .position(|&n| Some(n) == node)
-            .unwrap_or(0)
-    }
-
-    /// The picker's visible rows: the index (into [`Self::picker_order`]) of the first one,
-    /// and how many there are. The selection is on the last row at most.
-    pub fn picker_window(&self) -> (usize, usize) {
-        let rows =
-            usize::from(layout::inner(layout::picker(layout::frame(self.viewport).body)).height);
-        (self.picker.saturating_sub(rows.saturating_sub(1)), rows)
-    }
-
-    /// The search query to send to the worker when it has not been sent yet: the loop
-    /// compares the generation with the last one it sent.
-    pub fn search_request(&self) -> (u64, &str) {
-        (self.search.generation, &self.search.query)
     }
 }
 
@@ -1570,48 +1063,11 @@ fn delete_word(text: &mut String) {
 }
 
 /// Chars `start..end` of `text`.
-fn chars(text: &str, start: usize, end: usize) -> String {
+pub(crate) fn chars(text: &str, start: usize, end: usize) -> String {
     text.chars()
         .skip(start)
         .take(end.saturating_sub(start))
         .collect()
-}
-
-/// A gauge on one line: `到位资金 298/259亿元 115%`.
-fn gauge_summary(g: &Gauge) -> String {
-    let mut text = format!("{} {}", g.label, report::number(g.actual));
-    if let Some(target) = g.target {
-        text = format!("{text}/{}", report::number(target));
-    }
-    text.push_str(&g.unit);
-    let percent = super::widgets::gauge::TargetGauge::new("", g.actual, g.target)
-        .percent(g.percent)
-        .shown_percent();
-    if let Some(p) = percent {
-        text = format!("{text} {p:.0}%");
-    }
-    if g.cross_period {
-        // Last period's actual against this period's target is not progress: say so.
-        let periods = match (&g.actual_period, &g.target_period) {
-            (Some(a), Some(t)) => format!(" {a}→{t}"),
-            _ => String::new(),
-        };
-        text = format!("{text} [跨期 cross-period{periods}]");
-    }
-    text
-}
-
-/// A metric on one line: `签约项目 568个 actual 2022`.
-fn metric_summary(m: &Metric) -> String {
-    let value = match m.value {
-        Some(v) if !m.redacted => report::number(v),
-        _ => format!("[隐去 redacted {}]", m.raw),
-    };
-    let mut text = format!("{} {value}{} {}", m.label, m.unit, m.kind.as_str());
-    if let Some(period) = &m.period {
-        text = format!("{text} {period}");
-    }
-    text
 }
 
 fn prepare(article: &Article, ambiguous_wide: bool) -> Prepared {
@@ -1709,7 +1165,8 @@ mod tests {
     use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
     use super::*;
-    use crate::search::Hit;
+    use crate::corpus::extract::sentences;
+    use crate::search::{Hit, HitTarget};
     use crate::tui::fixtures::sample_corpus;
     use crate::tui::keymap::action_for;
 
@@ -2110,7 +1567,7 @@ mod tests {
     #[test]
     fn clicking_a_tab_opens_its_region() {
         let mut app = app();
-        let (tabs, overflow) = crate::tui::views::tab_layout(&app, 120);
+        let (tabs, overflow) = crate::tui::screens::regions::tab_layout(&app, 120);
         assert!(!overflow);
         let (region, x, _) = tabs[2].clone();
         app.update(Action::Click(x + 1, 0));
@@ -2118,7 +1575,7 @@ mod tests {
         app.update(Action::Click(x + 1, 5));
         assert_eq!(app.region, region, "clicks below the tabs do not switch");
         app.update(Action::Resize(50, 20));
-        let (tabs, overflow) = crate::tui::views::tab_layout(&app, 50);
+        let (tabs, overflow) = crate::tui::screens::regions::tab_layout(&app, 50);
         assert!(overflow);
         assert!(tabs.iter().any(|t| t.0 == app.region));
     }

@@ -21,6 +21,8 @@ use ratatui::widgets::{Block, Borders, Clear, Widget};
 use super::app::{App, Overlay, Screen};
 use super::keymap;
 use super::layout;
+use super::screens::help::{load_errors_area, load_errors_max_scroll};
+use super::screens::regions::{MORE_TABS, breadcrumb, tab_layout};
 use crate::text::width::{display_width, ellipsize};
 
 /// ASCII borders for ambiguous-wide terminals, where box drawing is two cells wide.
@@ -197,95 +199,6 @@ fn tabs(app: &App, area: Rect, buf: &mut Buffer) {
     }
 }
 
-/// The hint drawn at the right of the tab bar when some regions do not fit.
-const MORE_TABS: &str = " r:更多 more ";
-
-/// The places above the current region, as the top bar shows them before its tab
-/// (` 湖北省 › 襄阳市 › 谷城县 ›`); empty for a region the gazetteer did not place.
-pub fn breadcrumb(app: &App) -> String {
-    let Some(region) = app.regions.get(app.region) else {
-        return String::new();
-    };
-    let up = match region.path.split_last() {
-        Some((last, up)) if *last == region.name => up,
-        _ => region.path.as_slice(),
-    };
-    if up.is_empty() {
-        return String::new();
-    }
-    let sep = if app.ambiguous_wide { " > " } else { " › " };
-    let names: Vec<String> = up.iter().map(|n| app.safe(n).into_owned()).collect();
-    format!(" {}{}", names.join(sep), sep.trim_end())
-}
-
-/// Which region tabs fit in `width` columns: `(region, column, label)` for each whole tab
-/// shown (a window that always includes the current region, right after the path of
-/// places above it when there is one), and whether some are hidden. Shared by drawing and
-/// by mouse clicks on the tab bar.
-pub fn tab_layout(app: &App, width: u16) -> (Vec<(usize, u16, String)>, bool) {
-    let crumb = display_width(&breadcrumb(app));
-    let (placed, overflow) = tab_window(app, width.saturating_sub(crumb as u16), crumb > 0);
-    let shifted = placed
-        .into_iter()
-        .map(|(r, x, label)| (r, x.saturating_add(crumb as u16), label))
-        .collect();
-    (shifted, overflow)
-}
-
-/// The tab window in `width` columns; `from_current` starts it at the current tab.
-fn tab_window(app: &App, width: u16, from_current: bool) -> (Vec<(usize, u16, String)>, bool) {
-    let labels: Vec<String> = app
-        .regions
-        .iter()
-        .enumerate()
-        .map(|(i, r)| {
-            let n = r.articles.len();
-            if i < 9 {
-                format!(" {} {}({n}) ", i + 1, r.name)
-            } else {
-                format!(" {}({n}) ", r.name)
-            }
-        })
-        .collect();
-    let width = usize::from(width);
-    let total: usize = labels.iter().map(|l| display_width(l)).sum();
-    // Tabs before the current one are hidden when the window starts at it.
-    let overflow = total > width || (from_current && app.region > 0);
-    let room = if overflow {
-        width.saturating_sub(display_width(MORE_TABS))
-    } else {
-        width
-    };
-    let current = app.region.min(labels.len().saturating_sub(1));
-    let mut start = if from_current { current } else { 0 };
-    while start < current {
-        let w: usize = labels[start..=current]
-            .iter()
-            .map(|l| display_width(l))
-            .sum();
-        if w <= room {
-            break;
-        }
-        start += 1;
-    }
-    let mut placed = Vec::new();
-    let mut x = 0usize;
-    for (i, label) in labels.into_iter().enumerate().skip(start) {
-        let w = display_width(&label);
-        if x + w > room {
-            // The current tab is always shown, cut if it must be.
-            if i == current && x < room {
-                let cut = ellipsize(&label, room - x, app.ambiguous_wide).into_owned();
-                placed.push((i, x as u16, cut));
-            }
-            break;
-        }
-        placed.push((i, x as u16, label));
-        x += w;
-    }
-    (placed, overflow)
-}
-
 /// The status bar: the find line while typing, a message, or key hints from the key table.
 fn status(app: &App, area: Rect, buf: &mut Buffer) {
     buf.set_style(area, app.theme.status);
@@ -353,17 +266,6 @@ fn status(app: &App, area: Rect, buf: &mut Buffer) {
 /// The Chinese half of a hint, for the status bar.
 fn short(hint: &str) -> &str {
     hint.split(' ').next().unwrap_or(hint)
-}
-
-/// The popup that lists the files that could not be loaded.
-fn load_errors_area(body: Rect) -> Rect {
-    layout::centered(body, 90, 80, 40, 8)
-}
-
-/// The largest scroll offset of the list of files not loaded over `body`.
-pub(crate) fn load_errors_max_scroll(app: &App, body: Rect) -> usize {
-    let rows = usize::from(layout::inner(load_errors_area(body)).height);
-    app.load_errors.len().saturating_sub(rows)
 }
 
 /// The list of files that could not be loaded, one line each, scrollable.

@@ -3,8 +3,6 @@
 //! target, filtered by level and by parent; a horizontal bar chart of the selected ranking.
 //! Articles whose region is unknown are not a region: they are counted apart, never ranked.
 
-use std::rc::Rc;
-
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Direction, Layout, Rect};
 use ratatui::style::Style;
@@ -12,129 +10,13 @@ use ratatui::text::Line;
 use ratatui::widgets::{Bar, BarChart, BarGroup, Widget};
 
 use super::{block, title};
-use crate::corpus::figures::{RankBy, RankedRegion, Ranking, indicator_name, period_label, rank};
+use crate::corpus::figures::{RankBy, Ranking, indicator_name};
 use crate::tui::action::Action;
-use crate::tui::app::{App, UNNAMED_REGION};
+use crate::tui::app::App;
 use crate::tui::keymap::key_for;
+use crate::tui::screens::overview::{rankings, rows};
 use crate::tui::widgets::gauge::format_value;
 use crate::tui::widgets::grid::{Column, Grid, GridRow};
-
-/// The rankings the overview shows under the current filters, computed once per filter.
-pub(crate) fn rankings(app: &App) -> Rc<Vec<Ranking>> {
-    let key = app.overview.clone();
-    if let Some((k, cached)) = &*app.rankings.borrow()
-        && *k == key
-    {
-        return Rc::clone(cached);
-    }
-    let regions: Vec<RankedRegion> = app
-        .regions
-        .iter()
-        .enumerate()
-        .filter(|(_, r)| r.name != UNNAMED_REGION)
-        .filter(|(_, r)| key.level.is_none() || r.level == key.level)
-        .filter(|(_, r)| {
-            key.parent
-                .as_ref()
-                .is_none_or(|p| r.path.split_last().is_some_and(|(_, up)| up.contains(p)))
-        })
-        .map(|(i, r)| RankedRegion {
-            name: r.name.clone(),
-            level: r.level,
-            path: vec![i.to_string()],
-            figures: app
-                .figures_of(i)
-                .map(|f| f.figures.clone())
-                .unwrap_or_default(),
-        })
-        .collect();
-    let mut out = rank(&regions, &key.period, key.by, 2);
-    // Entries name regions by their index among the filtered ones; map back to tabs.
-    for r in &mut out {
-        for e in &mut r.entries {
-            e.0 = regions
-                .get(e.0)
-                .and_then(|x| x.path.first())
-                .and_then(|s| s.parse().ok())
-                .unwrap_or(usize::MAX);
-        }
-    }
-    let out = Rc::new(out);
-    *app.rankings.borrow_mut() = Some((key, Rc::clone(&out)));
-    out
-}
-
-/// One row of the overview table: indicator (first row of a ranking), period, rank,
-/// region, value with its unit, percent of target.
-pub(crate) type OverviewLine = [String; 6];
-
-/// The separator before the articles whose region is unknown.
-pub const NOT_RANKED: &str = "-- 地区不详 不排名 --";
-
-/// The table rows, and for each the ranking it belongs to (`None` for the rows listed
-/// apart).
-pub(crate) fn rows(app: &App) -> Vec<(OverviewLine, Option<usize>)> {
-    let rankings = rankings(app);
-    let mut out = Vec::new();
-    for (n, r) in rankings.iter().enumerate() {
-        let mixed = r.mixed_periods();
-        for (i, (region, figure, _)) in r.entries.iter().enumerate() {
-            let name = app.regions.get(*region).map_or("", |x| x.name.as_str());
-            let indicator = if i == 0 {
-                format!("{} ({})", indicator_name(&r.indicator), r.entries.len())
-            } else {
-                String::new()
-            };
-            let mut period = period_label(figure.period.as_deref());
-            if mixed {
-                period.push('*');
-            }
-            out.push((
-                [
-                    indicator,
-                    period,
-                    (i + 1).to_string(),
-                    name.to_owned(),
-                    figure.value.map_or_else(
-                        || "[隐去]".to_owned(),
-                        |v| format!("{}{}", format_value(v), app.safe(&figure.unit)),
-                    ),
-                    figure
-                        .percent
-                        .map_or_else(String::new, |p| format!("{p:.0}%")),
-                ],
-                Some(n),
-            ));
-        }
-    }
-    if let Some(unnamed) = app.regions.iter().find(|r| r.name == UNNAMED_REGION) {
-        out.push((
-            [
-                NOT_RANKED.to_owned(),
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-            ],
-            None,
-        ));
-        for &a in &unnamed.articles {
-            out.push((
-                [
-                    String::new(),
-                    String::new(),
-                    "-".to_owned(),
-                    app.title(a),
-                    String::new(),
-                    String::new(),
-                ],
-                None,
-            ));
-        }
-    }
-    out
-}
 
 /// The horizontal bar chart of one ranking, values scaled to integers for the widget and
 /// printed as they are.
