@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// Terminal explorer for Chinese investment-attraction (招商引资) reports.
 #[derive(Debug, Parser)]
@@ -112,6 +112,18 @@ pub enum TableFormat {
     Json,
 }
 
+/// Which figures `gauges`, `compare` and `overview` keep.
+#[derive(Debug, Clone, Default, Args)]
+pub struct FigureFilter {
+    /// Only this canonical indicator (`funds_in_place`; see data/indicators.toml).
+    #[arg(long, value_name = "ID")]
+    pub indicator: Option<String>,
+    /// Only figures of this period (`2022`, `2021-01..2021-05`; for gauges, the actual
+    /// value's period); without it, each region's latest.
+    #[arg(long)]
+    pub period: Option<String>,
+}
+
 /// Region levels for `overview --level`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Level {
@@ -206,12 +218,8 @@ pub enum Command {
     Gauges {
         /// A corpus; the built-in corpus without one.
         path: Option<PathBuf>,
-        /// Only this canonical indicator (`funds_in_place`; see data/indicators.toml).
-        #[arg(long, value_name = "ID")]
-        indicator: Option<String>,
-        /// Only gauges whose actual value is of this period (`2022`, `2021-01..2021-05`).
-        #[arg(long)]
-        period: Option<String>,
+        #[command(flatten)]
+        figures: FigureFilter,
         /// Output format.
         #[arg(long, value_enum, default_value_t = TableFormat::Table)]
         format: TableFormat,
@@ -230,13 +238,8 @@ pub enum Command {
         second: String,
         /// A corpus; the built-in corpus without one.
         path: Option<PathBuf>,
-        /// Only this canonical indicator (`funds_in_place`; see data/indicators.toml).
-        #[arg(long, value_name = "ID")]
-        indicator: Option<String>,
-        /// Only figures of this period (`2022`, `2021-01..2021-05`); each side's latest
-        /// without it.
-        #[arg(long)]
-        period: Option<String>,
+        #[command(flatten)]
+        figures: FigureFilter,
         /// Output format.
         #[arg(long, value_enum, default_value_t = TableFormat::Table)]
         format: TableFormat,
@@ -249,15 +252,11 @@ pub enum Command {
     Overview {
         /// A corpus; the built-in corpus without one.
         path: Option<PathBuf>,
-        /// Only this canonical indicator (`funds_in_place`; see data/indicators.toml).
-        #[arg(long, value_name = "ID")]
-        indicator: Option<String>,
+        #[command(flatten)]
+        figures: FigureFilter,
         /// Only regions of this level.
         #[arg(long, value_enum)]
         level: Option<Level>,
-        /// Only figures of this period (`2022`, `2021-01..2021-05`).
-        #[arg(long)]
-        period: Option<String>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = TableFormat::Table)]
         format: TableFormat,

@@ -9,7 +9,8 @@ use std::sync::atomic::AtomicBool;
 use clap::CommandFactory;
 use clap::Parser;
 use zhaoshang::cli::{
-    Cli, Command, CorpusFormat, ExportFormat, ExportTable, HitFormat, Shell, TableFormat,
+    Cli, Command, CorpusFormat, ExportFormat, ExportTable, FigureFilter, HitFormat, Level, Shell,
+    TableFormat,
 };
 use zhaoshang::config;
 use zhaoshang::corpus::figures::PeriodChoice;
@@ -154,17 +155,12 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         }
         Some(Command::Gauges {
             path,
-            indicator,
-            period,
+            figures,
             format,
             bom,
         }) => {
             let (store, errors) = corpus(path.into_iter().collect())?;
-            let filter = report::Filter {
-                indicator: known_indicator(indicator)?,
-                period,
-                level: None,
-            };
+            let filter = report_filter(figures, None)?;
             print_table(
                 &report::gauges_where(&store.measures(), &filter),
                 format,
@@ -176,8 +172,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             first,
             second,
             path,
-            indicator,
-            period,
+            figures,
             format,
             bom,
         }) => {
@@ -186,11 +181,11 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             let names = report::regions(&articles);
             let a = report::find_region(&names, &first)?;
             let b = report::find_region(&names, &second)?;
-            let filter = report::Filter {
-                indicator: known_indicator(indicator)?,
-                ..report::Filter::default()
-            };
-            let period = period.map_or(PeriodChoice::Latest, PeriodChoice::Exactly);
+            let mut filter = report_filter(figures, None)?;
+            let period = filter
+                .period
+                .take()
+                .map_or(PeriodChoice::Latest, PeriodChoice::Exactly);
             print_table(
                 &report::compare(&articles, &a, &b, &period, &filter),
                 format,
@@ -200,18 +195,13 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         }
         Some(Command::Overview {
             path,
-            indicator,
+            figures,
             level,
-            period,
             format,
             bom,
         }) => {
             let (store, errors) = corpus(path.into_iter().collect())?;
-            let filter = report::Filter {
-                indicator: known_indicator(indicator)?,
-                period,
-                level: level.map(Into::into),
-            };
+            let filter = report_filter(figures, level)?;
             print_table(&report::overview(&store.measures(), &filter), format, bom)?;
             Ok(exit(!errors.is_empty()))
         }
@@ -255,6 +245,16 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             Ok(exit(failed))
         }
     }
+}
+
+/// The report filter the flags ask for; an indicator the table does not know is an error
+/// that lists the ones it does.
+fn report_filter(figures: FigureFilter, level: Option<Level>) -> Result<report::Filter, String> {
+    Ok(report::Filter {
+        indicator: known_indicator(figures.indicator)?,
+        period: figures.period,
+        level: level.map(Into::into),
+    })
 }
 
 /// The indicator id asked for, when the table knows it.

@@ -757,24 +757,21 @@ impl App {
                 .and_then(|i| periods.get(i + 1))
                 .map_or(PeriodChoice::Latest, |p| PeriodChoice::Exactly(p.clone())),
         };
-        match self.screen {
-            Screen::Overview => {
-                let periods = crate::corpus::figures::periods(
-                    (0..self.regions.len())
-                        .filter_map(|r| self.figures_of(r))
-                        .flat_map(|f| f.figures.iter()),
-                );
-                self.overview.period = next(&self.overview.period, &periods);
-                self.overview_changed();
-                self.message = Some(format!("期 period: {}", self.overview.period.label()));
-            }
-            _ => {
-                let periods = super::screens::compare::compare_periods(self);
-                self.compare.period = next(&self.compare.period, &periods);
-                self.compare.row = 0;
-                self.show_at_least(Screen::Compare);
-                self.message = Some(format!("期 period: {}", self.compare.period.label()));
-            }
+        if self.screen == Screen::Overview {
+            let periods = crate::corpus::figures::periods(
+                (0..self.regions.len())
+                    .filter_map(|r| self.figures_of(r))
+                    .flat_map(|f| f.figures.iter()),
+            );
+            self.overview.period = next(&self.overview.period, &periods);
+            self.overview_changed();
+            self.message = Some(format!("期 period: {}", self.overview.period.label()));
+        } else {
+            let periods = super::screens::compare::compare_periods(self);
+            self.compare.period = next(&self.compare.period, &periods);
+            self.compare.row = 0;
+            self.show_at_least(Screen::Compare);
+            self.message = Some(format!("期 period: {}", self.compare.period.label()));
         }
     }
 

@@ -41,12 +41,11 @@ struct Draft {
 
 impl Draft {
     fn child(&mut self, name: &str) -> &mut Draft {
-        let at = match self.children.iter().position(|(n, _)| n == name) {
-            Some(at) => at,
-            None => {
-                self.children.push((name.to_owned(), Draft::default()));
-                self.children.len() - 1
-            }
+        let at = if let Some(at) = self.children.iter().position(|(n, _)| n == name) {
+            at
+        } else {
+            self.children.push((name.to_owned(), Draft::default()));
+            self.children.len() - 1
         };
         &mut self.children[at].1
     }
@@ -139,12 +138,12 @@ impl RegionTree {
     /// path) and their descendants (a province matched shows what is in it), in tree order.
     pub fn filter(&self, matches: impl Fn(&TreeNode) -> bool) -> Vec<usize> {
         let mut keep = vec![false; self.nodes.len()];
-        let mut matched = vec![false; self.nodes.len()];
+        let mut hit = vec![false; self.nodes.len()];
         for (i, n) in self.nodes.iter().enumerate() {
             // Parents come first, so a matched ancestor is already known.
-            let under_match = n.parent.is_some_and(|p| matched[p]);
+            let under_match = n.parent.is_some_and(|p| hit[p]);
             if matches(n) || under_match {
-                matched[i] = true;
+                hit[i] = true;
                 keep[i] = true;
                 let mut up = n.parent;
                 while let Some(p) = up {

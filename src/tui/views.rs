@@ -385,6 +385,19 @@ pub fn cursor(app: &App, area: Rect) -> Option<ratatui::layout::Position> {
     }
 }
 
+/// Bars in ASCII for terminals that draw block elements two cells wide.
+pub(crate) const ASCII_BARS: ratatui::symbols::bar::Set = ratatui::symbols::bar::Set {
+    full: "#",
+    seven_eighths: "#",
+    three_quarters: "=",
+    five_eighths: "=",
+    half: "-",
+    three_eighths: "-",
+    one_quarter: "_",
+    one_eighth: "_",
+    empty: " ",
+};
+
 /// Draws `items` (already terminal-safe) one per row in `area`, scrolled so `selected` is
 /// visible, the selected row marked with `>` and the selection style.
 pub(crate) fn marked_list(

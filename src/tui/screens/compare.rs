@@ -149,28 +149,23 @@ impl App {
         let Some(current) = self.regions.get(self.region) else {
             return;
         };
-        let ancestors = current.path.iter().rev().skip(1);
-        let parent = ancestors
-            .filter_map(|name| self.regions.iter().position(|r| r.name == *name))
-            .next();
-        match parent {
-            Some(p) => {
-                self.compare.right = p;
-                self.compare.right_scroll = 0;
-                self.compare.row = 0;
-                self.show_at_least(Screen::Compare);
-            }
-            None => {
-                let up = current
-                    .path
-                    .len()
-                    .checked_sub(2)
-                    .and_then(|i| current.path.get(i));
-                self.message = Some(match up {
-                    Some(name) => format!("上级 {name} 没有文章 parent has no articles"),
-                    None => "不知上级 parent unknown".to_owned(),
-                });
-            }
+        let mut ancestors = current.path.iter().rev().skip(1);
+        let parent = ancestors.find_map(|name| self.regions.iter().position(|r| r.name == *name));
+        if let Some(p) = parent {
+            self.compare.right = p;
+            self.compare.right_scroll = 0;
+            self.compare.row = 0;
+            self.show_at_least(Screen::Compare);
+        } else {
+            let up = current
+                .path
+                .len()
+                .checked_sub(2)
+                .and_then(|i| current.path.get(i));
+            self.message = Some(match up {
+                Some(name) => format!("上级 {name} 没有文章 parent has no articles"),
+                None => "不知上级 parent unknown".to_owned(),
+            });
         }
     }
 

@@ -76,17 +76,7 @@ fn trend_lines(
         .collect();
     let mut spark = Sparkline::default().data(&data).style(app.theme.title);
     if app.ambiguous_wide {
-        spark = spark.bar_set(ratatui::symbols::bar::Set {
-            full: "#",
-            seven_eighths: "#",
-            three_quarters: "=",
-            five_eighths: "=",
-            half: "-",
-            three_eighths: "-",
-            one_quarter: "_",
-            one_eighth: "_",
-            empty: " ",
-        });
+        spark = spark.bar_set(super::ASCII_BARS);
     }
     spark.render(
         Rect::new(

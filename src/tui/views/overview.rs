@@ -60,17 +60,7 @@ fn chart(app: &App, ranking: &Ranking, area: Rect, buf: &mut Buffer) {
     let mut chart = BarChart::default();
     if app.ambiguous_wide {
         // Block elements are ambiguous-wide: ASCII bars instead.
-        chart = chart.bar_set(ratatui::symbols::bar::Set {
-            full: "#",
-            seven_eighths: "#",
-            three_quarters: "#",
-            five_eighths: "#",
-            half: "#",
-            three_eighths: " ",
-            one_quarter: " ",
-            one_eighth: " ",
-            empty: " ",
-        });
+        chart = chart.bar_set(super::ASCII_BARS);
     }
     chart
         .direction(Direction::Horizontal)
