@@ -11,6 +11,8 @@
 //! [`Ranking::mixed_periods`]). A cross-period gauge (last year's actual against this
 //! year's target) is never a percent of target here.
 
+use std::collections::HashMap;
+
 use super::indicators::{self, canonical_value};
 use super::model::{Article, Gauge, MetricKind, RegionLevel};
 
@@ -443,52 +445,74 @@ pub fn rank(
     by: RankBy,
     min: usize,
 ) -> Vec<Ranking> {
-    let mut keys: Vec<(String, String)> = Vec::new();
-    for r in regions {
+    // One pass over every figure: the candidates of each indicator and unit, per region, in
+    // the order first met (so rankings keep one order from run to run).
+    let mut order: Vec<(&str, &str)> = Vec::new();
+    let mut candidates: HashMap<(&str, &str), Vec<(usize, &Figure)>> = HashMap::new();
+    for (i, r) in regions.iter().enumerate() {
         for f in &r.figures {
-            let unit = match by {
-                RankBy::Value => f.unit.clone(),
-                RankBy::Percent => "%".to_owned(),
+            let ranked = match by {
+                RankBy::Value => f.value.is_some(),
+                RankBy::Percent => f.percent.is_some(),
             };
-            if f.kind == MetricKind::Actual && !keys.contains(&(f.indicator.clone(), unit.clone()))
-            {
-                keys.push((f.indicator.clone(), unit));
+            if f.kind != MetricKind::Actual || !ranked {
+                continue;
             }
+            let unit = match by {
+                RankBy::Value => f.unit.as_str(),
+                RankBy::Percent => "%",
+            };
+            let key = (f.indicator.as_str(), unit);
+            let list = candidates.entry(key).or_insert_with(|| {
+                order.push(key);
+                Vec::new()
+            });
+            list.push((i, f));
         }
     }
-    let mut out: Vec<Ranking> = keys
+    let mut out: Vec<Ranking> = order
         .into_iter()
-        .filter_map(|(indicator, unit)| {
-            let mut entries: Vec<(usize, Figure, f64)> = regions
-                .iter()
-                .enumerate()
-                .filter_map(|(i, r)| {
-                    let f = match by {
-                        RankBy::Value => {
-                            pick(&r.figures, &indicator, MetricKind::Actual, &unit, period)?
-                        }
-                        RankBy::Percent => {
-                            let with: Vec<Figure> = r
-                                .figures
-                                .iter()
-                                .filter(|f| f.percent.is_some())
-                                .cloned()
-                                .collect();
-                            let unit = with
-                                .iter()
-                                .find(|f| f.indicator == indicator)
-                                .map(|f| f.unit.clone())?;
-                            return pick(&with, &indicator, MetricKind::Actual, &unit, period)
-                                .and_then(|f| Some((i, f.clone(), f.percent?)));
-                        }
-                    };
-                    Some((i, f.clone(), f.value?))
-                })
-                .collect();
+        .filter_map(|key| {
+            let list = candidates.get(&key)?;
+            let mut entries: Vec<(usize, Figure, f64)> = Vec::new();
+            let mut at = 0;
+            while at < list.len() {
+                // A region's candidates are consecutive: the period picks one of them.
+                let region = list[at].0;
+                let end = list[at..]
+                    .iter()
+                    .position(|(r, _)| *r != region)
+                    .map_or(list.len(), |n| at + n);
+                let figures = list[at..end].iter().map(|(_, f)| *f);
+                let chosen = match period {
+                    PeriodChoice::Exactly(p) => figures
+                        .into_iter()
+                        .find(|f| f.period.as_deref() == Some(p.as_str())),
+                    PeriodChoice::Latest => {
+                        figures.fold(None, |best: Option<&Figure>, f| match best {
+                            Some(b)
+                                if period_end(b.period.as_deref())
+                                    >= period_end(f.period.as_deref()) =>
+                            {
+                                Some(b)
+                            }
+                            _ => Some(f),
+                        })
+                    }
+                };
+                let ranked_on = chosen.and_then(|f| match by {
+                    RankBy::Value => f.value,
+                    RankBy::Percent => f.percent,
+                });
+                if let (Some(f), Some(v)) = (chosen, ranked_on) {
+                    entries.push((region, f.clone(), v));
+                }
+                at = end;
+            }
             entries.sort_by(|a, b| b.2.total_cmp(&a.2));
-            (entries.len() >= min.max(1)).then_some(Ranking {
-                indicator,
-                unit,
+            (entries.len() >= min.max(1)).then(|| Ranking {
+                indicator: key.0.to_owned(),
+                unit: key.1.to_owned(),
                 period: period.clone(),
                 entries,
             })

@@ -14,7 +14,7 @@ use super::keymap::Mode;
 use super::layout;
 pub use super::screens::compare::CompareState;
 use super::screens::gauges::{gauge_summary, metric_summary};
-pub use super::screens::overview::OverviewState;
+pub use super::screens::overview::{OverviewRows, OverviewState};
 pub use super::screens::reader::FindState;
 pub use super::screens::regions::PickerCache;
 pub use super::screens::search::SearchState;
@@ -203,6 +203,8 @@ pub struct App {
     pub(crate) overview: OverviewState,
     /// The rankings for the last filters asked for.
     pub(crate) rankings: std::cell::RefCell<Option<(OverviewState, std::rc::Rc<Vec<Ranking>>)>>,
+    /// The overview's table rows for the last filters asked for.
+    pub(crate) overview_lines: std::cell::RefCell<Option<(OverviewState, OverviewRows)>>,
     /// The selected row of the region picker.
     pub(crate) picker: usize,
     /// What is typed into the picker: regions are filtered as the search box reads a query
@@ -268,6 +270,7 @@ impl App {
             overview_row: 0,
             overview: OverviewState::default(),
             rankings: std::cell::RefCell::new(None),
+            overview_lines: std::cell::RefCell::new(None),
             picker: 0,
             picker_query: String::new(),
             picker_cache: std::cell::RefCell::new(PickerCache::default()),

@@ -147,14 +147,29 @@ pub(crate) fn rankings(app: &App) -> Rc<Vec<Ranking>> {
 
 /// One row of the overview table: indicator (first row of a ranking), period, rank,
 /// region, value with its unit, percent of target.
-pub(crate) type OverviewLine = [String; 6];
+pub type OverviewLine = [String; 6];
 
 /// The separator before the articles whose region is unknown.
 pub const NOT_RANKED: &str = "-- 地区不详 不排名 --";
 
 /// The table rows, and for each the ranking it belongs to (`None` for the rows listed
 /// apart).
-pub(crate) fn rows(app: &App) -> Vec<(OverviewLine, Option<usize>)> {
+pub(crate) fn rows(app: &App) -> OverviewRows {
+    let key = app.overview.clone();
+    if let Some((k, cached)) = &*app.overview_lines.borrow()
+        && *k == key
+    {
+        return Rc::clone(cached);
+    }
+    let out = Rc::new(build_rows(app));
+    *app.overview_lines.borrow_mut() = Some((key, Rc::clone(&out)));
+    out
+}
+
+/// The overview's rows, shared: built once per filter, as many as there are regions.
+pub type OverviewRows = Rc<Vec<(OverviewLine, Option<usize>)>>;
+
+fn build_rows(app: &App) -> Vec<(OverviewLine, Option<usize>)> {
     let rankings = rankings(app);
     let mut out = Vec::new();
     for (n, r) in rankings.iter().enumerate() {

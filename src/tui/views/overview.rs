@@ -132,11 +132,12 @@ pub(crate) fn render(app: &App, body: Rect, buf: &mut Buffer) {
         .and_then(|r| r.1)
         .or_else(|| (!rankings.is_empty()).then_some(0));
     let lines: Vec<GridRow> = all
-        .into_iter()
+        .iter()
         .enumerate()
         .skip(first)
         .take(height)
-        .map(|(i, (mut r, _))| {
+        .map(|(i, (r, _))| {
+            let mut r = r.clone();
             let style = if i == selected {
                 r[0] = format!("> {}", r[0]);
                 app.theme.selected
