@@ -94,7 +94,8 @@ pub fn parse_text(file: &str, original: String, encoding: &str) -> Article {
         match role {
             Role::Blank => {}
             Role::Title => {
-                article.title = structure::title_line(line).unwrap_or_else(|| line.clone());
+                let printed = convert::to_simplified(&clean::clean_title(original_lines[i]));
+                article.title = structure::title_line(&printed).unwrap_or(printed);
                 record_changes(&mut article, &cleaned[i].1, i);
                 article.boilerplate.push(Boilerplate {
                     kind: "title".to_owned(),

@@ -149,3 +149,161 @@ fn stated_percent_is_not_overridden_by_a_stretch_target() {
         .expect("开工率");
     assert_eq!(rate.kind, MetricKind::Ratio);
 }
+
+/// Gauges read from one short report in the given words: (actual, target, percent).
+fn gauges_of(text: &str) -> Vec<(f64, Option<f64>, Option<f64>)> {
+    let body = format!("某某县招商引资工作情况\n{text}\n");
+    parse_bytes("phrasing.txt", body.as_bytes())
+        .expect("parses")
+        .gauges
+        .iter()
+        .map(|g| {
+            (
+                g.actual,
+                g.target,
+                g.percent.map(|p| (p * 100.0).round() / 100.0),
+            )
+        })
+        .collect()
+}
+
+/// One line per way of stating a target (issue 12's families, in words written here).
+macro_rules! gauge_phrasing {
+    ($name:ident, $text:expr, [$(($a:expr, $t:expr, $p:expr)),* $(,)?]) => {
+        #[test]
+        fn $name() {
+            let want: Vec<(f64, Option<f64>, Option<f64>)> = vec![$(($a, $t, $p)),*];
+            assert_eq!(gauges_of($text), want, "{}", $text);
+        }
+    };
+}
+
+gauge_phrasing!(
+    share_of_annual_task,
+    "1-6月，全县实际到位资金12.3亿元，占年度目标任务的61.5%。",
+    [(12.3, None, Some(61.5))]
+);
+gauge_phrasing!(
+    of_the_whole_year,
+    "全县招商引资到位资金8.5亿元，为全年目标的85%。",
+    [(8.5, None, Some(85.0))]
+);
+gauge_phrasing!(
+    tenths,
+    "全县签约项目36个，完成省下达任务的9成。",
+    [(36.0, None, Some(90.0))]
+);
+gauge_phrasing!(
+    target_inside,
+    "全县到位资金12.3亿元，完成县下达全年目标任务20亿元的61.5%。",
+    [(12.3, Some(20.0), Some(61.5))]
+);
+gauge_phrasing!(
+    target_in_brackets,
+    "全县到位资金12.3亿元，完成年度任务（15亿元）的82%。",
+    [(12.3, Some(15.0), Some(82.0))]
+);
+gauge_phrasing!(
+    task_count_in_brackets,
+    "全县引进项目12个（任务数10个），到位资金3亿元。",
+    [(12.0, Some(10.0), Some(120.0))]
+);
+gauge_phrasing!(
+    target_after_actual,
+    "全县实际到位资金8亿元（目标6亿元），同比增长5%。",
+    [(8.0, Some(6.0), Some(133.33))]
+);
+gauge_phrasing!(
+    sub_target_in_the_target,
+    "全县外贸出口314万美元，占市分配任务1000万美元（其中加工贸易200万美元）的31.4%。",
+    [(314.0, Some(1000.0), Some(31.4))]
+);
+gauge_phrasing!(
+    respectively,
+    "全县签约资金10亿元、到位资金20亿元，分别完成年度目标的96%、104%。",
+    [(10.0, None, Some(96.0)), (20.0, None, Some(104.0))]
+);
+gauge_phrasing!(
+    two_targets,
+    "全县到位资金25.47亿元，完成市上全年任务（42.5亿元）的59.94%；完成县上全年任务（46.5亿元）的54.78%。",
+    [
+        (25.47, Some(42.5), Some(59.94)),
+        (25.47, Some(46.5), Some(54.78))
+    ]
+);
+gauge_phrasing!(
+    exceeded_without_percent,
+    "全年实际到位资金1106.57亿元，超额完成910亿元目标任务。",
+    [(1106.57, Some(910.0), Some(121.6))]
+);
+gauge_phrasing!(
+    plan_earlier_in_sentence,
+    "该项目计划投资30亿元，截至5月，完成投资21亿元，完成年计划的70%。",
+    [(21.0, Some(30.0), Some(70.0))]
+);
+gauge_phrasing!(
+    completion_rate,
+    "今年计划投资16.17亿元，1-7月份完成投资16.45亿元，投资完成率达到102%。",
+    [(16.45, Some(16.17), Some(102.0))]
+);
+gauge_phrasing!(
+    target_in_other_units,
+    "全市实际到位资金1005136万元，完成全年80亿目标任务的125.64%。",
+    [(1_005_136.0, Some(800_000.0), Some(125.64))]
+);
+gauge_phrasing!(
+    lost_percent_sign,
+    "全年实现财政收入3.33亿元，完成年度计划92.13。",
+    [(3.33, None, Some(92.13))]
+);
+gauge_phrasing!(
+    not_rates_or_shares,
+    "全县项目履约率95%，开工率88%，资金到位率76%，到位资金占全市的23%，超时间进度6个百分点。",
+    []
+);
+gauge_phrasing!(
+    not_a_margin,
+    "协议投资额为4994亿元，超过目标任务4000亿元的19%。",
+    [(4994.0, Some(4000.0), Some(124.85))]
+);
+gauge_phrasing!(
+    not_a_rate_without_actual,
+    "全市98个重大项目集中开工，其中，省级重点项目开工率121%，投资完成率70.1%。",
+    []
+);
+gauge_phrasing!(
+    not_a_lost_decimal,
+    "全县实际到位资金3 7亿元，完成年度目标任务的61.5%。",
+    []
+);
+
+#[test]
+fn growth_in_multiples_and_declines() {
+    let a = parse_bytes(
+        "growth.txt",
+        "某某县招商\n全县到位资金12亿元，同比增长2.3倍；签约项目8个，同比下降12.5%；外资1亿美元，同比增长-8.92%。\n".as_bytes(),
+    )
+    .expect("parses");
+    let growth: Vec<(f64, &str)> = a
+        .metrics
+        .iter()
+        .filter(|m| m.kind == MetricKind::GrowthPct)
+        .map(|m| (m.value.unwrap_or(f64::NAN), m.unit.as_str()))
+        .collect();
+    assert_eq!(growth, [(2.3, "倍"), (-12.5, "%"), (-8.92, "%")]);
+}
+
+#[test]
+fn approximate_figures_are_kept_and_marked() {
+    let a = parse_bytes(
+        "approx.txt",
+        "某某县招商\n全县签约资金近8亿元，引进项目30余个，到位资金5亿元。\n".as_bytes(),
+    )
+    .expect("parses");
+    let marks: Vec<(f64, bool)> = a
+        .metrics
+        .iter()
+        .map(|m| (m.value.unwrap_or(f64::NAN), m.approximate))
+        .collect();
+    assert_eq!(marks, [(8.0, true), (30.0, true), (5.0, false)]);
+}

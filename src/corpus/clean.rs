@@ -139,7 +139,7 @@ impl Tracked {
 pub type Rule = fn(&[char]) -> Vec<Edit>;
 
 /// Every rule in the order the cleaner runs them.
-pub const RULES: [(&str, Rule); 8] = [
+pub const RULES: [(&str, Rule); 9] = [
     ("control_chars", strip_controls),
     ("pinyin_gloss", remove_pinyin_glosses),
     ("lost_character", mark_lost_characters),
@@ -147,6 +147,7 @@ pub const RULES: [(&str, Rule); 8] = [
     ("stray_comma", remove_stray_commas),
     ("fullwidth_digits", normalise_fullwidth_digits),
     ("split_number", join_split_numbers),
+    ("halfwidth_punct", widen_punctuation),
     ("whitespace", trim_whitespace),
 ];
 
@@ -155,17 +156,40 @@ pub const RULES: [(&str, Rule); 8] = [
 /// ```
 /// use zhaoshang::corpus::clean::clean_line;
 /// let (clean, changes) = clean_line("經(jīng)濟(jì)開發(fā)區(qū),,", 0);
-/// assert_eq!(clean, "經濟開發區,");
-/// assert_eq!(changes.len(), 5);
+/// assert_eq!(clean, "經濟開發區，");
+/// assert_eq!(changes.len(), 6);
 /// ```
 pub fn clean_line(line: &str, offset: usize) -> (String, Vec<Change>) {
+    clean_line_with(line, offset, &RULES)
+}
+
+/// A title keeps its printed punctuation (`提前30天实现“双过半”,他们这样干!`): every rule
+/// but the widening of half-width punctuation.
+///
+/// ```
+/// use zhaoshang::corpus::clean::clean_title;
+/// assert_eq!(clean_title("經(jīng)開區(qū),干!"), "經開區,干!");
+/// ```
+pub fn clean_title(line: &str) -> String {
+    let rules: Vec<(&str, Rule)> = RULES
+        .into_iter()
+        .filter(|(name, _)| *name != "halfwidth_punct")
+        .collect();
+    clean_line_with(line, 0, &rules).0
+}
+
+fn clean_line_with(
+    line: &str,
+    offset: usize,
+    rules: &[(&'static str, Rule)],
+) -> (String, Vec<Change>) {
     let mut tracked = Tracked::new(line, offset);
     let mut changes = Vec::new();
     // One repair can expose another (removing the comma in `(jī,)` reveals a gloss), so the
     // rules run until a pass changes nothing; in practice the second pass is the last.
     for _ in 0..MAX_PASSES {
         let before = changes.len();
-        for (name, rule) in RULES {
+        for &(name, rule) in rules {
             tracked.apply(name, rule, &mut changes);
         }
         if changes.len() == before {
@@ -485,6 +509,8 @@ pub fn normalise_fullwidth_digits(chars: &[char]) -> Vec<Edit> {
 /// // A quantity spaced from its words, as PDF and document-site text writes it:
 /// assert_eq!(apply_rule(join_split_numbers, "到位资金 7.6 亿元，完成任务的 28.1 %"), "到位资金7.6亿元，完成任务的28.1%");
 /// assert_eq!(apply_rule(join_split_numbers, "原创 2021-06-04 09:31 云上谷城"), "原创 2021-06-04 09:31 云上谷城");
+/// // A lost decimal point is marked, never guessed:
+/// assert_eq!(apply_rule(join_split_numbers, "到位资金3 7亿元"), "到位资金3〓7亿元");
 /// ```
 pub fn join_split_numbers(chars: &[char]) -> Vec<Edit> {
     let space = |c: char| c == ' ' || c == '\u{a0}' || c == '\u{3000}';
@@ -510,10 +536,42 @@ pub fn join_split_numbers(chars: &[char]) -> Vec<Edit> {
             || (is_han(before) && digit(end) && quantity_follows(chars, end));
         if certain {
             edits.push(Edit::new(i, end, ""));
+        } else if let Some(hint) = lost_decimal(chars, i, end) {
+            // `3 7亿元`: 3.7 or 37? Never a confident number: the figure is marked lost.
+            edits.push(Edit {
+                start: i,
+                end,
+                replacement: LOST_MARK.to_string(),
+                warning: Some(("lost_decimal", Some(hint))),
+            });
         }
         i = end;
     }
     edits
+}
+
+/// For a space at `space..end` between two short runs of digits before a unit (`3 7亿元`),
+/// the two readings (`3.7 或 37`): a decimal point may have been lost, or a space added.
+fn lost_decimal(chars: &[char], space: usize, end: usize) -> Option<String> {
+    let digit = |i: usize| chars.get(i).is_some_and(char::is_ascii_digit);
+    let mut first = space;
+    while first > 0 && digit(first - 1) {
+        first -= 1;
+    }
+    let mut last = end;
+    while digit(last) {
+        last += 1;
+    }
+    let (left, right) = (space - first, last - end);
+    let before_ok = first == 0 || !matches!(chars[first - 1], '.' | '-' | '—' | '~' | '/' | ':');
+    let unit = chars
+        .get(last)
+        .is_some_and(|&c| "亿万个元%％倍家项".contains(c));
+    (before_ok && (1..=3).contains(&left) && (1..=2).contains(&right) && unit).then(|| {
+        let a: String = chars[first..space].iter().collect();
+        let b: String = chars[end..last].iter().collect();
+        format!("{a}.{b} 或 {a}{b}")
+    })
 }
 
 /// Characters that start a unit or a date part right after a figure.
@@ -545,6 +603,56 @@ fn thousands_group(chars: &[char], last: usize, next: usize) -> bool {
     // a group inside a longer spaced run counts too: 1 000 000
     let inner = first > 1 && chars[first - 1] == ' ' && lead == 3;
     (lead <= 3 && (preceded_ok || inner)) && group && follows_ok
+}
+
+/// Half-width punctuation in Chinese text becomes full-width: `,` `:` `;` `?` `!` next to
+/// a Chinese character, and a pair of `(` `)` around text with Chinese in it. Figures
+/// (`1,000`), times (`09:31`) and ASCII phrases are left alone.
+///
+/// ```
+/// use zhaoshang::corpus::clean::{apply_rule, widen_punctuation};
+/// assert_eq!(apply_rule(widen_punctuation, "项目12个,总投资(二期)30亿元;完成!"), "项目12个，总投资（二期）30亿元；完成！");
+/// assert_eq!(apply_rule(widen_punctuation, "共1,000元 09:31 (2021) Hello, world"), "共1,000元 09:31 (2021) Hello, world");
+/// ```
+pub fn widen_punctuation(chars: &[char]) -> Vec<Edit> {
+    let han = |i: Option<usize>| i.and_then(|i| chars.get(i)).is_some_and(|&c| is_han(c));
+    let letter = |i: Option<usize>| {
+        i.and_then(|i| chars.get(i))
+            .is_some_and(char::is_ascii_alphanumeric)
+    };
+    let mut edits = Vec::new();
+    let mut open: Vec<usize> = Vec::new();
+    for (i, &c) in chars.iter().enumerate() {
+        let (prev, next) = (i.checked_sub(1), Some(i + 1));
+        match c {
+            ',' | ':' | ';' | '?' | '!' => {
+                let near_han = han(prev) || han(next);
+                let between_letters = letter(prev) && letter(next);
+                if near_han && !between_letters && !(letter(prev) && c == ':') {
+                    let wide = match c {
+                        ',' => "，",
+                        ':' => "：",
+                        ';' => "；",
+                        '?' => "？",
+                        _ => "！",
+                    };
+                    edits.push(Edit::new(i, i + 1, wide));
+                }
+            }
+            '(' => open.push(i),
+            ')' => {
+                if let Some(start) = open.pop()
+                    && chars[start + 1..i].iter().any(|&c| is_han(c))
+                {
+                    edits.push(Edit::new(start, start + 1, "（"));
+                    edits.push(Edit::new(i, i + 1, "）"));
+                }
+            }
+            _ => {}
+        }
+    }
+    edits.sort_by_key(|e| e.start);
+    edits
 }
 
 /// Trims spaces (ASCII and no-break) at both ends; a leading ideographic-space indent stays.

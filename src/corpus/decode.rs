@@ -14,7 +14,7 @@ pub enum DecodeError {
     /// The file has no bytes, or only whitespace.
     #[error("empty file")]
     Empty,
-    /// The file contains NUL bytes: it is binary, not an article.
+    /// The file is binary, not an article: more than one byte in 200 is NUL.
     #[error("binary file (NUL byte at offset {0})")]
     Binary(usize),
     /// No supported encoding decodes the file without errors.
@@ -41,7 +41,13 @@ pub struct Decoded {
 /// ```
 pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if let Some(pos) = body.iter().position(|&b| b == 0) {
+    // Binary by proportion, as `file` judges: a stray NUL in an article is damage the
+    // cleaner removes (and records), many of them mean the file is not text.
+    let nuls = body.split(|&b| b == 0).count() - 1;
+    if nuls > 0
+        && nuls * 200 > body.len().max(1)
+        && let Some(pos) = body.iter().position(|&b| b == 0)
+    {
         return Err(DecodeError::Binary(pos + bytes.len() - body.len()));
     }
     if let Ok(text) = std::str::from_utf8(body) {
@@ -158,6 +164,10 @@ mod tests {
     #[test]
     fn binary_and_empty_and_garbage() {
         assert_eq!(decode(b"abc\0def"), Err(DecodeError::Binary(3)));
+        // One stray NUL in a page of text is damage, not a binary file.
+        let mut page = "全市签约项目12个，到位资金8亿元。".repeat(20).into_bytes();
+        page.insert(18, 0);
+        assert!(decode(&page).is_ok_and(|d| d.text.contains('\0')));
         assert_eq!(decode(b" \n\t "), Err(DecodeError::Empty));
         assert_eq!(decode(b""), Err(DecodeError::Empty));
         assert!(matches!(

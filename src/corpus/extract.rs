@@ -28,7 +28,7 @@ use labels::{
     CREATION_VERBS, after_last_verb, label_after, labels_match, strip_fillers, strip_target_words,
     truncate_chars,
 };
-pub use labels::{keys_match, match_key};
+pub use labels::{keys_match, match_key, tidy_label};
 use metrics::TARGET_REF;
 pub use metrics::{MAX_METRICS, MAX_SENTENCE_CHARS, metrics, sentences};
 pub use periods::{article_period, reference_year};

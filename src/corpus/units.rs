@@ -7,6 +7,7 @@
 /// assert_eq!(scale("亿元"), ("元", 1e8));
 /// assert_eq!(scale("万美元"), ("美元", 1e4));
 /// assert_eq!(scale("个"), ("个", 1.0));
+/// assert_eq!(scale("亿"), ("元", 1e8));
 /// ```
 pub fn scale(unit: &str) -> (&str, f64) {
     const MAGNITUDES: [(&str, f64); 5] = [
@@ -16,6 +17,10 @@ pub fn scale(unit: &str) -> (&str, f64) {
         ("亿", 1e8),
         ("万", 1e4),
     ];
+    // `任务80亿`: a bare 亿 in these reports is money (万 alone is as often people).
+    if unit == "亿" {
+        return ("元", 1e8);
+    }
     for (prefix, factor) in MAGNITUDES {
         if let Some(base) = unit.strip_prefix(prefix)
             && !base.is_empty()

@@ -79,7 +79,8 @@ pub(super) fn figures(sentence: &[char]) -> Vec<Figure> {
             }
         }
         let before = start.checked_sub(1).map(|i| sentence[i]);
-        if before.is_some_and(|c| c.is_ascii_alphanumeric() || c == '.' || c == '/') {
+        // `3〓7亿元`: the cleaner could not tell 3.7 from 37; no number is reported.
+        if before.is_some_and(|c| c.is_ascii_alphanumeric() || c == '.' || c == '/' || c == '〓') {
             continue;
         }
         let rest: String = sentence[end..].iter().take(4).collect();

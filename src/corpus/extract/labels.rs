@@ -187,3 +187,46 @@ pub fn keys_match(a: &str, b: &str) -> bool {
                     .strip_suffix(short)
                     .is_some_and(|rest| !size_class(rest))))
 }
+
+/// Function words that never start a label.
+const LEADING_WORDS: [&str; 13] = [
+    "的", "了", "和", "与", "及", "在", "是", "为", "对", "把", "将", "等", "由",
+];
+/// Function words that never end a label.
+const TRAILING_WORDS: [&str; 8] = ["的", "了", "和", "与", "及", "等", "为", "是"];
+
+/// Trims a label to the measure it names: no punctuation, bracket or stray quote at either
+/// end, no function word first or last.
+///
+/// ```
+/// use zhaoshang::corpus::extract::tidy_label;
+/// assert_eq!(tidy_label("省政府下达考核目标任务的("), "省政府下达考核目标任务");
+/// assert_eq!(tidy_label("（其中新签约履约项目"), "其中新签约履约项目");
+/// assert_eq!(tidy_label(")的"), "");
+/// assert_eq!(tidy_label("“省十强”产业内资到位"), "“省十强”产业内资到位");
+/// assert_eq!(tidy_label("■ 全省省际合作合同项目"), "全省省际合作合同项目");
+/// ```
+pub fn tidy_label(label: &str) -> String {
+    let balanced = |s: &str| s.matches('“').count() == s.matches('”').count();
+    let mut s = label.to_owned();
+    loop {
+        let mut t: &str = &s;
+        let keep = |c: char| c.is_alphanumeric() || (c == '“' && balanced(&s));
+        t = t.trim_matches(|c: char| !keep(c));
+        for w in LEADING_WORDS {
+            t = t.strip_prefix(w).unwrap_or(t);
+        }
+        for w in TRAILING_WORDS {
+            t = t.strip_suffix(w).unwrap_or(t);
+        }
+        let next = if balanced(t) {
+            t.to_owned()
+        } else {
+            t.replace(['“', '”'], "")
+        };
+        if next == s {
+            return s;
+        }
+        s = next;
+    }
+}

@@ -2,6 +2,7 @@
 
 #[allow(clippy::wildcard_imports)]
 use super::*;
+use crate::corpus::gazetteer::{Form, Gazetteer};
 
 pub(super) static GROWTH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:同比|比上年|较上年|比去年同期|较去年同期|比去年|较去年|环比)?(?P<verb>增长|增加|提高|上升|提升|增幅为|增幅|下降|减少|降低|回落|下滑)(?:了)?(?:达|为|约|近)?$")
@@ -251,7 +252,32 @@ pub(super) fn sentence_metrics(
                 }
             }
         }
-        label = strip_fillers(&strip_target_words(&label));
+        label = tidy_label(&strip_fillers(&strip_target_words(&label)));
+        // 香格里拉县完成实际到位州外资金36.91亿元: a sub-region's figure carries its name, so
+        // that four counties' figures in one report can be told apart.
+        if matches!(
+            kind,
+            MetricKind::Actual | MetricKind::Target | MetricKind::Forecast
+        ) && let Some(place) = leading_place(&strip_fillers(&raw_before))
+            && !label.starts_with(&place)
+        {
+            label = format!("{place}{label}");
+        }
+        if label.is_empty() {
+            // `)的54.78%`: nothing names the measure in its own clause.
+            label = metrics.last().map_or_else(
+                || {
+                    match kind {
+                        MetricKind::ProgressPct => "完成目标",
+                        MetricKind::GrowthPct | MetricKind::Change => "增长",
+                        MetricKind::Ratio => "比例",
+                        _ => "未标明",
+                    }
+                    .to_owned()
+                },
+                |m| m.label.clone(),
+            );
+        }
         let mut period = period_at(fig.start);
         // A 全年/年度 target belongs to the whole year even inside a 1-9月 report.
         if kind == MetricKind::Target && whole_year {
@@ -338,4 +364,12 @@ pub fn metrics(
         }
     }
     out
+}
+
+/// The place a clause opens with, in full or short form (`香格里拉县`, `江华县`,
+/// `谷城经济开发区`), when it is followed by more words.
+fn leading_place(clause: &str) -> Option<String> {
+    let first = Gazetteer::global().mentions(clause).into_iter().next()?;
+    (first.start == 0 && first.form != Form::Bare && first.end < clause.chars().count())
+        .then_some(first.text)
 }
