@@ -9,8 +9,12 @@ use std::sync::atomic::AtomicBool;
 use std::time::{Duration, Instant};
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use latency::{Keystrokes, percentile};
 use zhaoshang::corpus::{Article, parse_bytes};
 use zhaoshang::search::{SearchCache, SearchIndex};
+
+#[path = "support/latency.rs"]
+mod latency;
 
 /// The queries typed, by kind.
 const QUERIES: [(&str, &str); 3] = [
@@ -101,8 +105,8 @@ fn report_p95(n: usize, index: &SearchIndex) {
     let never = AtomicBool::new(false);
     let mut scratch = Vec::new();
     let mut typed = Vec::new();
-    let mut per_prefix: Vec<(String, Vec<Duration>)> = Vec::new();
-    for round in 0..ROUNDS {
+    let mut keystrokes = Keystrokes::default();
+    for _ in 0..ROUNDS {
         for (_, query) in QUERIES.iter().chain(EXTRA.iter()) {
             let mut cache = SearchCache::default();
             for prefix in prefixes(query) {
@@ -110,43 +114,20 @@ fn report_p95(n: usize, index: &SearchIndex) {
                 black_box(index.search(prefix, LIMIT));
                 let took = t.elapsed();
                 scratch.push(took);
-                if round == 0 && !per_prefix.iter().any(|(p, _)| p == prefix) {
-                    per_prefix.push((prefix.to_owned(), Vec::new()));
-                }
-                let slot = per_prefix
-                    .iter_mut()
-                    .find(|(p, _)| p == prefix)
-                    .map(|(_, v)| v);
-                if let Some(v) = slot {
-                    v.push(took);
-                }
+                keystrokes.record(prefix, took);
                 let t = Instant::now();
                 black_box(index.search_incremental(prefix, LIMIT, &mut cache, &never));
                 typed.push(t.elapsed());
             }
         }
     }
-    let pct = |v: &mut Vec<Duration>, p: usize| {
-        v.sort();
-        v[(v.len() * p / 100).min(v.len() - 1)]
-    };
-    let mut medians: Vec<(Duration, String)> = per_prefix
-        .into_iter()
-        .map(|(p, mut v)| (pct(&mut v, 50), p))
-        .collect();
-    medians.sort_by(|a, b| b.cmp(a));
-    let slowest: Vec<String> = medians
-        .iter()
-        .take(6)
-        .map(|(d, p)| format!("{p} {d:.2?}"))
-        .collect();
     eprintln!(
         "{n} articles: per keystroke median {:.2?}, p95 {:.2?} from scratch, p95 {:.2?} typing with SearchCache ({} keystrokes); slowest medians: {}",
-        pct(&mut scratch, 50),
-        pct(&mut scratch, 95),
-        pct(&mut typed, 95),
+        percentile(&mut scratch, 50),
+        percentile(&mut scratch, 95),
+        percentile(&mut typed, 95),
         scratch.len(),
-        slowest.join(", ")
+        keystrokes.slowest(6)
     );
 }
 

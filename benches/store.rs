@@ -12,9 +12,13 @@ use std::sync::atomic::AtomicBool;
 use std::time::{Duration, Instant};
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use latency::{Keystrokes, percentile};
 use zhaoshang::store::Store;
 use zhaoshang::store::sqlite::{SqliteCorpus, update};
 use zhaoshang::tui::{Options, app_for_view, render_buffer};
+
+#[path = "support/latency.rs"]
+mod latency;
 
 /// The queries typed, by kind: the same set as the in-memory search benchmark.
 const QUERIES: [(&str, &str); 7] = [
@@ -198,7 +202,7 @@ fn bench_store(c: &mut Criterion) {
 fn report_p95(n: usize, corpus: &SqliteCorpus) {
     let never = AtomicBool::new(false);
     let mut all = Vec::new();
-    let mut per_prefix: Vec<(String, Vec<Duration>)> = Vec::new();
+    let mut keystrokes = Keystrokes::default();
     for _ in 0..ROUNDS {
         for (_, query) in QUERIES {
             for prefix in prefixes(query) {
@@ -208,33 +212,16 @@ fn report_p95(n: usize, corpus: &SqliteCorpus) {
                 ));
                 let took = t.elapsed();
                 all.push(took);
-                match per_prefix.iter_mut().find(|(p, _)| p == prefix) {
-                    Some((_, v)) => v.push(took),
-                    None => per_prefix.push((prefix.to_owned(), vec![took])),
-                }
+                keystrokes.record(prefix, took);
             }
         }
     }
-    let pct = |v: &mut Vec<Duration>, p: usize| {
-        v.sort();
-        v[(v.len() * p / 100).min(v.len() - 1)]
-    };
-    let mut medians: Vec<(Duration, String)> = per_prefix
-        .into_iter()
-        .map(|(p, mut v)| (pct(&mut v, 50), p))
-        .collect();
-    medians.sort_by(|a, b| b.cmp(a));
-    let slowest: Vec<String> = medians
-        .iter()
-        .take(6)
-        .map(|(d, p)| format!("{p} {d:.2?}"))
-        .collect();
     eprintln!(
         "{n} articles (store): per keystroke median {:.2?}, p95 {:.2?} ({} keystrokes); slowest medians: {}",
-        pct(&mut all, 50),
-        pct(&mut all, 95),
+        percentile(&mut all, 50),
+        percentile(&mut all, 95),
         all.len(),
-        slowest.join(", ")
+        keystrokes.slowest(6)
     );
 }
 

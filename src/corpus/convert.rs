@@ -23,9 +23,59 @@ fn converter() -> Option<&'static OpenCC> {
 /// ```
 pub fn to_simplified(text: &str) -> String {
     match converter() {
-        Some(cc) if !text.is_ascii() => cc.convert(text),
+        Some(cc) if has_traditional(text) => cc.convert(text),
         _ => text.to_owned(),
     }
+}
+
+/// The ranges of ideographs the table below covers: extension A and the basic block, and
+/// the compatibility ideographs.
+const BLOCKS: [(u32, u32); 2] = [(0x3400, 0x9FFF), (0xF900, 0xFAFF)];
+
+/// One bit per ideograph of [`BLOCKS`]: set when the converter changes the character on
+/// its own. Most reports are written in simplified characters; a text with none of these
+/// is returned as it is, without the dictionary walk.
+fn changing() -> &'static [u64] {
+    static BITS: OnceLock<Vec<u64>> = OnceLock::new();
+    BITS.get_or_init(|| {
+        let chars: Vec<char> = BLOCKS
+            .iter()
+            .flat_map(|&(a, b)| (a..=b).filter_map(char::from_u32))
+            .collect();
+        let mut bits = vec![0u64; chars.len().div_ceil(64)];
+        let Some(cc) = converter() else { return bits };
+        // One character per line, so that no phrase joins two of them.
+        let joined: String = chars.iter().flat_map(|&c| [c, '\n']).collect();
+        let converted = cc.convert(&joined);
+        for (k, (line, &c)) in converted.split('\n').zip(&chars).enumerate() {
+            if line.chars().ne(std::iter::once(c)) {
+                bits[k / 64] |= 1 << (k % 64);
+            }
+        }
+        bits
+    })
+}
+
+/// True when `text` holds a character that traditional-to-simplified conversion changes.
+///
+/// ```
+/// use zhaoshang::corpus::convert::has_traditional;
+/// assert!(has_traditional("招商引資") && !has_traditional("招商引资，到位资金8亿元"));
+/// ```
+pub fn has_traditional(text: &str) -> bool {
+    let bits = changing();
+    text.chars().any(|c| {
+        let mut base = 0usize;
+        for &(a, b) in &BLOCKS {
+            let u = c as u32;
+            if (a..=b).contains(&u) {
+                let k = base + (u - a) as usize;
+                return bits.get(k / 64).is_some_and(|w| w >> (k % 64) & 1 == 1);
+            }
+            base += (b - a + 1) as usize;
+        }
+        false
+    })
 }
 
 /// True for CJK unified ideographs (the basic block and extension A).

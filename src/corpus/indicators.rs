@@ -8,6 +8,7 @@
 //! quantity to a subset (工业, 重点, 亿元以上 …), or a unit of another class gives `None`.
 //! [`canonical_value`] brings a value to the unit comparisons use (亿元, 亿美元, counts).
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -315,11 +316,21 @@ pub fn classify_metric(metric: &Metric) -> Option<&'static Indicator> {
 /// assert_eq!(a.gauges[0].indicator.as_deref(), Some("funds_from_outside_province"));
 /// ```
 pub fn annotate(article: &mut Article) {
+    // An article names the same measure many times (a figure, its growth, its gauge): each
+    // label and unit is classified once.
+    let mut seen: HashMap<(String, String), Option<&'static Indicator>> = HashMap::new();
+    let mut lookup = |label: &str, unit: &str| {
+        *seen
+            .entry((label.to_owned(), unit.to_owned()))
+            .or_insert_with(|| classify(label, unit))
+    };
     for m in &mut article.metrics {
-        m.indicator = classify_metric(m).map(|i| i.id.clone());
+        m.indicator = lookup(&m.label, &m.unit)
+            .filter(|i| m.kind != MetricKind::Ratio || i.unit_class == UnitClass::Percent)
+            .map(|i| i.id.clone());
     }
     for g in &mut article.gauges {
-        g.indicator = classify(&g.label, &g.unit).map(|i| i.id.clone());
+        g.indicator = lookup(&g.label, &g.unit).map(|i| i.id.clone());
     }
 }
 

@@ -40,8 +40,9 @@ pub(crate) fn write(tx: &Transaction<'_>, id: i64, rows: &SearchRows) -> rusqlit
         "INSERT INTO search_docs (article_id, seq, kind, paragraph, start, \"end\", metric)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?;
-    let mut keys =
-        tx.prepare_cached("INSERT INTO search_keys (rowid, chars, pinyin) VALUES (?1, ?2, ?3)")?;
+    let mut keys = tx.prepare_cached("INSERT INTO search_keys (rowid, chars) VALUES (?1, ?2)")?;
+    let mut pinyin =
+        tx.prepare_cached("INSERT INTO search_pinyin (rowid, pinyin) VALUES (?1, ?2)")?;
     let mut loose = tx.prepare_cached("INSERT INTO search_loose (rowid, loose) VALUES (?1, ?2)")?;
     for (seq, (target, k)) in rows.0.iter().enumerate() {
         let (kind, span, metric) = match *target {
@@ -60,7 +61,8 @@ pub(crate) fn write(tx: &Transaction<'_>, id: i64, rows: &SearchRows) -> rusqlit
             metric,
         ])?;
         let row = tx.last_insert_rowid();
-        keys.execute(params![row, k.chars, k.pinyin])?;
+        keys.execute(params![row, k.chars])?;
+        pinyin.execute(params![row, k.pinyin])?;
         loose.execute(params![row, k.loose])?;
     }
     Ok(())
@@ -102,12 +104,12 @@ pub(crate) fn match_queries(query: &str) -> Vec<(&'static str, String)> {
         .collect();
     let mut out = Vec::new();
     if !tokens.is_empty() {
-        out.push(("search_keys", format!("chars : {}", tokens.join(" + "))));
+        out.push(("search_keys", tokens.join(" + ")));
         if tokens.len() > 1 {
             let mut distinct = tokens.clone();
             distinct.sort();
             distinct.dedup();
-            out.push(("search_keys", format!("chars : {}", distinct.join(" AND "))));
+            out.push(("search_keys", distinct.join(" AND ")));
         }
     }
     if query.bytes().all(|b| b.is_ascii_alphabetic()) {
@@ -120,7 +122,7 @@ pub(crate) fn match_queries(query: &str) -> Vec<(&'static str, String)> {
         // already finds enough never pays for the single-letter cuts.
         for cut in &cuts {
             let pieces: Vec<String> = cut.iter().map(|p| format!("\"{p}\" *")).collect();
-            out.push(("search_keys", format!("pinyin : {}", pieces.join(" + "))));
+            out.push(("search_pinyin", pieces.join(" + ")));
         }
         for cut in &cuts {
             let mut terms: Vec<String> = cut.iter().map(|p| format!("\"{p}\" *")).collect();
@@ -202,20 +204,14 @@ mod tests {
     fn queries_look_up_phrases_characters_and_pinyin_cuts() {
         let keys =
             |q: &str| -> Vec<String> { match_queries(q).into_iter().map(|(_, m)| m).collect() };
-        assert_eq!(
-            keys("谷城"),
-            ["chars : \"谷\" + \"城\"", "chars : \"城\" AND \"谷\""]
-        );
-        assert_eq!(keys("谷"), ["chars : \"谷\""]);
+        assert_eq!(keys("谷城"), ["\"谷\" + \"城\"", "\"城\" AND \"谷\""]);
+        assert_eq!(keys("谷"), ["\"谷\""]);
         let tl = keys("tl");
         assert_eq!(tl.len(), 4);
-        assert_eq!(tl[2], "pinyin : \"t\" * + \"l\" *");
+        assert_eq!(tl[2], "\"t\" * + \"l\" *");
         assert_eq!(tl[3], "\"t\" * AND \"l\" * AND \"9tl\"");
         let tongliao = keys("TongLiao");
-        assert_eq!(
-            tongliao[2], "pinyin : \"tong\" * + \"liao\" *",
-            "{tongliao:?}"
-        );
+        assert_eq!(tongliao[2], "\"tong\" * + \"liao\" *", "{tongliao:?}");
         assert!(keys("，。").is_empty());
         assert!(keys("\"a").iter().all(|q| !q.contains("\"\"\"a")));
     }

@@ -1,4 +1,4 @@
--- The zhaoshang corpus store, schema version 1 (PRAGMA user_version = 1).
+-- The zhaoshang corpus store, schema version 2 (PRAGMA user_version = 2).
 --
 -- Positions are counted in characters (Unicode scalar values), as in the JSON corpus.
 -- Child rows belong to one article and go with it (ON DELETE CASCADE); each article is
@@ -157,22 +157,28 @@ CREATE TABLE search_docs (
 CREATE INDEX search_docs_article ON search_docs(article_id);
 
 -- Full-text keys of each search_docs row (same rowid): every letter, digit and character
--- as one token (`chars`), and each character's first pinyin reading (`pinyin`), with
--- positions for phrase lookups. Contentless: the text lives in the tables above. Needs
--- SQLite 3.43 or newer to open (zhaoshang has it built in).
+-- as one token, with positions for phrase lookups. Contentless: the text lives in the tables
+-- above. The search tables need SQLite 3.43 or newer to open (zhaoshang has it built in).
 CREATE VIRTUAL TABLE search_keys USING fts5(
-    chars, pinyin,
-    content = '', contentless_delete = 1,
+    chars,
+    content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 0'
+);
+-- Each character's first pinyin reading (`0` for none), with positions, and an index of
+-- one- and two-letter prefixes so that initials (`zs`) are direct lookups.
+CREATE VIRTUAL TABLE search_pinyin USING fts5(
+    pinyin,
+    content = '', contentless_delete = 1, prefix = '1 2',
     tokenize = 'unicode61 remove_diacritics 0'
 );
 -- Unordered keys of the same rows, for polyphones: every reading of every character, and
 -- `9` + the initials of each two neighbouring characters (`9tl` for 通辽).
 CREATE VIRTUAL TABLE search_loose USING fts5(
     loose,
-    content = '', contentless_delete = 1, detail = none,
+    content = '', contentless_delete = 1, detail = none, prefix = '1 2',
     tokenize = 'unicode61 remove_diacritics 0'
 );
 CREATE TRIGGER search_docs_delete AFTER DELETE ON search_docs BEGIN
     DELETE FROM search_keys WHERE rowid = old.id;
+    DELETE FROM search_pinyin WHERE rowid = old.id;
     DELETE FROM search_loose WHERE rowid = old.id;
 END;

@@ -29,7 +29,7 @@ use crate::corpus::{
 use crate::search::{Hit, HitTarget, SearchIndex, normalize_query};
 
 /// The version of the schema this build reads and writes (`PRAGMA user_version`).
-pub const SCHEMA_VERSION: i32 = 1;
+pub const SCHEMA_VERSION: i32 = 2;
 
 /// `PRAGMA application_id` of a zhaoshang store: "zhsh" in ASCII.
 pub const APPLICATION_ID: i32 = 0x7a68_7368;
@@ -204,6 +204,8 @@ impl SqliteStore {
                 "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 8000;
                  INSERT INTO search_keys(search_keys, rank) VALUES ('automerge', 0);
                  INSERT INTO search_keys(search_keys, rank) VALUES ('crisismerge', 32);
+                 INSERT INTO search_pinyin(search_pinyin, rank) VALUES ('automerge', 0);
+                 INSERT INTO search_pinyin(search_pinyin, rank) VALUES ('crisismerge', 32);
                  INSERT INTO search_loose(search_loose, rank) VALUES ('automerge', 0);
                  INSERT INTO search_loose(search_loose, rank) VALUES ('crisismerge', 32);",
             )
@@ -345,6 +347,18 @@ impl SqliteStore {
                 return Ok(());
             }
         }
+    }
+
+    /// Merges each search table's segments into one, so that lookups read one b-tree; run
+    /// after a parse (its one transaction per article leaves many small segments).
+    pub fn optimize_search(&self) -> Result<(), StoreError> {
+        self.conn
+            .execute_batch(
+                "INSERT INTO search_keys(search_keys) VALUES ('optimize');
+                 INSERT INTO search_pinyin(search_pinyin) VALUES ('optimize');
+                 INSERT INTO search_loose(search_loose) VALUES ('optimize');",
+            )
+            .map_err(|e| self.err(e))
     }
 
     /// Records store-wide facts (the parser version, when it last ran).
@@ -772,6 +786,9 @@ pub fn update(
         }
     }
     store.prune_regions()?;
+    if report.parsed + report.removed > 0 {
+        store.optimize_search()?;
+    }
     Ok(report)
 }
 
@@ -1206,7 +1223,12 @@ mod tests {
             .query_row("SELECT count(*) FROM paragraphs", [], |r| r.get(0))
             .unwrap();
         assert_eq!(paragraphs, 0, "children go with their article");
-        for table in ["search_docs", "search_keys", "search_loose"] {
+        for table in [
+            "search_docs",
+            "search_keys",
+            "search_pinyin",
+            "search_loose",
+        ] {
             let n: i64 = store
                 .connection()
                 .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))

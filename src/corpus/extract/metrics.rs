@@ -369,7 +369,11 @@ pub fn metrics(
 /// The place a clause opens with, in full or short form (`香格里拉县`, `江华县`,
 /// `谷城经济开发区`), when it is followed by more words.
 fn leading_place(clause: &str) -> Option<String> {
-    let first = Gazetteer::global().mentions(clause).into_iter().next()?;
+    let gazetteer = Gazetteer::global();
+    if !gazetteer.may_start_with_name(clause) {
+        return None;
+    }
+    let first = gazetteer.mentions(clause).into_iter().next()?;
     (first.start == 0 && first.form != Form::Bare && first.end < clause.chars().count())
         .then_some(first.text)
 }
