@@ -1,6 +1,13 @@
 //! Drawing whole screens on TestBackend: the first screen, scrolling through a long article
 //! (where the wrap cache matters), each secondary view at 80×24 and 120×36, a 1 MB article
 //! (first frame and scrolling), and startup with the built-in corpus to the first frame.
+//!
+//! At 10,000 synthetic articles in about 2,000 regions placed in a tree of 31 provinces
+//! (`*_10k`), each against the 16 ms frame budget: the region tree open in the picker
+//! (`tree_10k`: one frame of the tree), typing a two-letter pinyin filter into it
+//! (`picker_filter_10k`: filtering every node as the search box reads a query, then one
+//! frame), and the overview (`overview_10k`: one frame from cached rankings;
+//! `overview_rerank_10k`: a filter change, which ranks every region again, then one frame).
 
 use std::hint::black_box;
 use std::time::Duration;
@@ -35,6 +42,70 @@ fn megabyte_corpus() -> Vec<zhaoshang::corpus::Article> {
         corpus[0].paragraphs.push(p.clone());
     }
     corpus
+}
+
+/// `n` articles copied from the built-in corpus's placed ones, five to a county, 2,000
+/// counties under 300 prefectures under 31 provinces, figures varied so rankings differ.
+fn synthetic_regions(n: usize) -> Vec<zhaoshang::corpus::Article> {
+    let base: Vec<_> = zhaoshang::corpus::builtin()
+        .into_iter()
+        .filter(|a| a.region.is_some())
+        .collect();
+    (0..n)
+        .map(|i| {
+            let mut a = base[i % base.len()].clone();
+            let county = format!("第{}县", i / 5);
+            a.file = format!("synthetic/{i}.txt");
+            a.region = Some(county.clone());
+            a.region_path = vec![
+                format!("第{}省", i % 31),
+                format!("第{}市", (i / 5) % 300),
+                county,
+            ];
+            a.region_level = Some(zhaoshang::corpus::RegionLevel::County);
+            for m in &mut a.metrics {
+                m.value = m.value.map(|v| v * (1.0 + (i % 97) as f64 / 100.0));
+            }
+            a
+        })
+        .collect()
+}
+
+fn bench_10k(c: &mut Criterion) {
+    let options = Options::default();
+    let corpus = synthetic_regions(10_000);
+    let mut group = c.benchmark_group("render");
+    group
+        .sample_size(10)
+        .warm_up_time(Duration::from_millis(300))
+        .measurement_time(Duration::from_secs(2));
+    let (w, h) = (120u16, 36u16);
+    let tree = app_for_view(corpus.clone(), &options, Some("tree"), w, h).expect("tree");
+    group.bench_function("tree_10k", |b| {
+        b.iter(|| render_buffer(black_box(&tree), w, h));
+    });
+    let mut picker = app_for_view(corpus.clone(), &options, Some("tree"), w, h).expect("tree");
+    group.bench_function("picker_filter_10k", |b| {
+        b.iter(|| {
+            picker.update(Action::ClearInput);
+            picker.update(Action::Input('d'));
+            picker.update(Action::Input('s'));
+            render_buffer(black_box(&picker), w, h)
+        });
+    });
+    let overview = app_for_view(corpus.clone(), &options, Some("overview"), w, h).expect("view");
+    let _ = render_buffer(&overview, w, h);
+    group.bench_function("overview_10k", |b| {
+        b.iter(|| render_buffer(black_box(&overview), w, h));
+    });
+    let mut rerank = app_for_view(corpus, &options, Some("overview"), w, h).expect("view");
+    group.bench_function("overview_rerank_10k", |b| {
+        b.iter(|| {
+            rerank.update(Action::ToggleRankBy);
+            render_buffer(black_box(&rerank), w, h)
+        });
+    });
+    group.finish();
 }
 
 fn bench_render(c: &mut Criterion) {
@@ -106,5 +177,5 @@ fn bench_render(c: &mut Criterion) {
     startup.finish();
 }
 
-criterion_group!(benches, bench_render);
+criterion_group!(benches, bench_render, bench_10k);
 criterion_main!(benches);

@@ -20,6 +20,7 @@ shoot gauges --view gauges
 shoot search-pinyin --view search
 shoot compare --view compare
 shoot overview --view overview
+shoot tree --view tree
 shoot help --view help
 shoot source --view source
 shoot gauges-mono --view gauges --theme mono
@@ -28,4 +29,7 @@ shoot reader-ambiwide --view reader --ambiwide
 "$bin" screenshot --view reader --size 80x24 -o screenshots/reader-80x24.txt
 "$bin" screenshot --view help --size 80x24 -o screenshots/help-80x24.txt
 "$bin" screenshot --view gauges --size 80x24 -o screenshots/gauges-80x24.txt
+"$bin" screenshot --view compare --size 80x24 -o screenshots/compare-80x24.txt
+"$bin" screenshot --view overview --size 80x24 -o screenshots/overview-80x24.txt
+"$bin" screenshot --view tree --size 80x24 -o screenshots/tree-80x24.txt
 echo "screenshots/ regenerated"

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// Terminal explorer for Chinese investment-attraction (招商引资) reports.
 #[derive(Debug, Parser)]
@@ -112,6 +112,45 @@ pub enum TableFormat {
     Json,
 }
 
+/// Which figures `gauges`, `compare` and `overview` keep.
+#[derive(Debug, Clone, Default, Args)]
+pub struct FigureFilter {
+    /// Only this canonical indicator (`funds_in_place`; see data/indicators.toml).
+    #[arg(long, value_name = "ID")]
+    pub indicator: Option<String>,
+    /// Only figures of this period (`2022`, `2021-01..2021-05`; for gauges, the actual
+    /// value's period); without it, each region's latest.
+    #[arg(long)]
+    pub period: Option<String>,
+}
+
+/// Region levels for `overview --level`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Level {
+    /// Province, autonomous region or municipality.
+    Province,
+    /// Prefecture-level city.
+    Prefecture,
+    /// County, district or county-level city.
+    County,
+    /// Township, town or street.
+    Township,
+    /// Development zone or park.
+    Zone,
+}
+
+impl From<Level> for crate::corpus::RegionLevel {
+    fn from(level: Level) -> Self {
+        match level {
+            Level::Province => Self::Province,
+            Level::Prefecture => Self::Prefecture,
+            Level::County => Self::County,
+            Level::Township => Self::Township,
+            Level::Zone => Self::Zone,
+        }
+    }
+}
+
 /// Shells for `completions`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Shell {
@@ -175,10 +214,12 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = HitFormat::Text)]
         format: HitFormat,
     },
-    /// Print every target-versus-actual gauge.
+    /// Print every target-versus-actual gauge, with its canonical indicator.
     Gauges {
         /// A corpus; the built-in corpus without one.
         path: Option<PathBuf>,
+        #[command(flatten)]
+        figures: FigureFilter,
         /// Output format.
         #[arg(long, value_enum, default_value_t = TableFormat::Table)]
         format: TableFormat,
@@ -186,8 +227,10 @@ pub enum Command {
         #[arg(long)]
         bom: bool,
     },
-    /// Compare two regions: measures aligned, units converted, difference shown.
-    /// Regions may be named in simplified or traditional characters, or pinyin.
+    /// Compare two regions on canonical indicators: each side's latest figure (or those of
+    /// `--period`), in canonical units, with the difference, the ratio and each side's
+    /// percent of target; figures no indicator fits follow. Regions may be named in
+    /// simplified or traditional characters, or pinyin.
     Compare {
         /// First region (通辽市, 通遼, tongliao, tl).
         first: String,
@@ -195,6 +238,25 @@ pub enum Command {
         second: String,
         /// A corpus; the built-in corpus without one.
         path: Option<PathBuf>,
+        #[command(flatten)]
+        figures: FigureFilter,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+        format: TableFormat,
+        /// Start CSV with a UTF-8 byte order mark (for Excel).
+        #[arg(long)]
+        bom: bool,
+    },
+    /// Rank regions on every canonical indicator two or more of them report (each region's
+    /// latest figure, or those of `--period`); articles without a region are never ranked.
+    Overview {
+        /// A corpus; the built-in corpus without one.
+        path: Option<PathBuf>,
+        #[command(flatten)]
+        figures: FigureFilter,
+        /// Only regions of this level.
+        #[arg(long, value_enum)]
+        level: Option<Level>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = TableFormat::Table)]
         format: TableFormat,

@@ -19,6 +19,7 @@ pub mod clean;
 pub mod convert;
 pub mod decode;
 pub mod extract;
+pub mod figures;
 pub mod gazetteer;
 pub mod indicators;
 pub mod load;

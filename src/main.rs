@@ -9,9 +9,11 @@ use std::sync::atomic::AtomicBool;
 use clap::CommandFactory;
 use clap::Parser;
 use zhaoshang::cli::{
-    Cli, Command, CorpusFormat, ExportFormat, ExportTable, HitFormat, Shell, TableFormat,
+    Cli, Command, CorpusFormat, ExportFormat, ExportTable, FigureFilter, HitFormat, Level, Shell,
+    TableFormat,
 };
 use zhaoshang::config;
+use zhaoshang::corpus::figures::PeriodChoice;
 use zhaoshang::corpus::{self, Loaded};
 use zhaoshang::report::{self, Table};
 use zhaoshang::search::HitTarget;
@@ -151,15 +153,26 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             search(&store, &query, limit, format)?;
             Ok(exit(!errors.is_empty()))
         }
-        Some(Command::Gauges { path, format, bom }) => {
+        Some(Command::Gauges {
+            path,
+            figures,
+            format,
+            bom,
+        }) => {
             let (store, errors) = corpus(path.into_iter().collect())?;
-            print_table(&report::gauges(&store.measures()), format, bom)?;
+            let filter = report_filter(figures, None)?;
+            print_table(
+                &report::gauges_where(&store.measures(), &filter),
+                format,
+                bom,
+            )?;
             Ok(exit(!errors.is_empty()))
         }
         Some(Command::Compare {
             first,
             second,
             path,
+            figures,
             format,
             bom,
         }) => {
@@ -168,7 +181,28 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             let names = report::regions(&articles);
             let a = report::find_region(&names, &first)?;
             let b = report::find_region(&names, &second)?;
-            print_table(&report::compare(&articles, &a, &b), format, bom)?;
+            let mut filter = report_filter(figures, None)?;
+            let period = filter
+                .period
+                .take()
+                .map_or(PeriodChoice::Latest, PeriodChoice::Exactly);
+            print_table(
+                &report::compare(&articles, &a, &b, &period, &filter),
+                format,
+                bom,
+            )?;
+            Ok(exit(!errors.is_empty()))
+        }
+        Some(Command::Overview {
+            path,
+            figures,
+            level,
+            format,
+            bom,
+        }) => {
+            let (store, errors) = corpus(path.into_iter().collect())?;
+            let filter = report_filter(figures, level)?;
+            print_table(&report::overview(&store.measures(), &filter), format, bom)?;
             Ok(exit(!errors.is_empty()))
         }
         Some(Command::Completions { shell }) => {
@@ -210,6 +244,34 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             std::fs::write(&output, picture).map_err(|e| format!("{}: {e}", output.display()))?;
             Ok(exit(failed))
         }
+    }
+}
+
+/// The report filter the flags ask for; an indicator the table does not know is an error
+/// that lists the ones it does.
+fn report_filter(figures: FigureFilter, level: Option<Level>) -> Result<report::Filter, String> {
+    Ok(report::Filter {
+        indicator: known_indicator(figures.indicator)?,
+        period: figures.period,
+        level: level.map(Into::into),
+    })
+}
+
+/// The indicator id asked for, when the table knows it.
+fn known_indicator(id: Option<String>) -> Result<Option<String>, String> {
+    match id {
+        Some(id) if corpus::indicators::get(&id).is_none() => {
+            let known: Vec<&str> = corpus::indicators::all()
+                .iter()
+                .map(|i| i.id.as_str())
+                .collect();
+            Err(format!(
+                "no indicator {:?}; indicators: {}",
+                sanitize(&id),
+                known.join(", ")
+            ))
+        }
+        id => Ok(id),
     }
 }
 

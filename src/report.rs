@@ -3,26 +3,30 @@
 //! text (by display width), RFC 4180 CSV, or JSON, so the CLI and the explorer's export
 //! write the same thing.
 
-use std::collections::BTreeMap;
-
 use pinyin::ToPinyin;
 use unicode_width::UnicodeWidthStr;
 
 use crate::corpus::clean::{apply_rule, strip_controls};
 use crate::corpus::convert::to_simplified;
-use crate::corpus::extract::{keys_match, match_key};
-use crate::corpus::{Article, Metric, MetricKind, units};
+use crate::corpus::figures::{
+    Figure, PeriodChoice, RankBy, RankedRegion, RegionFigures, compare as compare_figures,
+    indicator_name, rank, region_figures,
+};
+use crate::corpus::{Article, Metric, RegionLevel};
 
 /// Name under which articles without a named region are grouped.
 pub const UNNAMED_REGION: &str = "未具名地区";
 
-/// A table with a header row; every cell is text.
+/// A table with a header row; every cell is text. Columns named in `numbers` hold figures:
+/// JSON writes them as numbers, and an empty cell as `null`.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Table {
     /// Column names.
     pub header: Vec<String>,
     /// Rows, each as long as the header.
     pub rows: Vec<Vec<String>>,
+    /// The columns that hold figures.
+    pub numbers: Vec<String>,
 }
 
 /// Formats a figure without trailing zeros: `84.57`, `110`, `0.9`.
@@ -55,26 +59,53 @@ impl Table {
         Self {
             header: header.iter().map(|h| (*h).to_owned()).collect(),
             rows: Vec::new(),
+            numbers: Vec::new(),
         }
     }
 
-    /// RFC 4180 CSV with a header row and CRLF line ends; `bom` prefixes a UTF-8 byte order
-    /// mark so that spreadsheet programs read the Chinese text as UTF-8.
+    /// Marks columns as holding figures.
+    fn with_numbers(mut self, columns: &[&str]) -> Self {
+        self.numbers = columns.iter().map(|c| (*c).to_owned()).collect();
+        self
+    }
+
+    /// RFC 4180 CSV with a header row and CRLF line ends, written by the `csv` crate; `bom`
+    /// prefixes a UTF-8 byte order mark so that spreadsheet programs read the Chinese text
+    /// as UTF-8.
     pub fn to_csv(&self, bom: bool) -> String {
+        let mut writer = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(Vec::new());
+        for row in std::iter::once(&self.header).chain(&self.rows) {
+            // Writing to memory cannot fail; a row of another length is written as it is.
+            let _ = writer.write_record(row);
+        }
+        let bytes = writer.into_inner().unwrap_or_default();
         let mut out = String::new();
         if bom {
             out.push('\u{feff}');
         }
-        for row in std::iter::once(&self.header).chain(&self.rows) {
-            let cells: Vec<String> = row.iter().map(|c| csv_cell(c)).collect();
-            out.push_str(&cells.join(","));
-            out.push_str("\r\n");
-        }
+        out.push_str(&String::from_utf8_lossy(&bytes));
         out
     }
 
-    /// A JSON array with one object per row, keyed by the header.
+    /// A JSON array with one object per row, keyed by the header; figures are numbers, a
+    /// missing figure is `null`.
     pub fn to_json(&self) -> String {
+        let cell = |h: &String, c: &String| {
+            if !self.numbers.contains(h) {
+                return serde_json::Value::String(c.clone());
+            }
+            let Ok(v) = c.parse::<f64>() else {
+                return serde_json::Value::Null;
+            };
+            // Whole figures (ranks, counts) stay integers: `1`, not `1.0`.
+            if v.fract() == 0.0 && v.abs() < 1e15 {
+                return serde_json::Value::from(v as i64);
+            }
+            serde_json::Number::from_f64(v)
+                .map_or(serde_json::Value::Null, serde_json::Value::Number)
+        };
         let rows: Vec<serde_json::Map<String, serde_json::Value>> = self
             .rows
             .iter()
@@ -82,7 +113,7 @@ impl Table {
                 self.header
                     .iter()
                     .zip(row)
-                    .map(|(h, c)| (h.clone(), serde_json::Value::String(c.clone())))
+                    .map(|(h, c)| (h.clone(), cell(h, c)))
                     .collect()
             })
             .collect();
@@ -119,18 +150,36 @@ impl Table {
     }
 }
 
-fn csv_cell(cell: &str) -> String {
-    if cell.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", cell.replace('"', "\"\""))
-    } else {
-        cell.to_owned()
+/// Which figures a table keeps: one canonical indicator, one period.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// Only this canonical indicator (`funds_in_place`).
+    pub indicator: Option<String>,
+    /// Only this period (`2022`, `2021-01..2021-05`).
+    pub period: Option<String>,
+    /// Only regions of this level (overview).
+    pub level: Option<RegionLevel>,
+}
+
+impl Filter {
+    fn keeps(&self, indicator: Option<&str>, period: Option<&str>) -> bool {
+        self.indicator
+            .as_deref()
+            .is_none_or(|i| indicator == Some(i))
+            && self.period.as_deref().is_none_or(|p| period == Some(p))
     }
 }
 
 /// Every gauge of every article.
 pub fn gauges(articles: &[Article]) -> Table {
+    gauges_where(articles, &Filter::default())
+}
+
+/// The gauges `filter` keeps (by indicator and the actual value's period).
+pub fn gauges_where(articles: &[Article], filter: &Filter) -> Table {
     let mut table = Table::new(&[
         "region",
+        "indicator",
         "label",
         "actual",
         "target",
@@ -141,11 +190,16 @@ pub fn gauges(articles: &[Article]) -> Table {
         "target_period",
         "cross_period",
         "file",
-    ]);
+    ])
+    .with_numbers(&["actual", "target", "percent"]);
     for a in articles {
         for g in &a.gauges {
+            if !filter.keeps(g.indicator.as_deref(), g.actual_period.as_deref()) {
+                continue;
+            }
             table.rows.push(vec![
                 region_of(a).to_owned(),
+                g.indicator.clone().unwrap_or_default(),
                 g.label.clone(),
                 number(g.actual),
                 optional(g.target),
@@ -209,11 +263,22 @@ pub fn articles(articles: &[Article]) -> Table {
 
 /// Every metric of every article; redacted figures say so.
 pub fn metrics(articles: &[Article]) -> Table {
-    let mut table = Table::new(&["region", "label", "value", "unit", "kind", "period", "file"]);
+    let mut table = Table::new(&[
+        "region",
+        "indicator",
+        "label",
+        "value",
+        "unit",
+        "kind",
+        "period",
+        "file",
+    ])
+    .with_numbers(&["value"]);
     for a in articles {
         for m in &a.metrics {
             table.rows.push(vec![
                 region_of(a).to_owned(),
+                m.indicator.clone().unwrap_or_default(),
                 m.label.clone(),
                 value_text(m),
                 m.unit.clone(),
@@ -228,7 +293,7 @@ pub fn metrics(articles: &[Article]) -> Table {
 
 fn value_text(m: &Metric) -> String {
     if m.redacted {
-        "redacted".to_owned()
+        String::new()
     } else {
         optional(m.value)
     }
@@ -299,116 +364,186 @@ pub fn find_region(names: &[String], query: &str) -> Result<String, String> {
     })
 }
 
-/// A measure two regions can be compared on: label key, kind and unit family.
-type MeasureKey = (String, MetricKind, String);
-
-fn measure_key(m: &Metric) -> MeasureKey {
-    let (family, _) = units::scale(&m.unit);
-    (match_key(&m.label), m.kind, family.to_owned())
+/// The figures of the region named `region` (articles filed under it).
+fn figures_of(articles: &[Article], region: &str) -> RegionFigures {
+    region_figures(articles.iter().filter(|a| region_of(a) == region))
 }
 
-/// True when two measure keys name the same thing (labels compared by [`keys_match`]).
-fn same_measure(a: &MeasureKey, b: &MeasureKey) -> bool {
-    a.1 == b.1 && a.2 == b.2 && keys_match(&a.0, &b.0)
-}
-
-fn region_metrics<'a>(articles: &'a [Article], region: &str) -> Vec<&'a Metric> {
-    articles
-        .iter()
-        .filter(|a| region_of(a) == region)
-        .flat_map(|a| a.metrics.iter())
-        .filter(|m| m.value.is_some())
-        .collect()
-}
-
-/// Two regions side by side: measures aligned by label, kind and unit family, B's value
-/// converted into A's unit, and the difference A − B.
-pub fn compare(articles: &[Article], a: &str, b: &str) -> Table {
-    let mut table = Table::new(&["label", "kind", "unit", a, b, "difference"]);
-    let left = region_metrics(articles, a);
-    let right = region_metrics(articles, b);
-    let mut seen = Vec::new();
-    for m in &left {
-        let key = measure_key(m);
-        if seen.contains(&key) {
+/// Two regions side by side on canonical indicators for `period`: each side's period,
+/// value (canonical unit) and percent of target, the difference A − B and the ratio A / B;
+/// then the figures no indicator fits (indicator empty). `filter` keeps one indicator.
+pub fn compare(
+    articles: &[Article],
+    a: &str,
+    b: &str,
+    period: &PeriodChoice,
+    filter: &Filter,
+) -> Table {
+    let pa = format!("{a}_period");
+    let pb = format!("{b}_period");
+    let pca = format!("{a}_percent");
+    let pcb = format!("{b}_percent");
+    let mut table = Table::new(&[
+        "indicator",
+        "name",
+        "kind",
+        "unit",
+        &pa,
+        a,
+        &pb,
+        b,
+        "difference",
+        "ratio",
+        &pca,
+        &pcb,
+    ])
+    .with_numbers(&[a, b, "difference", "ratio", &pca, &pcb]);
+    let left = figures_of(articles, a);
+    let right = figures_of(articles, b);
+    for row in compare_figures(&left.figures, &right.figures, period) {
+        if filter
+            .indicator
+            .as_deref()
+            .is_some_and(|i| i != row.indicator)
+        {
             continue;
         }
-        seen.push(key.clone());
-        let other = right.iter().find(|o| same_measure(&measure_key(o), &key));
-        let value = m.value.unwrap_or(0.0);
-        let other_value =
-            other.and_then(|o| units::convert(o.value.unwrap_or(0.0), &o.unit, &m.unit));
+        let side = |f: Option<&Figure>| {
+            (
+                f.and_then(|f| f.period.clone()).unwrap_or_default(),
+                optional(f.and_then(|f| f.value)),
+                optional(f.and_then(|f| f.percent)),
+            )
+        };
+        let (period_a, value_a, percent_a) = side(row.left.as_ref());
+        let (period_b, value_b, percent_b) = side(row.right.as_ref());
         table.rows.push(vec![
-            m.label.clone(),
-            m.kind.as_str().to_owned(),
-            m.unit.clone(),
-            number(value),
-            optional(other_value),
-            optional(other_value.map(|o| value - o)),
+            row.indicator.clone(),
+            indicator_name(&row.indicator).to_owned(),
+            row.kind.as_str().to_owned(),
+            row.unit.clone(),
+            period_a,
+            value_a,
+            period_b,
+            value_b,
+            optional(row.difference()),
+            optional(row.ratio()),
+            percent_a,
+            percent_b,
         ]);
     }
-    for m in &right {
-        let key = measure_key(m);
-        if !seen.iter().any(|k| same_measure(k, &key)) {
-            seen.push(key);
+    if filter.indicator.is_none() {
+        for (loose, left_side) in left
+            .loose
+            .iter()
+            .map(|l| (l, true))
+            .chain(right.loose.iter().map(|l| (l, false)))
+        {
+            let value = if loose.value.is_some() {
+                optional(loose.value)
+            } else {
+                String::new()
+            };
+            let period = loose.period.clone().unwrap_or_default();
+            let (pa, va, pb, vb) = if left_side {
+                (period, value, String::new(), String::new())
+            } else {
+                (String::new(), String::new(), period, value)
+            };
             table.rows.push(vec![
-                m.label.clone(),
-                m.kind.as_str().to_owned(),
-                m.unit.clone(),
                 String::new(),
-                optional(m.value),
+                loose.label.clone(),
+                loose.kind.as_str().to_owned(),
+                loose.unit.clone(),
+                pa,
+                va,
+                pb,
+                vb,
+                String::new(),
+                String::new(),
+                String::new(),
                 String::new(),
             ]);
         }
     }
-    // Aligned rows first: they are what a comparison is for.
-    table
-        .rows
-        .sort_by_key(|r| r[3].is_empty() || r[4].is_empty());
     table
 }
 
-/// Ranks regions on every measure at least two regions report, values in the unit of the
-/// largest figure.
-pub fn overview(articles: &[Article]) -> Table {
-    let mut table = Table::new(&["label", "kind", "unit", "rank", "region", "value"]);
-    let mut by_measure: BTreeMap<MeasureKey, Vec<(String, f64, String)>> = BTreeMap::new();
-    for region in regions(articles) {
-        let mut seen = Vec::new();
-        for m in region_metrics(articles, &region) {
-            let key = measure_key(m);
-            if seen.contains(&key) {
-                continue;
-            }
-            seen.push(key.clone());
-            by_measure.entry(key).or_default().push((
-                region.clone(),
-                m.value.unwrap_or(0.0),
-                m.unit.clone(),
-            ));
+/// The regions of the corpus as the overview ranks them: articles without a region are
+/// not a region and are left out; level and path from the first article that has them.
+pub fn ranked_regions(articles: &[Article]) -> Vec<RankedRegion> {
+    let mut names: Vec<&str> = Vec::new();
+    for a in articles {
+        if let Some(r) = a.region.as_deref().filter(|r| !r.trim().is_empty())
+            && !names.contains(&r)
+        {
+            names.push(r);
         }
     }
-    for ((label, kind, _), mut entries) in by_measure {
-        if entries.len() < 2 {
+    names
+        .into_iter()
+        .map(|name| {
+            let mine: Vec<&Article> = articles
+                .iter()
+                .filter(|a| a.region.as_deref() == Some(name))
+                .collect();
+            let placed = mine.iter().find(|a| !a.region_path.is_empty());
+            RankedRegion {
+                name: name.to_owned(),
+                level: placed.and_then(|a| a.region_level),
+                path: placed.map(|a| a.region_path.clone()).unwrap_or_default(),
+                figures: region_figures(mine.iter().copied()).figures,
+            }
+        })
+        .collect()
+}
+
+/// Regions ranked on every canonical indicator two or more of them report, for each
+/// region's latest period or exactly `filter.period`, actual values in canonical units,
+/// best first; `filter` keeps one indicator and one level.
+pub fn overview(articles: &[Article], filter: &Filter) -> Table {
+    let mut table = Table::new(&[
+        "indicator",
+        "name",
+        "period",
+        "rank",
+        "region",
+        "level",
+        "value",
+        "unit",
+        "percent",
+    ])
+    .with_numbers(&["rank", "value", "percent"]);
+    let regions: Vec<RankedRegion> = ranked_regions(articles)
+        .into_iter()
+        .filter(|r| filter.level.is_none() || r.level == filter.level)
+        .collect();
+    let period = filter
+        .period
+        .clone()
+        .map_or(PeriodChoice::Latest, PeriodChoice::Exactly);
+    for ranking in rank(&regions, &period, RankBy::Value, 2) {
+        if filter
+            .indicator
+            .as_deref()
+            .is_some_and(|i| i != ranking.indicator)
+        {
             continue;
         }
-        let unit = entries
-            .iter()
-            .max_by(|x, y| units::scale(&x.2).1.total_cmp(&units::scale(&y.2).1))
-            .map(|e| e.2.clone())
-            .unwrap_or_default();
-        for e in &mut entries {
-            e.1 = units::convert(e.1, &e.2, &unit).unwrap_or(e.1);
-        }
-        entries.sort_by(|x, y| y.1.total_cmp(&x.1));
-        for (rank, (region, value, _)) in entries.into_iter().enumerate() {
+        for (n, (region, figure, value)) in ranking.entries.iter().enumerate() {
+            let Some(r) = regions.get(*region) else {
+                continue;
+            };
             table.rows.push(vec![
-                label.clone(),
-                kind.as_str().to_owned(),
-                unit.clone(),
-                (rank + 1).to_string(),
-                region,
-                number(value),
+                ranking.indicator.clone(),
+                indicator_name(&ranking.indicator).to_owned(),
+                figure.period.clone().unwrap_or_default(),
+                (n + 1).to_string(),
+                r.name.clone(),
+                r.level.map_or("", RegionLevel::as_str).to_owned(),
+                number(*value),
+                ranking.unit.clone(),
+                optional(figure.percent),
             ]);
         }
     }
@@ -421,38 +556,91 @@ mod tests {
     use crate::corpus::Span;
 
     fn article(region: &str, label: &str, value: f64, unit: &str) -> Article {
-        Article {
+        let mut a = Article {
             region: Some(region.to_owned()),
             metrics: vec![Metric {
                 label: label.to_owned(),
                 value: Some(value),
                 unit: unit.to_owned(),
+                period: Some("2022".to_owned()),
                 source: Span::default(),
                 ..Metric::default()
             }],
             ..Article::default()
-        }
+        };
+        crate::corpus::indicators::annotate(&mut a);
+        a
     }
 
     #[test]
-    fn compare_converts_units() {
+    fn compare_lines_up_indicators_in_canonical_units() {
         let articles = [
-            article("甲市", "到位资金", 2.0, "亿元"),
+            article("甲市", "实际到位资金", 2.0, "亿元"),
             article("乙县", "到位资金", 5000.0, "万元"),
         ];
-        let t = compare(&articles, "甲市", "乙县");
-        assert_eq!(t.rows, [["到位资金", "actual", "亿元", "2", "0.5", "1.5"]]);
+        let t = compare(
+            &articles,
+            "甲市",
+            "乙县",
+            &PeriodChoice::Latest,
+            &Filter::default(),
+        );
+        assert_eq!(
+            t.rows,
+            [[
+                "funds_in_place",
+                "到位资金",
+                "actual",
+                "亿元",
+                "2022",
+                "2",
+                "2022",
+                "0.5",
+                "1.5",
+                "4",
+                "",
+                ""
+            ]]
+        );
+        let json: serde_json::Value = serde_json::from_str(&t.to_json()).unwrap();
+        assert_eq!(json[0]["甲市"], serde_json::json!(2));
+        assert_eq!(json[0]["乙县"], serde_json::json!(0.5));
+        assert_eq!(json[0]["ratio"], serde_json::json!(4));
+        assert_eq!(json[0]["甲市_percent"], serde_json::Value::Null);
+        assert_eq!(json[0]["unit"], serde_json::json!("亿元"));
     }
 
     #[test]
-    fn overview_ranks_in_the_largest_unit() {
+    fn overview_ranks_in_canonical_units_and_filters() {
         let articles = [
             article("甲市", "到位资金", 2.0, "亿元"),
             article("乙县", "到位资金", 30000.0, "万元"),
+            Article {
+                region: None,
+                ..article("甲市", "到位资金", 900.0, "亿元")
+            },
         ];
-        let t = overview(&articles);
-        assert_eq!(t.rows[0][3..], ["1", "乙县", "3"]);
-        assert_eq!(t.rows[1][3..], ["2", "甲市", "2"]);
+        let t = overview(&articles, &Filter::default());
+        assert_eq!(
+            t.rows.len(),
+            2,
+            "the article without a region is never ranked"
+        );
+        assert_eq!(t.rows[0][3..7], ["1", "乙县", "", "3"]);
+        assert_eq!(t.rows[1][3..7], ["2", "甲市", "", "2"]);
+        let json: serde_json::Value = serde_json::from_str(&t.to_json()).unwrap();
+        assert_eq!(json[0]["rank"], serde_json::json!(1));
+        assert_eq!(json[0]["value"], serde_json::json!(3));
+        let none = Filter {
+            indicator: Some("signed_amount".to_owned()),
+            ..Filter::default()
+        };
+        assert!(overview(&articles, &none).rows.is_empty());
+        let other_year = Filter {
+            period: Some("2021".to_owned()),
+            ..Filter::default()
+        };
+        assert!(overview(&articles, &other_year).rows.is_empty());
     }
 
     #[test]
@@ -460,6 +648,7 @@ mod tests {
         let t = Table {
             header: vec!["a".into(), "b".into()],
             rows: vec![vec!["x,\"y\"".into(), "通辽".into()]],
+            numbers: Vec::new(),
         };
         assert_eq!(t.to_csv(true), "\u{feff}a,b\r\n\"x,\"\"y\"\"\",通辽\r\n");
     }
@@ -469,6 +658,7 @@ mod tests {
         let t = Table {
             header: vec!["地区".into(), "v".into()],
             rows: vec![vec!["通辽市".into(), "1".into()]],
+            numbers: Vec::new(),
         };
         assert_eq!(t.to_text(), "地区    v\n通辽市  1\n");
     }

@@ -15,8 +15,10 @@ pub mod fixtures;
 pub mod hangup;
 pub mod keymap;
 pub mod layout;
+pub mod screens;
 pub mod state;
 pub mod theme;
+pub mod tree;
 pub mod views;
 pub mod widgets;
 
@@ -59,8 +61,8 @@ pub struct Options {
 }
 
 /// The view names [`screenshot`] accepts.
-pub const VIEWS: [&str; 7] = [
-    "reader", "gauges", "search", "compare", "overview", "help", "source",
+pub const VIEWS: [&str; 8] = [
+    "reader", "gauges", "search", "compare", "overview", "help", "source", "tree",
 ];
 
 /// The query the `search` screenshot is pre-filled with: pinyin for 通辽.
@@ -448,7 +450,13 @@ fn event_loop(
         if !buffered {
             continue;
         }
-        let action = match event::read()? {
+        let event = event::read()?;
+        // Only the wheel scrolls three lines; `j` moves one line or one selected row.
+        let from_wheel = matches!(
+            event,
+            Event::Mouse(m) if matches!(m.kind, MouseEventKind::ScrollDown | MouseEventKind::ScrollUp)
+        );
+        let action = match event {
             Event::Key(key) if key.kind != KeyEventKind::Release => {
                 keymap::action_for(app.mode(), key)
             }
@@ -462,10 +470,10 @@ fn event_loop(
             _ => None,
         };
         if let Some(action) = action {
-            let wheel = matches!(action, Action::ScrollDown | Action::ScrollUp)
+            let wheel = from_wheel
                 && app.mode() == keymap::Mode::Normal
-                && app.screen != app::Screen::Gauges;
-            let repeat = if wheel && app.mouse() { 3 } else { 1 };
+                && !matches!(app.screen, app::Screen::Gauges | app::Screen::Overview);
+            let repeat = if wheel { 3 } else { 1 };
             for _ in 0..repeat {
                 app.update(action.clone());
             }
@@ -509,7 +517,15 @@ pub fn app_for_view(
                 hits,
             });
         }
-        Some("compare") => app.update(Action::ShowCompare),
+        Some("compare") => {
+            // The pair of regions sharing the most indicator rows: what comparing is for.
+            if let Some((left, right)) = app.best_compare_pair() {
+                app.update(Action::SelectRegion(left));
+                app.set_compare_right(right);
+            }
+            app.update(Action::ShowCompare);
+        }
+        Some("tree") => app.update(Action::OpenPicker),
         Some("overview") => app.update(Action::ShowOverview),
         Some("help") => app.update(Action::ToggleHelp),
         Some("source") => app.update(Action::ToggleSource),

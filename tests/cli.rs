@@ -233,8 +233,16 @@ fn gauges_csv_round_trips_through_a_csv_parser() {
         .map(str::to_owned)
         .collect();
     assert_eq!(
-        &header[..6],
-        ["region", "label", "actual", "target", "percent", "unit"]
+        &header[..7],
+        [
+            "region",
+            "indicator",
+            "label",
+            "actual",
+            "target",
+            "percent",
+            "unit"
+        ]
     );
     let rows: Vec<csv::StringRecord> = reader
         .records()
@@ -242,14 +250,111 @@ fn gauges_csv_round_trips_through_a_csv_parser() {
         .expect("RFC 4180");
     let suixi = rows
         .iter()
-        .find(|r| &r[1] == "利用省外资金")
+        .find(|r| &r[2] == "利用省外资金")
         .expect("the 濉溪 gauge");
     assert_eq!(
-        (&suixi[0], &suixi[2], &suixi[3], &suixi[4]),
-        ("濉溪经济开发区", "50.23", "110", "45.66")
+        (&suixi[0], &suixi[1], &suixi[3], &suixi[4], &suixi[5]),
+        (
+            "濉溪经济开发区",
+            "funds_from_outside_province",
+            "50.23",
+            "110",
+            "45.66"
+        )
     );
-    assert_eq!(&suixi[9], "true", "cross-period pair labelled");
+    assert_eq!(&suixi[10], "true", "cross-period pair labelled");
     assert_eq!(rows.len(), 5);
+}
+
+#[test]
+fn gauges_and_compare_filter_by_indicator_and_period() {
+    let out = zhaoshang(&["gauges", "--indicator", "signed_amount", "--format", "json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let rows: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(rows[0]["actual"], 84.57);
+    assert_eq!(
+        rows[0]["target"],
+        serde_json::Value::Null,
+        "missing is null"
+    );
+    let none = zhaoshang(&["gauges", "--period", "1999", "--format", "json"]);
+    assert_eq!(String::from_utf8_lossy(&none.stdout).trim(), "[]");
+    // 谷城 reports January to May 2021, 通辽 the year 2022: labelled, and apart by period.
+    let latest = zhaoshang(&[
+        "compare",
+        "谷城",
+        "通辽",
+        "--indicator",
+        "signed_amount",
+        "--format",
+        "json",
+    ]);
+    let rows: Vec<serde_json::Value> = serde_json::from_slice(&latest.stdout).expect("JSON");
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0]["谷城经济开发区_period"], "2021-01..2021-05");
+    assert_eq!(rows[0]["通辽市_period"], "2022");
+    assert_eq!(rows[0]["谷城经济开发区_percent"], 114);
+    let year = zhaoshang(&[
+        "compare",
+        "谷城",
+        "通辽",
+        "--period",
+        "2022",
+        "--indicator",
+        "signed_amount",
+        "--format",
+        "json",
+    ]);
+    let rows: Vec<serde_json::Value> = serde_json::from_slice(&year.stdout).expect("JSON");
+    assert_eq!(rows[0]["谷城经济开发区"], serde_json::Value::Null);
+    assert_eq!(rows[0]["difference"], serde_json::Value::Null);
+    let bad = zhaoshang(&["compare", "谷城", "通辽", "--indicator", "nope"]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(
+        stderr(&bad).contains("no indicator \"nope\""),
+        "{}",
+        stderr(&bad)
+    );
+}
+
+#[test]
+fn overview_ranks_regions_and_never_the_unknown_one() {
+    let out = zhaoshang(&["overview", "--format", "json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let rows: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).expect("JSON");
+    for field in ["indicator", "period", "rank", "region", "value", "unit"] {
+        assert!(rows.iter().all(|r| r.get(field).is_some()), "{field}");
+    }
+    let regions: std::collections::BTreeSet<&str> =
+        rows.iter().filter_map(|r| r["region"].as_str()).collect();
+    let indicators: std::collections::BTreeSet<&str> = rows
+        .iter()
+        .filter_map(|r| r["indicator"].as_str())
+        .collect();
+    assert!(regions.len() >= 3 && indicators.len() >= 2, "{rows:?}");
+    assert!(!regions.contains("未具名地区"));
+    assert!(
+        rows.iter()
+            .all(|r| r["rank"].is_u64() && r["value"].is_number())
+    );
+    let first = &rows[0];
+    assert_eq!(
+        (first["indicator"].as_str(), first["rank"].as_u64()),
+        (Some("projects_started"), Some(1))
+    );
+    let csv = zhaoshang(&[
+        "overview",
+        "--indicator",
+        "funds_in_place",
+        "--format",
+        "csv",
+    ]);
+    let text = String::from_utf8_lossy(&csv.stdout);
+    assert_eq!(text.lines().count(), 3, "header and two regions:\n{text}");
+    let zones = zhaoshang(&["overview", "--level", "zone", "--format", "json"]);
+    let rows: Vec<serde_json::Value> = serde_json::from_slice(&zones.stdout).expect("JSON");
+    assert!(rows.iter().all(|r| r["level"] == "zone") && !rows.is_empty());
 }
 
 #[test]
@@ -260,8 +365,9 @@ fn compare_accepts_traditional_and_pinyin_names() {
     assert_eq!(by_pinyin.stdout, by_hanzi.stdout);
     let rows: Vec<serde_json::Value> = serde_json::from_slice(&by_pinyin.stdout).expect("JSON");
     assert!(
-        rows.iter().any(|r| r["通辽市"] == "298"),
-        "通辽's 到位资金 is in its column"
+        rows.iter()
+            .any(|r| r["indicator"] == "funds_in_place" && r["通辽市"] == 298),
+        "通辽's 到位资金 is in its column, a JSON number"
     );
     let missing = zhaoshang(&["compare", "beijing", "tl"]);
     assert_eq!(missing.status.code(), Some(1));
@@ -508,4 +614,59 @@ fn the_first_screen_says_which_files_were_not_loaded() {
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     let screen = std::fs::read_to_string(&shot).expect("written");
     assert!(screen.contains("1 个文件未载入"), "{screen}");
+}
+
+/// The `screenshot` arguments of each text picture `scripts/screenshots.sh` writes:
+/// `(file name, arguments)`, read from its `shoot NAME FLAGS` lines and its explicit
+/// `"$bin" screenshot … -o screenshots/NAME.txt` lines.
+fn scripted_screenshots() -> Vec<(String, Vec<String>)> {
+    let script = include_str!("../scripts/screenshots.sh");
+    let mut out = Vec::new();
+    for line in script.lines().map(str::trim) {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        match words.as_slice() {
+            ["shoot", name, flags @ ..] => {
+                let mut args: Vec<String> = flags.iter().map(|f| (*f).to_owned()).collect();
+                args.extend(["--size".to_owned(), "120x36".to_owned()]);
+                out.push((format!("{name}.txt"), args));
+            }
+            // The lines inside `shoot` itself name no picture.
+            ["\"$bin\"", "screenshot", rest @ ..] if !line.contains("$name") => {
+                let at = rest
+                    .iter()
+                    .position(|w| *w == "-o")
+                    .expect("-o in the line");
+                let file = rest[at + 1].trim_start_matches("screenshots/").to_owned();
+                let args = rest[..at].iter().map(|w| (*w).to_owned()).collect();
+                out.push((file, args));
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+#[test]
+fn committed_screenshots_are_what_the_code_renders() {
+    let shots = scripted_screenshots();
+    assert!(shots.len() >= 15, "{shots:?}");
+    let dir = temp_dir("screens");
+    let committed = Path::new(env!("CARGO_MANIFEST_DIR")).join("screenshots");
+    for (file, args) in &shots {
+        let out_path = dir.join(file);
+        let mut all: Vec<&str> = vec!["screenshot"];
+        all.extend(args.iter().map(String::as_str));
+        let out_text = out_path.to_string_lossy().into_owned();
+        all.extend(["-o", &out_text]);
+        let out = zhaoshang(&all);
+        assert!(out.status.success(), "{file}: {}", stderr(&out));
+        let rendered = std::fs::read_to_string(&out_path).expect("rendered");
+        let saved = std::fs::read_to_string(committed.join(file)).unwrap_or_default();
+        assert!(
+            rendered == saved,
+            "screenshots/{file} is not what the code renders; run scripts/screenshots.sh\n\
+             --- committed\n{saved}\n--- rendered\n{rendered}"
+        );
+    }
+    std::fs::remove_dir_all(dir).ok();
 }

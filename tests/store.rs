@@ -196,7 +196,7 @@ fn a_store_opens_in_every_command_and_exports_like_parse() {
     assert_eq!(String::from_utf8_lossy(&jsonl.stdout).lines().count(), 5);
     let csv = run(&["export", db_arg, "--format", "csv", "--table", "gauges"]);
     let csv = String::from_utf8_lossy(&csv.stdout);
-    assert!(csv.starts_with("region,label,actual"), "{csv}");
+    assert!(csv.starts_with("region,indicator,label,actual"), "{csv}");
     assert!(csv.contains("谷城经济开发区"), "{csv}");
     let gauges = run(&["gauges", db_arg, "--format", "csv"]);
     assert_eq!(String::from_utf8_lossy(&gauges.stdout), csv);

@@ -676,3 +676,57 @@ fn escape_never_leaves_the_explorer() {
     let screen = s.wait_for("DONE2");
     assert!(screen.contains("EXIT=0"), "{screen}");
 }
+
+#[test]
+fn region_tree_picker_filter_compare_and_overview_chart_in_tmux() {
+    let s = Session::start(
+        "zs-e2e-tree",
+        120,
+        36,
+        &format!("{BIN} --no-state; echo EXIT=$?"),
+    );
+    s.wait_for("濉溪经济开发区");
+    // The tree, filtered by pinyin: 谷城 with the places above it.
+    s.keys(&["r"]);
+    s.wait_for("地区树 regions (14/14)");
+    s.literal("gucheng");
+    let screen = s.wait_for("地区树 regions (4/14) > gucheng");
+    assert!(
+        screen.contains("襄阳市 (1)") && screen.contains("• 谷城经济开发区 (1)"),
+        "{screen}"
+    );
+    s.keys(&["Enter"]);
+    let screen = s.wait_for("湖北省 › 襄阳市 › 谷城县 › 4 谷城经济开发区(1)");
+    fits(&screen, 120);
+    // Tree navigation: two rows down from 谷城经济开发区 is 通辽市.
+    s.keys(&["r"]);
+    s.wait_for("地区树 regions (14/14)");
+    s.keys(&["Down", "Down", "Enter"]);
+    s.wait_for("内蒙古自治区 › 2 通辽市(1)");
+    // Compare 通辽市 with a region chosen in the picker.
+    s.keys(&["R"]);
+    s.wait_for("地区树 regions");
+    s.literal("谷城经");
+    s.wait_for("> 谷城经");
+    s.keys(&["Enter"]);
+    let screen = s.wait_for("对比 compare: 通辽市 | 谷城经济开发区");
+    let row = screen
+        .lines()
+        .find(|l| l.contains("签约金额"))
+        .unwrap_or_else(|| panic!("{screen}"));
+    assert!(
+        row.contains("1861.44亿元") && row.contains("84.57亿元"),
+        "{row}"
+    );
+    fits(&screen, 120);
+    // The overview's chart follows the selected ranking.
+    s.keys(&["o"]);
+    let screen = s.wait_for("开工项目 - 个");
+    assert!(screen.contains("濉溪经济开发区 19个█"), "{screen}");
+    s.keys(&["j", "j", "j"]);
+    let screen = s.wait_for("签约金额 - 亿元");
+    assert!(screen.contains("通辽市         1861.44亿元█"), "{screen}");
+    fits(&screen, 120);
+    s.keys(&["q"]);
+    s.wait_for("EXIT=0");
+}

@@ -117,7 +117,13 @@ fn compare_view_converts_units() {
 #[test]
 fn overview_and_help_and_source_render_their_content() {
     let o = shot(Some("overview"), 120, 36);
-    assert!(o.contains("到位资金") && o.contains("298") && o.contains("[隐去]"));
+    assert!(o.contains("到位资金") && o.contains("298亿元"), "{o}");
+    // The article without a region is listed apart, after the rankings, never ranked.
+    let apart = o.find("地区不详").expect("unknown region listed apart");
+    assert!(
+        o.find("XX经济开发区202").is_some_and(|at| at > apart),
+        "{o}"
+    );
     let h = shot(Some("help"), 120, 36);
     assert!(h.contains("C-d/C-u") && h.contains("g/G/Home/End"));
     let s = shot(Some("source"), 120, 36);
@@ -441,29 +447,21 @@ fn an_estimated_count_target_is_a_whole_number() {
 
 #[test]
 fn cross_period_pairs_are_marked_and_never_ranked() {
-    let o = shot(Some("overview"), 120, 36);
-    let row = o
-        .lines()
-        .find(|l| l.contains("谷城经济开发区") && l.contains("45.66"))
-        .unwrap_or_else(|| panic!("谷城's 到位资金 percent is listed:\n{o}"));
-    assert!(row.contains("跨期"), "{row}");
-    let ranked: Vec<&str> = o
-        .lines()
-        .skip_while(|l| !l.contains("progress_pct"))
-        .take(3)
-        .collect();
-    assert!(
-        ranked
-            .iter()
-            .all(|l| !l.contains("谷城") || l.contains("跨期")),
-        "{o}"
-    );
+    // 谷城's 到位资金 gauge is the first quarter's actual against the year's target: 45.66%.
     let c = shot(Some("compare"), 120, 36);
     let row = c
         .lines()
-        .find(|l| l.contains("progress_pct") && l.contains("45.66%"))
+        .find(|l| l.contains("46%"))
         .unwrap_or_else(|| panic!("{c}"));
     assert!(row.contains("跨期"), "{row}");
+    let mut app = app_for_view(sample_corpus(), &mono(), Some("overview"), 120, 36).unwrap();
+    app.update(zhaoshang::tui::action::Action::ToggleRankBy);
+    let o = zhaoshang::tui::buffer_to_text(&render_buffer(&app, 120, 36));
+    assert!(o.contains("完成% of target"), "{o}");
+    assert!(
+        !o.contains("46%"),
+        "a cross-period percent is never ranked:\n{o}"
+    );
 }
 
 #[test]
@@ -495,5 +493,106 @@ fn files_that_failed_to_load_are_shown_in_the_explorer() {
     assert!(
         status.contains("2 未载入"),
         "a count stays in the status bar:\n{status}"
+    );
+}
+
+#[test]
+fn the_gauges_pane_shows_an_indicators_trend_across_years() {
+    let year = |period: &str, actual: f64, percent: f64| Article {
+        file: format!("{period}.txt"),
+        title: format!("{period}年招商引资"),
+        region: Some("谷城县".to_owned()),
+        period: Some(period.to_owned()),
+        paragraphs: vec![format!("{period}年到位资金{actual}亿元。")],
+        gauges: vec![Gauge {
+            label: "到位资金".to_owned(),
+            actual,
+            percent: Some(percent),
+            unit: "亿元".to_owned(),
+            actual_period: Some(period.to_owned()),
+            target_period: Some(period.to_owned()),
+            indicator: Some("funds_in_place".to_owned()),
+            ..Gauge::default()
+        }],
+        ..Article::default()
+    };
+    let corpus = vec![year("2021", 40.0, 80.0), year("2022", 57.0, 114.0)];
+    let app = app_for_view(corpus, &mono(), Some("gauges"), 120, 36).unwrap();
+    let s = zhaoshang::tui::buffer_to_text(&render_buffer(&app, 120, 36));
+    assert!(
+        s.contains("趋势 trend 到位资金: 2021年 80% → 2022年 114%"),
+        "{s}"
+    );
+}
+
+#[test]
+fn the_top_bar_shows_the_path_and_tab_moves_among_siblings() {
+    let place = |name: &str, path: &[&str]| Article {
+        file: format!("{name}.txt"),
+        title: format!("{name}招商引资"),
+        region: Some(name.to_owned()),
+        region_path: path.iter().map(|s| (*s).to_owned()).collect(),
+        paragraphs: vec![format!("{name}招商引资。")],
+        ..Article::default()
+    };
+    let corpus = vec![
+        place(
+            "谷城经济开发区",
+            &["湖北省", "襄阳市", "谷城县", "谷城经济开发区"],
+        ),
+        place("通辽市", &["内蒙古自治区", "通辽市"]),
+        place("谷城县", &["湖北省", "襄阳市", "谷城县"]),
+        place("樊城区", &["湖北省", "襄阳市", "樊城区"]),
+    ];
+    let mut app = app_for_view(corpus, &mono(), None, 120, 36).unwrap();
+    let top = |app: &zhaoshang::tui::app::App| {
+        zhaoshang::tui::buffer_to_text(&render_buffer(app, 120, 36))
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .to_owned()
+    };
+    assert!(
+        top(&app).starts_with(" 湖北省 › 襄阳市 › 谷城县 › 1 谷城经济开发区(1)"),
+        "{}",
+        top(&app)
+    );
+    // 谷城县 and 樊城区 are siblings under 襄阳市; 通辽市 is not among them.
+    app.update(zhaoshang::tui::action::Action::SelectRegion(2));
+    app.update(zhaoshang::tui::action::Action::NextRegion);
+    assert!(top(&app).contains("襄阳市 › 4 樊城区(1)"), "{}", top(&app));
+    app.update(zhaoshang::tui::action::Action::NextRegion);
+    assert!(top(&app).contains("襄阳市 › 3 谷城县(1)"), "{}", top(&app));
+}
+
+#[test]
+fn metric_hits_show_their_value_and_sentence() {
+    use std::sync::atomic::AtomicBool;
+    use zhaoshang::tui::action::Action;
+    let store = zhaoshang::store::Store::from(zhaoshang::corpus::builtin());
+    let mut app = zhaoshang::tui::app::App::new(store.clone(), &mono());
+    app.update(Action::Resize(120, 36));
+    app.update(Action::OpenSearch);
+    for c in "daowei".chars() {
+        app.update(Action::Input(c));
+    }
+    let (generation, query) = app.search_request();
+    let hits = store
+        .search(query, 50, &AtomicBool::new(false))
+        .unwrap_or_default();
+    app.update(Action::SearchResults { generation, hits });
+    let s = zhaoshang::tui::buffer_to_text(&render_buffer(&app, 120, 36));
+    let metric_rows: Vec<&str> = s
+        .lines()
+        .filter(|l| l.contains("指标 通辽市 到位资金"))
+        .collect();
+    assert_eq!(metric_rows.len(), 2, "{s}");
+    assert!(metric_rows[0].contains("298亿元 |"), "{s}");
+    assert!(metric_rows[1].contains("86% |"), "{s}");
+    assert!(
+        metric_rows
+            .iter()
+            .all(|r| r.contains("实现到位资金298亿元")),
+        "the sentence follows:\n{s}"
     );
 }

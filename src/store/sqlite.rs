@@ -407,6 +407,31 @@ impl SqliteStore {
                 ..Article::default()
             })
             .collect();
+        // Where each article's region sits (the region tree and the overview's filters).
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, region_code, region_level, region_path, period FROM articles")
+            .map_err(|e| self.err(e))?;
+        let places = stmt
+            .query_map([], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, Option<String>>(1)?,
+                    r.get::<_, Option<String>>(2)?,
+                    r.get::<_, String>(3)?,
+                    r.get::<_, Option<String>>(4)?,
+                ))
+            })
+            .map_err(|e| self.err(e))?;
+        for row in places {
+            let (article, code, level, path, period) = row.map_err(|e| self.err(e))?;
+            if let Some(a) = place.get(&article).and_then(|&i| out.get_mut(i)) {
+                a.region_code = code;
+                a.region_level = level.as_deref().and_then(parse_enum);
+                a.region_path = serde_json::from_str(&path).unwrap_or_default();
+                a.period = period;
+            }
+        }
         let mut stmt = self
             .conn
             .prepare(&format!(

@@ -78,6 +78,20 @@ pub enum Action {
     NextCompareRegion,
     /// Compare against the previous region on the right-hand side.
     PrevCompareRegion,
+    /// Line up the next period's figures (compare, overview): each region's latest, then
+    /// every period the figures name, latest first.
+    NextPeriod,
+    /// Choose the right-hand compared region in the picker.
+    PickCompareRegion,
+    /// Compare the current region with its parent (the nearest region up its path that has
+    /// articles).
+    CompareWithParent,
+    /// Show only regions of the next level in the overview (all, province … zone).
+    NextLevelFilter,
+    /// Rank only regions under the current region's parent in the overview, or all again.
+    ScopeToParent,
+    /// Rank by value or by percent of target in the overview.
+    ToggleRankBy,
     /// Lock or unlock scrolling of the two compared texts.
     ToggleScrollLock,
     /// Scroll the right-hand compared text down (when unlocked).

@@ -12,12 +12,18 @@ use super::clipboard;
 use super::export::{ExportFormat, ExportRequest, slug};
 use super::keymap::Mode;
 use super::layout;
+pub use super::screens::compare::CompareState;
+use super::screens::gauges::{gauge_summary, metric_summary};
+pub use super::screens::overview::{OverviewRows, OverviewState};
+pub use super::screens::reader::FindState;
+pub use super::screens::regions::PickerCache;
+pub use super::screens::search::SearchState;
 use super::state::Position;
 use super::theme::Theme;
-use crate::corpus::extract::sentences;
-use crate::corpus::{Article, Gauge, Metric, Span};
+use super::tree::RegionTree;
+use crate::corpus::figures::{PeriodChoice, Ranking, RegionFigures, region_figures};
+use crate::corpus::{Article, RegionLevel, Span};
 use crate::report;
-use crate::search::{Hit, HitTarget};
 use crate::store::{ArticleRef, Header, Store};
 use crate::text::sanitize::{sanitize_aligned, sanitize_line};
 use crate::text::width::disambiguate;
@@ -103,6 +109,10 @@ pub struct Region {
     pub name: String,
     /// Article ids (indices into the corpus's headers).
     pub articles: Vec<usize>,
+    /// Names from the province down to the region (gazetteer path); empty when unplaced.
+    pub path: Vec<String>,
+    /// The region's administrative level, when known.
+    pub level: Option<RegionLevel>,
 }
 
 /// Terminal-safe, display-ready text of one article, prepared once.
@@ -130,7 +140,7 @@ const PREPARED_LIMIT: usize = 64;
 
 impl PreparedCache {
     /// Article `id`'s prepared text, made with `make` on a miss.
-    fn get_or_prepare(
+    pub(crate) fn get_or_prepare(
         &self,
         id: usize,
         make: impl FnOnce() -> Option<Prepared>,
@@ -148,47 +158,6 @@ impl PreparedCache {
     }
 }
 
-/// The in-article find.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct FindState {
-    /// What is being looked for.
-    pub query: String,
-    /// Every match in the current article.
-    pub matches: Vec<Span>,
-    /// Index into `matches` of the current one.
-    pub current: usize,
-}
-
-/// The global fuzzy search overlay.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct SearchState {
-    /// The query as typed.
-    pub query: String,
-    /// Increases with every edit of `query`; results for older generations are dropped.
-    pub generation: u64,
-    /// The generation `hits` answer.
-    pub answered: u64,
-    /// The latest hits, best first.
-    pub hits: Vec<Hit>,
-    /// Index of the selected hit.
-    pub selected: usize,
-    /// The query is selected: the next char typed replaces it.
-    pub replace: bool,
-}
-
-/// The compare screen.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CompareState {
-    /// The region shown on the right (the left one is the current tab).
-    pub right: usize,
-    /// Scroll of the right-hand text.
-    pub right_scroll: usize,
-    /// Scroll both texts together.
-    pub locked: bool,
-    /// The selected row of the comparison table (moved with `n`/`N`, copied with `y`).
-    pub row: usize,
-}
-
 /// The whole explorer state. Its fields are private to the crate: views read them, and
 /// everything else changes them only through [`App::update`].
 #[derive(Debug)]
@@ -199,6 +168,8 @@ pub struct App {
     pub(crate) prepared: PreparedCache,
     /// Region tabs in order of first appearance; the unnamed group last.
     pub(crate) regions: Vec<Region>,
+    /// The regions as a tree by gazetteer path.
+    pub(crate) tree: RegionTree,
     /// Draw for a terminal with ambiguous-wide chars: disambiguated text, ASCII chrome.
     pub(crate) ambiguous_wide: bool,
     /// The styles.
@@ -228,8 +199,19 @@ pub struct App {
     pub(crate) compare: CompareState,
     /// The selected row of the overview (moved with `j`/`k`, copied with `y`).
     pub(crate) overview_row: usize,
+    /// The overview's filters.
+    pub(crate) overview: OverviewState,
+    /// The rankings for the last filters asked for.
+    pub(crate) rankings: std::cell::RefCell<Option<(OverviewState, std::rc::Rc<Vec<Ranking>>)>>,
+    /// The overview's table rows for the last filters asked for.
+    pub(crate) overview_lines: std::cell::RefCell<Option<(OverviewState, OverviewRows)>>,
     /// The selected row of the region picker.
     pub(crate) picker: usize,
+    /// What is typed into the picker: regions are filtered as the search box reads a query
+    /// (simplified, traditional, pinyin, initials).
+    pub(crate) picker_query: String,
+    /// Every region in picker order (computed once), and the last filter's matches.
+    pub(crate) picker_cache: std::cell::RefCell<PickerCache>,
     /// First visible line of the help overlay.
     pub(crate) help_scroll: usize,
     /// The terminal size.
@@ -246,6 +228,8 @@ pub struct App {
     pub(crate) wraps: WrapCache,
     /// One line per file that could not be loaded.
     pub(crate) load_errors: Vec<String>,
+    /// Each region's figures on canonical indicators, computed on first use.
+    pub(crate) figures: std::cell::OnceCell<Vec<RegionFigures>>,
 }
 
 impl App {
@@ -254,12 +238,15 @@ impl App {
     pub fn new(corpus: impl Into<Store>, options: &Options) -> Self {
         let corpus = corpus.into();
         let ambiguous_wide = options.ambiguous_wide;
-        let regions = group_regions(corpus.headers(), ambiguous_wide);
+        let mut regions = group_regions(corpus.headers(), ambiguous_wide);
+        place_regions(&mut regions, &corpus.measures());
+        let tree = RegionTree::build(&regions);
         let compare_right = usize::from(regions.len() > 1);
         Self {
             corpus,
             prepared: PreparedCache::default(),
             regions,
+            tree,
             ambiguous_wide,
             theme: Theme::from_env(&options.theme),
             screen: Screen::Reader,
@@ -277,9 +264,16 @@ impl App {
                 right_scroll: 0,
                 locked: true,
                 row: 0,
+                period: PeriodChoice::Latest,
+                picking_right: false,
             },
             overview_row: 0,
+            overview: OverviewState::default(),
+            rankings: std::cell::RefCell::new(None),
+            overview_lines: std::cell::RefCell::new(None),
             picker: 0,
+            picker_query: String::new(),
+            picker_cache: std::cell::RefCell::new(PickerCache::default()),
             help_scroll: 0,
             viewport: Rect::new(0, 0, 120, 36),
             quit: false,
@@ -288,7 +282,27 @@ impl App {
             wraps: WrapCache::default(),
             load_errors: options.load_errors.clone(),
             message: load_notice(&options.load_errors),
+            figures: std::cell::OnceCell::new(),
         }
+    }
+
+    /// Region `region`'s figures on canonical indicators (empty for the unnamed group, which
+    /// is not a region).
+    pub(crate) fn figures_of(&self, region: usize) -> Option<&RegionFigures> {
+        self.figures
+            .get_or_init(|| {
+                let measures = self.corpus.measures();
+                self.regions
+                    .iter()
+                    .map(|r| {
+                        if r.name == UNNAMED_REGION {
+                            return RegionFigures::default();
+                        }
+                        region_figures(r.articles.iter().filter_map(|&i| measures.get(i)))
+                    })
+                    .collect()
+            })
+            .get(region)
     }
 
     /// Makes a short field from article data terminal-safe and, in ambiguous-wide mode,
@@ -405,15 +419,8 @@ impl App {
         layout::text_and_scrollbar(pane).0
     }
 
-    /// Number of gauge and metric rows on the gauges screen for the current article.
-    pub fn item_count(&self) -> usize {
-        self.current()
-            .and_then(|a| self.article(a))
-            .map_or(0, |a| a.gauges.len().saturating_add(a.metrics.len()))
-    }
-
     /// Lines of the main text and the visible height, for clamping.
-    fn main_extent(&self) -> (usize, usize) {
+    pub(crate) fn main_extent(&self) -> (usize, usize) {
         let area = self.main_text_area();
         let height = usize::from(area.height);
         let Some(article) = self.current() else {
@@ -433,12 +440,7 @@ impl App {
         (lines, height)
     }
 
-    /// How many rows the overview table has (one per metric label and region).
-    pub fn overview_rows(&self) -> usize {
-        super::views::overview::rows(self).len()
-    }
-
-    fn clamp_scroll(&mut self) {
+    pub(crate) fn clamp_scroll(&mut self) {
         let (lines, height) = self.main_extent();
         self.scroll = self.scroll.min(lines.saturating_sub(height));
         if let Some(right) = self.first_of(self.compare.right) {
@@ -449,7 +451,7 @@ impl App {
         }
     }
 
-    fn scroll_by(&mut self, delta: isize) {
+    pub(crate) fn scroll_by(&mut self, delta: isize) {
         self.scroll = self.scroll.saturating_add_signed(delta);
         if self.screen == Screen::Compare && self.compare.locked {
             self.compare.right_scroll = self.compare.right_scroll.saturating_add_signed(delta);
@@ -457,12 +459,12 @@ impl App {
         self.clamp_scroll();
     }
 
-    fn page(&self) -> isize {
+    pub(crate) fn page(&self) -> isize {
         isize::try_from(self.main_text_area().height.max(1)).unwrap_or(1)
     }
 
     /// Scrolls the main text so that `span` sits a third of the way down.
-    fn reveal(&mut self, span: Span) {
+    pub(crate) fn reveal(&mut self, span: Span) {
         let area = self.main_text_area();
         let Some(article) = self.current() else {
             return;
@@ -477,27 +479,7 @@ impl App {
         self.clamp_scroll();
     }
 
-    fn select_item(&mut self, item: usize) {
-        let count = self.item_count();
-        self.item = item.min(count.saturating_sub(1));
-        let Some(article) = self.current().and_then(|a| self.article(a)) else {
-            return;
-        };
-        let span = if self.item < article.gauges.len() {
-            article.gauges.get(self.item).map(|g| g.source)
-        } else {
-            article
-                .metrics
-                .get(self.item - article.gauges.len())
-                .map(|m| m.source)
-        };
-        self.highlight = span;
-        if let Some(span) = span {
-            self.reveal(span);
-        }
-    }
-
-    fn open_article(&mut self, region: usize, article: usize) {
+    pub(crate) fn open_article(&mut self, region: usize, article: usize) {
         self.region = region.min(self.regions.len().saturating_sub(1));
         let count = self
             .regions
@@ -521,7 +503,7 @@ impl App {
     }
 
     /// Opens the article at index `global` of `articles`, in its region.
-    fn open_global(&mut self, global: usize) {
+    pub(crate) fn open_global(&mut self, global: usize) {
         for (r, region) in self.regions.iter().enumerate() {
             if let Some(i) = region.articles.iter().position(|&a| a == global) {
                 self.open_article(r, i);
@@ -530,81 +512,28 @@ impl App {
         }
     }
 
-    fn step_region(&mut self, forward: bool) {
-        let n = self.regions.len();
+    /// Moves to the next (or previous) region beside the current one in the tree (same
+    /// parent, in tab order); a region alone under its parent moves through all regions.
+    pub(crate) fn step_region(&mut self, forward: bool) {
+        let mut ring = self.tree.siblings(self.region);
+        ring.sort_unstable();
+        if ring.len() < 2 {
+            ring = (0..self.regions.len()).collect();
+        }
+        let n = ring.len();
         if n == 0 {
             return;
         }
+        let at = ring.iter().position(|&r| r == self.region).unwrap_or(0);
         let next = if forward {
-            (self.region + 1) % n
+            (at + 1) % n
         } else {
-            (self.region + n - 1) % n
+            (at + n - 1) % n
         };
-        self.open_article(next, 0);
+        self.open_article(ring[next], 0);
     }
 
-    /// Finds the query in the current article as the global search reads it: traditional
-    /// characters and pinyin too (see [`crate::search::find_in_text`]).
-    fn run_find(&mut self) {
-        self.find.matches.clear();
-        self.find.current = 0;
-        let Some(prepared) = self.current().and_then(|a| self.prepared(a)) else {
-            return;
-        };
-        let mut matches = Vec::new();
-        for (p, text) in prepared.paragraphs.iter().enumerate() {
-            for range in crate::search::find_in_text(text, &self.find.query) {
-                matches.push(Span {
-                    paragraph: p,
-                    start: range.start,
-                    end: range.end,
-                });
-            }
-        }
-        self.find.matches = matches;
-    }
-
-    fn goto_match(&mut self, forward: bool) {
-        let n = self.find.matches.len();
-        if n == 0 {
-            if !self.find.query.is_empty() {
-                self.message = Some(format!("没有找到 not found: {}", self.find.query));
-            }
-            return;
-        }
-        self.find.current = if forward {
-            (self.find.current + 1) % n
-        } else {
-            (self.find.current + n - 1) % n
-        };
-        if let Some(&span) = self.find.matches.get(self.find.current) {
-            self.reveal(span);
-        }
-        self.message = Some(format!("{}/{}", self.find.current + 1, n));
-    }
-
-    fn jump_to_hit(&mut self) {
-        let Some(hit) = self.search.hits.get(self.search.selected).cloned() else {
-            return;
-        };
-        self.overlay = Overlay::None;
-        self.screen = Screen::Reader;
-        self.open_global(hit.article);
-        let span = match hit.target {
-            HitTarget::Sentence(span) => Some(span),
-            HitTarget::Metric(i) => self
-                .article(hit.article)
-                .and_then(|a| a.metrics.get(i).map(|m| m.source)),
-            HitTarget::Title | HitTarget::Region => None,
-        };
-        self.highlight = span;
-        self.target_highlight = None;
-        if let Some(span) = span {
-            self.reveal(span);
-        }
-    }
-
-    fn move_selection(&mut self, down: bool) {
+    pub(crate) fn move_selection(&mut self, down: bool) {
         match self.overlay {
             Overlay::Search => {
                 let n = self.search.hits.len();
@@ -618,7 +547,7 @@ impl App {
                 };
             }
             Overlay::Picker => {
-                let n = self.regions.len();
+                let n = self.picker_order().len();
                 self.picker = if down {
                     self.picker.saturating_add(1).min(n.saturating_sub(1))
                 } else {
@@ -654,7 +583,7 @@ impl App {
         }
     }
 
-    fn show(&mut self, screen: Screen) {
+    pub(crate) fn show(&mut self, screen: Screen) {
         self.screen = if self.screen == screen && screen != Screen::Reader {
             Screen::Reader
         } else {
@@ -701,11 +630,9 @@ impl App {
             Action::SelectRegion(r) if r < self.regions.len() => self.open_article(r, 0),
             Action::SelectRegion(_) => {}
             Action::OpenPicker => {
-                self.picker = self
-                    .picker_order()
-                    .iter()
-                    .position(|&r| r == self.region)
-                    .unwrap_or(0);
+                self.picker_query.clear();
+                self.compare.picking_right = false;
+                self.picker = self.picker_row_of(self.region);
                 self.overlay = Overlay::Picker;
             }
             Action::NextArticle => self.open_article(self.region, self.article.saturating_add(1)),
@@ -751,7 +678,6 @@ impl App {
                 self.search.replace = !self.search.query.is_empty();
                 self.overlay = Overlay::Search;
             }
-            Action::Input(c) if self.overlay == Overlay::Picker => self.pick_label(c),
             Action::Input(c) => self.edit_input(Edit::Type(c)),
             Action::Backspace => self.edit_input(Edit::Backspace),
             Action::DeleteWord => self.edit_input(Edit::Word),
@@ -762,37 +688,16 @@ impl App {
             }
             Action::FindNext => self.goto_match(true),
             Action::FindPrev => self.goto_match(false),
-            Action::NextCompareRegion | Action::PrevCompareRegion => {
-                let n = self.regions.len().max(1);
-                let forward = action == Action::NextCompareRegion;
-                let mut next = self.compare.right;
-                for _ in 0..n {
-                    next = if forward {
-                        (next + 1) % n
-                    } else {
-                        (next + n - 1) % n
-                    };
-                    if next != self.region || n == 1 {
-                        break;
-                    }
-                }
-                self.compare.right = next;
-                self.compare.right_scroll = 0;
-                self.compare.row = 0;
-            }
-            Action::ToggleScrollLock => {
-                self.compare.locked = !self.compare.locked;
-                if self.compare.locked {
-                    self.compare.right_scroll = self.scroll;
-                    self.clamp_scroll();
-                }
-            }
-            Action::ScrollRightDown | Action::ScrollRightUp => {
-                self.scroll_right(if action == Action::ScrollRightDown {
-                    1
-                } else {
-                    -1
-                });
+            Action::NextPeriod => self.next_period(),
+            Action::NextCompareRegion
+            | Action::PrevCompareRegion
+            | Action::PickCompareRegion
+            | Action::CompareWithParent
+            | Action::ToggleScrollLock
+            | Action::ScrollRightDown
+            | Action::ScrollRightUp => self.update_compare(&action),
+            Action::NextLevelFilter | Action::ScopeToParent | Action::ToggleRankBy => {
+                self.update_overview(&action);
             }
             Action::Copy => self.copy(),
             Action::Export(format) => self.export(format),
@@ -821,7 +726,7 @@ impl App {
     }
 
     /// Goes back to a remembered position; an unknown region leaves everything as it is.
-    fn restore(&mut self, position: &Position) {
+    pub(crate) fn restore(&mut self, position: &Position) {
         let Some(region) = self.regions.iter().position(|r| r.name == position.region) else {
             return;
         };
@@ -836,76 +741,45 @@ impl App {
         self.clamp_scroll();
     }
 
-    /// The largest scroll offset of the open help or list overlay.
-    fn overlay_max_scroll(&self) -> usize {
-        let body = layout::frame(self.viewport).body;
-        if self.overlay == Overlay::LoadErrors {
-            super::views::load_errors_max_scroll(self, body)
-        } else {
-            super::views::help::max_scroll(self, body)
+    /// Opens `screen` unless it is already shown (`show` toggles back to the reader).
+    pub(crate) fn show_at_least(&mut self, screen: Screen) {
+        if self.screen != screen {
+            self.show(screen);
         }
     }
 
-    /// Scrolls the help overlay when `action` is a scroll; false for any other action.
-    fn scroll_help(&mut self, action: &Action) -> bool {
-        let page = isize::try_from(
-            layout::inner(layout::frame(self.viewport).body)
-                .height
-                .saturating_sub(3)
-                .max(1),
-        )
-        .unwrap_or(1);
-        let delta = match action {
-            Action::ScrollDown => 1,
-            Action::ScrollUp => -1,
-            Action::PageDown => page,
-            Action::PageUp => -page,
-            Action::Top => isize::MIN,
-            Action::Bottom => isize::MAX,
-            _ => return false,
+    /// Lines up the next period on the compare screen or the overview.
+    pub(crate) fn next_period(&mut self) {
+        let next = |current: &PeriodChoice, periods: &[String]| match current {
+            PeriodChoice::Latest => periods
+                .first()
+                .map_or(PeriodChoice::Latest, |p| PeriodChoice::Exactly(p.clone())),
+            PeriodChoice::Exactly(p) => periods
+                .iter()
+                .position(|x| x == p)
+                .and_then(|i| periods.get(i + 1))
+                .map_or(PeriodChoice::Latest, |p| PeriodChoice::Exactly(p.clone())),
         };
-        self.help_scroll = self
-            .help_scroll
-            .saturating_add_signed(delta)
-            .min(self.overlay_max_scroll());
-        true
-    }
-
-    /// Scrolls the right-hand text: the source text beside the targets, or the right region
-    /// of the comparison (both texts while they are locked together).
-    fn scroll_right(&mut self, delta: isize) {
-        match self.screen {
-            Screen::Gauges => self.scroll_by(delta),
-            Screen::Compare if self.compare.locked => self.scroll_by(delta),
-            Screen::Compare => {
-                self.compare.right_scroll = self.compare.right_scroll.saturating_add_signed(delta);
-                self.clamp_scroll();
-            }
-            Screen::Reader | Screen::Overview | Screen::Source => {
-                let keys =
-                    super::keymap::keys_for(&Action::ScrollRightDown, &Action::ScrollRightUp);
-                self.message = Some(format!(
-                    "{keys}: 此屏没有右栏文字 no right-hand text here (targets, compare)"
-                ));
-            }
-        }
-    }
-
-    /// Moves the selected row of the comparison table, within the rows shown.
-    fn step_compare_row(&mut self, down: bool) {
-        let rows = super::views::compare::aligned_rows(self, self.region, self.compare.right);
-        let table = layout::inner(layout::compare_panes(layout::frame(self.viewport).body).table);
-        let shown = rows.len().min(usize::from(table.height.saturating_sub(1)));
-        self.compare.row = if down {
-            self.compare.row.saturating_add(1)
+        if self.screen == Screen::Overview {
+            let periods = crate::corpus::figures::periods(
+                (0..self.regions.len())
+                    .filter_map(|r| self.figures_of(r))
+                    .flat_map(|f| f.figures.iter()),
+            );
+            self.overview.period = next(&self.overview.period, &periods);
+            self.overview_changed();
+            self.message = Some(format!("期 period: {}", self.overview.period.label()));
         } else {
-            self.compare.row.saturating_sub(1)
+            let periods = super::screens::compare::compare_periods(self);
+            self.compare.period = next(&self.compare.period, &periods);
+            self.compare.row = 0;
+            self.show_at_least(Screen::Compare);
+            self.message = Some(format!("期 period: {}", self.compare.period.label()));
         }
-        .min(shown.saturating_sub(1));
     }
 
     /// Queues the selection for the clipboard, cleaned to one safe line.
-    fn copy(&mut self) {
+    pub(crate) fn copy(&mut self) {
         let text = self
             .copy_text()
             .map(|t| clipboard::clean(&t))
@@ -957,102 +831,15 @@ impl App {
         }
     }
 
-    fn region_name(&self) -> &str {
+    pub(crate) fn region_name(&self) -> &str {
         self.regions
             .get(self.region)
             .map_or("", |r| r.name.as_str())
     }
 
-    fn item_text(&self) -> Option<String> {
-        let article = self.article(self.current()?)?;
-        let region = self.region_name();
-        if let Some(g) = article.gauges.get(self.item) {
-            return Some(format!("{region} {}", gauge_summary(g)));
-        }
-        let m = article.metrics.get(self.item - article.gauges.len())?;
-        Some(format!("{region} {}", metric_summary(m)))
-    }
-
-    fn compare_row_text(&self) -> Option<String> {
-        let rows = super::views::compare::aligned_rows(self, self.region, self.compare.right);
-        let [label, kind, left, right, diff] = rows.get(self.compare.row)?;
-        let right_name = self
-            .regions
-            .get(self.compare.right)
-            .map_or("", |r| r.name.as_str());
-        let mut text = format!(
-            "{label} {kind} | {} {left} | {right_name} {right}",
-            self.region_name()
-        );
-        if !diff.is_empty() {
-            text = format!("{text} | 差 {diff}");
-        }
-        Some(text)
-    }
-
-    fn overview_row_text(&self) -> Option<String> {
-        let rows = super::views::overview::rows(self);
-        let row = rows.get(self.overview_row)?;
-        if row[3].is_empty() {
-            return None; // the separator row
-        }
-        // Only a group's first row names its label and kind.
-        let head = rows[..=self.overview_row]
-            .iter()
-            .rev()
-            .find(|r| !r[0].is_empty() && !r[3].is_empty())?;
-        Some(format!(
-            "{} {} #{} {} {}{}",
-            head[0], head[1], row[2], row[3], row[4], row[5]
-        ))
-    }
-
-    fn sentence_text(&self) -> Option<String> {
-        let index = self.current()?;
-        let article = self.article(index)?;
-        if let Some(span) = self.highlight {
-            let paragraph = article.paragraphs.get(span.paragraph)?;
-            return Some(chars(paragraph, span.start, span.end));
-        }
-        let span = if let Some(&span) = self.find.matches.get(self.find.current) {
-            span
-        } else {
-            let width = usize::from(self.main_text_area().width);
-            let doc = self.doc(index, false, width);
-            let line = doc
-                .get(self.scroll..)?
-                .iter()
-                .find(|l| !l.range.is_empty())?;
-            Span {
-                paragraph: line.paragraph,
-                start: line.range.start,
-                end: line.range.end,
-            }
-        };
-        let paragraph = article.paragraphs.get(span.paragraph)?;
-        let (start, end) = sentences(paragraph)
-            .into_iter()
-            .find(|&(s, e)| s <= span.start && span.start < e)
-            .unwrap_or((span.start, span.end));
-        Some(chars(paragraph, start, end))
-    }
-
-    fn source_line_text(&self) -> Option<String> {
-        let index = self.current()?;
-        let width = usize::from(self.main_text_area().width);
-        let doc = self.doc(index, true, width);
-        let line = doc
-            .get(self.scroll..)?
-            .iter()
-            .find(|l| !l.range.is_empty())?;
-        let article = self.article(index)?;
-        let original = article.original.split('\n').nth(line.paragraph)?;
-        Some(original.to_owned())
-    }
-
     /// Queues the current view's tables for export, built by [`crate::report`] as the CLI
     /// builds them.
-    fn export(&mut self, format: ExportFormat) {
+    pub(crate) fn export(&mut self, format: ExportFormat) {
         let headers = self.corpus.headers();
         let raw_region = |r: usize| {
             self.first_of(r)
@@ -1063,14 +850,36 @@ impl App {
             Screen::Compare => match (raw_region(self.region), raw_region(self.compare.right)) {
                 (Some(a), Some(b)) if self.compare.right != self.region => Some(ExportRequest {
                     scope: format!("{}-vs-{}", slug(a), slug(b)),
-                    tables: vec![("compare", report::compare(&self.corpus.measures(), a, b))],
+                    tables: vec![(
+                        "compare",
+                        report::compare(
+                            &self.corpus.measures(),
+                            a,
+                            b,
+                            &self.compare.period,
+                            &report::Filter::default(),
+                        ),
+                    )],
                     format,
                 }),
                 _ => None,
             },
             Screen::Overview => Some(ExportRequest {
                 scope: "all".to_owned(),
-                tables: vec![("overview", report::overview(&self.corpus.measures()))],
+                tables: vec![(
+                    "overview",
+                    report::overview(
+                        &self.corpus.measures(),
+                        &report::Filter {
+                            level: self.overview.level,
+                            period: match &self.overview.period {
+                                PeriodChoice::Latest => None,
+                                PeriodChoice::Exactly(p) => Some(p.clone()),
+                            },
+                            ..report::Filter::default()
+                        },
+                    ),
+                )],
                 format,
             }),
             Screen::Reader | Screen::Gauges | Screen::Source => {
@@ -1094,12 +903,12 @@ impl App {
     }
 
     /// A click on a region tab opens the region; one on the article list opens the article.
-    fn click(&mut self, column: u16, row: u16) {
+    pub(crate) fn click(&mut self, column: u16, row: u16) {
         if self.overlay != Overlay::None || layout::too_small(self.viewport) {
             return;
         }
         if row == 0 {
-            let (tabs, _) = super::views::tab_layout(self, self.viewport.width);
+            let (tabs, _) = super::screens::regions::tab_layout(self, self.viewport.width);
             let hit = tabs.iter().find(|(_, x, label)| {
                 column >= *x && usize::from(column - *x) < crate::text::width::display_width(label)
             });
@@ -1130,6 +939,7 @@ impl App {
         let target = match self.overlay {
             Overlay::Find => &mut self.find.query,
             Overlay::Search => &mut self.search.query,
+            Overlay::Picker => &mut self.picker_query,
             _ => return,
         };
         let before = target.clone();
@@ -1156,11 +966,19 @@ impl App {
                     self.reveal(span);
                 }
             }
+            Overlay::Picker => {
+                // The first match that has articles, not the place above it.
+                let rows = self.picker_order();
+                self.picker = rows
+                    .iter()
+                    .position(|&n| self.tree.nodes.get(n).is_some_and(|x| x.region.is_some()))
+                    .unwrap_or(0);
+            }
             _ => self.search.generation = self.search.generation.wrapping_add(1),
         }
     }
 
-    fn submit(&mut self) {
+    pub(crate) fn submit(&mut self) {
         match self.overlay {
             Overlay::Find => {
                 self.overlay = Overlay::None;
@@ -1170,9 +988,25 @@ impl App {
             }
             Overlay::Search => self.jump_to_hit(),
             Overlay::Picker => {
-                self.overlay = Overlay::None;
-                if let Some(&region) = self.picker_order().get(self.picker) {
-                    self.open_article(region, 0);
+                let node = self.picker_order().get(self.picker).copied();
+                match node.and_then(|n| self.tree.nodes.get(n)) {
+                    Some(n) if n.region.is_some() => {
+                        let region = n.region.unwrap_or_default();
+                        self.overlay = Overlay::None;
+                        self.pick_region(region);
+                    }
+                    // A place without articles of its own: go down to the first that has.
+                    Some(_) => {
+                        let rows = self.picker_order();
+                        let below = rows.iter().skip(self.picker).position(|&n| {
+                            self.tree.nodes.get(n).is_some_and(|x| x.region.is_some())
+                        });
+                        match below {
+                            Some(step) => self.picker += step,
+                            None => self.message = Some("此处无文章 no articles here".to_owned()),
+                        }
+                    }
+                    None => self.overlay = Overlay::None,
                 }
             }
             Overlay::Help | Overlay::LoadErrors => self.overlay = Overlay::None,
@@ -1186,48 +1020,6 @@ impl App {
             }
             Overlay::None => {}
         }
-    }
-
-    /// Region indices in the order the picker lists them: by the pinyin of the name (then
-    /// the name), the unnamed group last.
-    pub fn picker_order(&self) -> Vec<usize> {
-        let mut order: Vec<(bool, String, &str, usize)> = self
-            .regions
-            .iter()
-            .enumerate()
-            .map(|(i, r)| {
-                let unnamed = r.name == UNNAMED_REGION;
-                (unnamed, report::pinyin_keys(&r.name).0, r.name.as_str(), i)
-            })
-            .collect();
-        order.sort();
-        order.into_iter().map(|(_, _, _, i)| i).collect()
-    }
-
-    /// The picker's visible rows: the index (into [`Self::picker_order`]) of the first one,
-    /// and how many there are. The selection is on the last row at most.
-    pub fn picker_window(&self) -> (usize, usize) {
-        let rows =
-            usize::from(layout::inner(layout::picker(layout::frame(self.viewport).body)).height);
-        (self.picker.saturating_sub(rows.saturating_sub(1)), rows)
-    }
-
-    /// Opens the region whose visible picker row is labelled `c`.
-    fn pick_label(&mut self, c: char) {
-        let (first, rows) = self.picker_window();
-        let Some(row) = (0..rows).find(|&r| picker_label(r) == Some(c)) else {
-            return;
-        };
-        if let Some(&region) = self.picker_order().get(first + row) {
-            self.overlay = Overlay::None;
-            self.open_article(region, 0);
-        }
-    }
-
-    /// The search query to send to the worker when it has not been sent yet: the loop
-    /// compares the generation with the last one it sent.
-    pub fn search_request(&self) -> (u64, &str) {
-        (self.search.generation, &self.search.query)
     }
 }
 
@@ -1270,63 +1062,12 @@ fn delete_word(text: &mut String) {
     }
 }
 
-/// The key that picks the `row`-th visible choice of the region picker: `1`–`9`, then the
-/// letters the picker does not use for anything else.
-///
-/// ```
-/// use zhaoshang::tui::app::picker_label;
-/// assert_eq!(picker_label(0), Some('1'));
-/// assert_eq!(picker_label(9), Some('a'));
-/// assert_eq!(picker_label(18), Some('l'), "j and k move the selection");
-/// ```
-pub fn picker_label(row: usize) -> Option<char> {
-    const LABELS: &str = "123456789abcdefghilmnoprstuvwxyz";
-    LABELS.chars().nth(row)
-}
-
 /// Chars `start..end` of `text`.
-fn chars(text: &str, start: usize, end: usize) -> String {
+pub(crate) fn chars(text: &str, start: usize, end: usize) -> String {
     text.chars()
         .skip(start)
         .take(end.saturating_sub(start))
         .collect()
-}
-
-/// A gauge on one line: `到位资金 298/259亿元 115%`.
-fn gauge_summary(g: &Gauge) -> String {
-    let mut text = format!("{} {}", g.label, report::number(g.actual));
-    if let Some(target) = g.target {
-        text = format!("{text}/{}", report::number(target));
-    }
-    text.push_str(&g.unit);
-    let percent = super::widgets::gauge::TargetGauge::new("", g.actual, g.target)
-        .percent(g.percent)
-        .shown_percent();
-    if let Some(p) = percent {
-        text = format!("{text} {p:.0}%");
-    }
-    if g.cross_period {
-        // Last period's actual against this period's target is not progress: say so.
-        let periods = match (&g.actual_period, &g.target_period) {
-            (Some(a), Some(t)) => format!(" {a}→{t}"),
-            _ => String::new(),
-        };
-        text = format!("{text} [跨期 cross-period{periods}]");
-    }
-    text
-}
-
-/// A metric on one line: `签约项目 568个 actual 2022`.
-fn metric_summary(m: &Metric) -> String {
-    let value = match m.value {
-        Some(v) if !m.redacted => report::number(v),
-        _ => format!("[隐去 redacted {}]", m.raw),
-    };
-    let mut text = format!("{} {value}{} {}", m.label, m.unit, m.kind.as_str());
-    if let Some(period) = &m.period {
-        text = format!("{text} {period}");
-    }
-    text
 }
 
 fn prepare(article: &Article, ambiguous_wide: bool) -> Prepared {
@@ -1385,6 +1126,8 @@ fn group_regions(articles: &[Header], ambiguous_wide: bool) -> Vec<Region> {
             None => regions.push(Region {
                 name,
                 articles: vec![i],
+                path: Vec::new(),
+                level: None,
             }),
         }
     }
@@ -1392,9 +1135,29 @@ fn group_regions(articles: &[Header], ambiguous_wide: bool) -> Vec<Region> {
         regions.push(Region {
             name: UNNAMED_REGION.to_owned(),
             articles: unnamed,
+            path: Vec::new(),
+            level: None,
         });
     }
     regions
+}
+
+/// Gives each region the gazetteer path and level of its first article that has one.
+fn place_regions(regions: &mut [Region], measures: &[Article]) {
+    for r in regions {
+        if r.name == UNNAMED_REGION {
+            continue;
+        }
+        if let Some(a) = r
+            .articles
+            .iter()
+            .filter_map(|&i| measures.get(i))
+            .find(|a| !a.region_path.is_empty())
+        {
+            r.path.clone_from(&a.region_path);
+            r.level = a.region_level;
+        }
+    }
 }
 
 #[cfg(test)]
@@ -1402,7 +1165,8 @@ mod tests {
     use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
     use super::*;
-    use crate::search::Hit;
+    use crate::corpus::extract::sentences;
+    use crate::search::{Hit, HitTarget};
     use crate::tui::fixtures::sample_corpus;
     use crate::tui::keymap::action_for;
 
@@ -1543,22 +1307,23 @@ mod tests {
 
         press(&mut app, KeyCode::Char('c'));
         press(&mut app, KeyCode::Char('n'));
-        assert_eq!(app.compare.row, 1);
+        press(&mut app, KeyCode::Char('N'));
+        assert_eq!(app.compare.row, 0);
         press(&mut app, KeyCode::Char('y'));
         assert_eq!(
             copied(&app),
-            "合同投资额 actual | 谷城经济开发区 84.57亿元 | 通辽市 1861.44亿元 | 差 -1776.87亿元"
+            "签约项目 2023年 | 谷城经济开发区 23个 | 通辽市 568个 | 差 -545个 | 比 0.04x"
         );
 
         press(&mut app, KeyCode::Char('o'));
         press(&mut app, KeyCode::Char('y'));
-        assert_eq!(copied(&app), "到位资金 actual #1 通辽市 298亿元");
+        assert_eq!(copied(&app), "签约项目 (3) 2023年 #1 通辽市 568个");
         press(&mut app, KeyCode::Char('j'));
         press(&mut app, KeyCode::Char('y'));
         assert_eq!(
             copied(&app),
-            "到位资金 actual #2 谷城经济开发区 50.23亿元",
-            "the label comes from the group's first row"
+            "签约项目 (3) 2023年 #2 田家庵区 31个",
+            "the indicator comes from the ranking's first row"
         );
     }
 
@@ -1626,7 +1391,13 @@ mod tests {
             request.tables,
             [(
                 "compare",
-                report::compare(&app.corpus.measures(), "通辽市", &right)
+                report::compare(
+                    &app.corpus.measures(),
+                    "通辽市",
+                    &right,
+                    &PeriodChoice::Latest,
+                    &report::Filter::default()
+                )
             )]
         );
         press(&mut app, KeyCode::Char('o'));
@@ -1637,7 +1408,10 @@ mod tests {
         assert_eq!(request.scope, "all");
         assert_eq!(
             request.tables,
-            [("overview", report::overview(&app.corpus.measures()))]
+            [(
+                "overview",
+                report::overview(&app.corpus.measures(), &report::Filter::default())
+            )]
         );
     }
 
@@ -1793,7 +1567,7 @@ mod tests {
     #[test]
     fn clicking_a_tab_opens_its_region() {
         let mut app = app();
-        let (tabs, overflow) = crate::tui::views::tab_layout(&app, 120);
+        let (tabs, overflow) = crate::tui::screens::regions::tab_layout(&app, 120);
         assert!(!overflow);
         let (region, x, _) = tabs[2].clone();
         app.update(Action::Click(x + 1, 0));
@@ -1801,7 +1575,7 @@ mod tests {
         app.update(Action::Click(x + 1, 5));
         assert_eq!(app.region, region, "clicks below the tabs do not switch");
         app.update(Action::Resize(50, 20));
-        let (tabs, overflow) = crate::tui::views::tab_layout(&app, 50);
+        let (tabs, overflow) = crate::tui::screens::regions::tab_layout(&app, 50);
         assert!(overflow);
         assert!(tabs.iter().any(|t| t.0 == app.region));
     }
@@ -1828,8 +1602,8 @@ mod tests {
         let mut app = app();
         press(&mut app, KeyCode::Char('r'));
         assert_eq!(app.mode(), Mode::Picker);
-        press(&mut app, KeyCode::Char('j'));
-        press(&mut app, KeyCode::Char('j'));
+        press(&mut app, KeyCode::Down);
+        press(&mut app, KeyCode::Down);
         press(&mut app, KeyCode::Enter);
         assert_eq!(
             app.regions[app.region].name, "通辽市",
@@ -1954,36 +1728,38 @@ mod tests {
     }
 
     #[test]
-    fn picker_is_sorted_by_pinyin_and_every_visible_choice_has_a_label() {
+    fn picker_is_sorted_by_pinyin_and_filters_as_you_type() {
         let mut app = app();
         press(&mut app, KeyCode::Char('r'));
-        let names: Vec<&str> = app
-            .picker_order()
-            .iter()
-            .map(|&r| app.regions[r].name.as_str())
-            .collect();
+        let names = |app: &App| -> Vec<String> {
+            app.picker_order()
+                .iter()
+                .filter_map(|&n| app.tree.nodes[n].region)
+                .map(|r| app.regions[r].name.clone())
+                .collect()
+        };
         assert_eq!(
-            names,
+            names(&app),
             ["谷城经济开发区", "田家庵区", "通辽市", UNNAMED_REGION]
         );
-        press(&mut app, KeyCode::Char('3'));
+        // Pinyin initials, as in the search box; then traditional characters.
+        typed(&mut app, "tl");
+        assert_eq!(names(&app), ["通辽市"]);
+        press(&mut app, KeyCode::Enter);
         assert_eq!(app.overlay, Overlay::None);
         assert_eq!(app.regions[app.region].name, "通辽市");
-
-        // Thirty regions, the window at the top: the tenth visible choice is lettered `a`.
-        let many: Vec<Article> = (0..30)
-            .map(|i| Article {
-                region: Some(format!("地区{i:02}")),
-                title: format!("第{i}篇"),
-                ..Article::default()
-            })
-            .collect();
-        let mut app = App::new(many, &Options::default());
-        app.update(Action::Resize(80, 24));
         press(&mut app, KeyCode::Char('r'));
-        assert_eq!(picker_label(9), Some('a'));
-        press(&mut app, KeyCode::Char('a'));
-        assert_eq!(app.regions[app.region].name, "地区09");
+        assert!(app.picker_query.is_empty(), "a new picker starts empty");
+        typed(&mut app, "田家");
+        assert_eq!(names(&app), ["田家庵区"]);
+        press(&mut app, KeyCode::Backspace);
+        press(&mut app, KeyCode::Backspace);
+        typed(&mut app, "穀城");
+        assert_eq!(names(&app), ["谷城经济开发区"]);
+        typed(&mut app, "qqq");
+        assert!(names(&app).is_empty());
+        press(&mut app, KeyCode::Enter);
+        assert_eq!(app.regions[app.region].name, "通辽市", "nothing to pick");
     }
 
     #[test]

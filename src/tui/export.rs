@@ -250,6 +250,7 @@ mod tests {
         let table = Table {
             header: vec!["地区".into(), "值".into()],
             rows: vec![vec!["通辽市,\"x\"".into(), "298".into()]],
+            numbers: Vec::new(),
         };
         let request = ExportRequest {
             scope: "tongliaoshi".to_owned(),

@@ -365,5 +365,8 @@ pub fn sample_corpus() -> Vec<Article> {
         "XX.X",
     )];
 
-    vec![gucheng, tongliao, kailu, tianjiaan, template]
+    let mut all = vec![gucheng, tongliao, kailu, tianjiaan, template];
+    // As the parser does: every figure gets its canonical indicator.
+    all.iter_mut().for_each(crate::corpus::indicators::annotate);
+    all
 }

@@ -130,6 +130,12 @@ pub static BINDINGS: &[Binding] = &[
     bind(Mode::Normal, ch('O'), NONE, Action::ToggleSource, "原文 source", true),
     bind(Mode::Normal, ch('>'), NONE, Action::NextCompareRegion, "对比地区 compare with", false),
     bind(Mode::Normal, ch('<'), NONE, Action::PrevCompareRegion, "对比地区 compare with", false),
+    bind(Mode::Normal, ch('p'), NONE, Action::NextPeriod, "期 period (compare, overview)", false),
+    bind(Mode::Normal, ch('R'), NONE, Action::PickCompareRegion, "选对比地区 pick compared region", false),
+    bind(Mode::Normal, ch('P'), NONE, Action::CompareWithParent, "与上级对比 compare with parent", false),
+    bind(Mode::Normal, ch('f'), NONE, Action::NextLevelFilter, "按级筛选 filter by level (overview)", false),
+    bind(Mode::Normal, ch('u'), NONE, Action::ScopeToParent, "同一上级 same parent (overview)", false),
+    bind(Mode::Normal, ch('%'), NONE, Action::ToggleRankBy, "按数值/完成% rank by value/percent", false),
     bind(Mode::Normal, ch('L'), NONE, Action::ToggleScrollLock, "同步滚动 lock scroll", false),
     bind(Mode::Normal, ch('J'), NONE, Action::ScrollRightDown, "右栏滚动 scroll right pane (targets, compare)", false),
     bind(Mode::Normal, ch('K'), NONE, Action::ScrollRightUp, "右栏滚动 scroll right pane (targets, compare)", false),
@@ -151,13 +157,14 @@ pub static BINDINGS: &[Binding] = &[
     bind(Mode::Input, ch('y'), CTRL, Action::Copy, "复制 copy hit", false),
     bind(Mode::Input, ch('c'), CTRL, Action::Quit, "退出 quit", false),
     bind(Mode::Picker, KeyCode::Esc, NONE, Action::Back, "取消 cancel", true),
-    bind(Mode::Picker, ch('q'), NONE, Action::Back, "取消 cancel", false),
     bind(Mode::Picker, KeyCode::Enter, NONE, Action::Submit, "确定 go", true),
-    bind(Mode::Picker, ch('1'), NONE, Action::Input('1'), "按标号直接选 pick by label (1-9, a-z)", true),
-    bind(Mode::Picker, ch('j'), NONE, Action::ScrollDown, "选择 select", true),
-    bind(Mode::Picker, ch('k'), NONE, Action::ScrollUp, "选择 select", true),
-    bind(Mode::Picker, KeyCode::Down, NONE, Action::ScrollDown, "选择 select", false),
-    bind(Mode::Picker, KeyCode::Up, NONE, Action::ScrollUp, "选择 select", false),
+    bind(Mode::Picker, KeyCode::Down, NONE, Action::ScrollDown, "选择 select", true),
+    bind(Mode::Picker, KeyCode::Up, NONE, Action::ScrollUp, "选择 select", true),
+    bind(Mode::Picker, ch('n'), CTRL, Action::ScrollDown, "选择 select", false),
+    bind(Mode::Picker, ch('p'), CTRL, Action::ScrollUp, "选择 select", false),
+    bind(Mode::Picker, KeyCode::Backspace, NONE, Action::Backspace, "删除 delete", false),
+    bind(Mode::Picker, ch('w'), CTRL, Action::DeleteWord, "删一词 delete word", false),
+    bind(Mode::Picker, ch('u'), CTRL, Action::ClearInput, "清空 clear", false),
     bind(Mode::Picker, ch('c'), CTRL, Action::Quit, "退出 quit", false),
     bind(Mode::Help, KeyCode::Esc, NONE, Action::Back, "关闭 close", true),
     bind(Mode::Help, ch('j'), NONE, Action::ScrollDown, "滚动 scroll", true),
@@ -186,7 +193,7 @@ fn significant(code: KeyCode, mods: KeyModifiers) -> KeyModifiers {
 }
 
 /// The action bound to `key` in `mode`; in [`Mode::Input`] unbound printable chars are
-/// typed, and in [`Mode::Picker`] they pick the choice with that label.
+/// typed, and in [`Mode::Picker`] they filter the regions.
 pub fn action_for(mode: Mode, key: KeyEvent) -> Option<Action> {
     let modifiers = significant(key.code, key.modifiers);
     let bound = bindings()

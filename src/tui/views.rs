@@ -21,6 +21,8 @@ use ratatui::widgets::{Block, Borders, Clear, Widget};
 use super::app::{App, Overlay, Screen};
 use super::keymap;
 use super::layout;
+use super::screens::help::{load_errors_area, load_errors_max_scroll};
+use super::screens::regions::{MORE_TABS, breadcrumb, tab_layout};
 use crate::text::width::{display_width, ellipsize};
 
 /// ASCII borders for ambiguous-wide terminals, where box drawing is two cells wide.
@@ -167,6 +169,14 @@ pub(crate) fn scrollbar(app: &App, area: Rect, total: usize, offset: usize, buf:
 /// `r` hint for the picker.
 fn tabs(app: &App, area: Rect, buf: &mut Buffer) {
     buf.set_style(area, app.theme.status);
+    let crumb = breadcrumb(app);
+    buf.set_stringn(
+        area.x,
+        area.y,
+        &crumb,
+        usize::from(area.width),
+        app.theme.dim,
+    );
     let (placed, overflow) = tab_layout(app, area.width);
     for (region, x, label) in placed {
         let style = if region == app.region {
@@ -187,64 +197,6 @@ fn tabs(app: &App, area: Rect, buf: &mut Buffer) {
             app.theme.key,
         );
     }
-}
-
-/// The hint drawn at the right of the tab bar when some regions do not fit.
-const MORE_TABS: &str = " r:更多 more ";
-
-/// Which region tabs fit in `width` columns: `(region, column, label)` for each whole tab
-/// shown (a window that always includes the current region), and whether some are hidden.
-/// Shared by drawing and by mouse clicks on the tab bar.
-pub fn tab_layout(app: &App, width: u16) -> (Vec<(usize, u16, String)>, bool) {
-    let labels: Vec<String> = app
-        .regions
-        .iter()
-        .enumerate()
-        .map(|(i, r)| {
-            let n = r.articles.len();
-            if i < 9 {
-                format!(" {} {}({n}) ", i + 1, r.name)
-            } else {
-                format!(" {}({n}) ", r.name)
-            }
-        })
-        .collect();
-    let width = usize::from(width);
-    let total: usize = labels.iter().map(|l| display_width(l)).sum();
-    let overflow = total > width;
-    let room = if overflow {
-        width.saturating_sub(display_width(MORE_TABS))
-    } else {
-        width
-    };
-    let current = app.region.min(labels.len().saturating_sub(1));
-    let mut start = 0;
-    while start < current {
-        let w: usize = labels[start..=current]
-            .iter()
-            .map(|l| display_width(l))
-            .sum();
-        if w <= room {
-            break;
-        }
-        start += 1;
-    }
-    let mut placed = Vec::new();
-    let mut x = 0usize;
-    for (i, label) in labels.into_iter().enumerate().skip(start) {
-        let w = display_width(&label);
-        if x + w > room {
-            // The current tab is always shown, cut if it must be.
-            if i == current && x < room {
-                let cut = ellipsize(&label, room - x, app.ambiguous_wide).into_owned();
-                placed.push((i, x as u16, cut));
-            }
-            break;
-        }
-        placed.push((i, x as u16, label));
-        x += w;
-    }
-    (placed, overflow)
 }
 
 /// The status bar: the find line while typing, a message, or key hints from the key table.
@@ -316,17 +268,6 @@ fn short(hint: &str) -> &str {
     hint.split(' ').next().unwrap_or(hint)
 }
 
-/// The popup that lists the files that could not be loaded.
-fn load_errors_area(body: Rect) -> Rect {
-    layout::centered(body, 90, 80, 40, 8)
-}
-
-/// The largest scroll offset of the list of files not loaded over `body`.
-pub(crate) fn load_errors_max_scroll(app: &App, body: Rect) -> usize {
-    let rows = usize::from(layout::inner(load_errors_area(body)).height);
-    app.load_errors.len().saturating_sub(rows)
-}
-
 /// The list of files that could not be loaded, one line each, scrollable.
 fn load_errors(app: &App, body: Rect, buf: &mut Buffer) {
     let area = load_errors_area(body);
@@ -368,39 +309,59 @@ fn load_errors(app: &App, body: Rect, buf: &mut Buffer) {
     }
 }
 
-/// The region picker overlay: regions in pinyin order, each visible one labelled with the
-/// key that opens it.
+/// The region picker overlay: the region tree (province → prefecture → county → zone) with
+/// article counts, filtered by what is typed as the search box reads it.
 fn picker(app: &App, body: Rect, buf: &mut Buffer) {
     let area = layout::picker(body);
     clear_popup(area, buf);
-    block(
-        app,
-        title(
-            app,
-            "选择地区 pick a region - 按标号 key = label",
-            area.width,
-        ),
-    )
-    .render(area, buf);
-    let (first, _) = app.picker_window();
-    let items: Vec<String> = app
-        .picker_order()
+    let order = app.picker_order();
+    let head = format!(
+        "地区树 regions ({}/{}) > {}",
+        order.len(),
+        app.tree.nodes.len(),
+        app.safe(&app.picker_query)
+    );
+    block(app, title(app, &head, area.width)).render(area, buf);
+    let (first, rows) = app.picker_window();
+    // Only the visible rows are formatted: a corpus may have thousands of regions.
+    let items: Vec<String> = order
         .iter()
-        .enumerate()
-        .filter_map(|(i, &r)| {
-            let region = app.regions.get(r)?;
-            let label = i
-                .checked_sub(first)
-                .and_then(super::app::picker_label)
-                .unwrap_or(' ');
+        .skip(first)
+        .take(rows)
+        .filter_map(|&n| {
+            let node = app.tree.nodes.get(n)?;
+            // A place with articles of its own is marked; the others only group.
+            let own = if node.region.is_some() { "•" } else { " " };
+            let own = if app.ambiguous_wide && own == "•" {
+                "*"
+            } else {
+                own
+            };
             Some(format!(
-                "{label} {} ({})",
-                region.name,
-                region.articles.len()
+                "{}{own} {} ({})",
+                "  ".repeat(node.depth),
+                app.safe(&node.name),
+                node.count
             ))
         })
         .collect();
-    marked_list(app, layout::inner(area), &items, app.picker, buf);
+    marked_list(
+        app,
+        layout::inner(area),
+        &items,
+        app.picker.saturating_sub(first),
+        buf,
+    );
+    if order.is_empty() {
+        let inner = layout::inner(area);
+        buf.set_stringn(
+            inner.x,
+            inner.y,
+            "没有匹配的地区 no region matches",
+            usize::from(inner.width),
+            app.theme.dim,
+        );
+    }
 }
 
 /// Where the terminal cursor belongs (the search query or the find line), if anywhere.
@@ -423,6 +384,19 @@ pub fn cursor(app: &App, area: Rect) -> Option<ratatui::layout::Position> {
         _ => None,
     }
 }
+
+/// Bars in ASCII for terminals that draw block elements two cells wide.
+pub(crate) const ASCII_BARS: ratatui::symbols::bar::Set = ratatui::symbols::bar::Set {
+    full: "#",
+    seven_eighths: "#",
+    three_quarters: "=",
+    five_eighths: "=",
+    half: "-",
+    three_eighths: "-",
+    one_quarter: "_",
+    one_eighth: "_",
+    empty: " ",
+};
 
 /// Draws `items` (already terminal-safe) one per row in `area`, scrolled so `selected` is
 /// visible, the selected row marked with `>` and the selection style.

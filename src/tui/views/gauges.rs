@@ -3,15 +3,91 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Rect};
-use ratatui::widgets::Widget;
+use ratatui::widgets::{Sparkline, Widget};
 
 use super::reader::{gauge_styles, marks, text_pane};
 use super::{block, title};
-use crate::corpus::Metric;
+use crate::corpus::figures::{indicator_name, period_end, period_label};
+use crate::corpus::{Article, Metric, MetricKind};
 use crate::tui::app::App;
 use crate::tui::layout;
 use crate::tui::widgets::gauge::{TargetGauge, format_value};
 use crate::tui::widgets::grid::{Column, Grid, GridRow};
+
+/// One point of a trend: the period as shown, the value ranked on (percent of target where
+/// there is one, else the value) and its text.
+pub(crate) type TrendPoint = (String, f64, String);
+
+/// The selected item's indicator across the periods the region reports it for, oldest
+/// first: the indicator's name and the points; `None` with fewer than one point or when
+/// the item has no indicator.
+pub(crate) fn trend(app: &App, article: &Article) -> Option<(String, Vec<TrendPoint>)> {
+    let indicator = match article.gauges.get(app.item) {
+        Some(g) => g.indicator.clone(),
+        None => article
+            .metrics
+            .get(app.item.checked_sub(article.gauges.len())?)?
+            .indicator
+            .clone(),
+    }?;
+    let figures = app.figures_of(app.region)?;
+    let mut actual: Vec<_> = figures
+        .figures
+        .iter()
+        .filter(|f| f.indicator == indicator && f.kind == MetricKind::Actual)
+        .collect();
+    actual.sort_by_key(|f| period_end(f.period.as_deref()));
+    let points: Vec<TrendPoint> = actual
+        .into_iter()
+        .filter_map(|f| {
+            let period = period_label(f.period.as_deref());
+            match (f.percent, f.value) {
+                (Some(p), _) => Some((period, p, format!("{p:.0}%"))),
+                (None, Some(v)) => Some((period, v, format!("{}{}", format_value(v), f.unit))),
+                (None, None) => None,
+            }
+        })
+        .collect();
+    (!points.is_empty()).then(|| (indicator_name(&indicator).to_owned(), points))
+}
+
+/// The trend as a line of periods and values and a sparkline under it.
+fn trend_lines(
+    app: &App,
+    (name, points): &(String, Vec<TrendPoint>),
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let text: Vec<String> = points
+        .iter()
+        .map(|(period, _, value)| format!("{period} {value}"))
+        .collect();
+    let line = format!("趋势 trend {name}: {}", text.join(" → "));
+    buf.set_stringn(
+        area.x,
+        area.y,
+        app.safe(&line),
+        usize::from(area.width),
+        app.theme.dim,
+    );
+    let data: Vec<u64> = points
+        .iter()
+        .map(|(_, v, _)| (v.max(0.0) * 100.0).round() as u64)
+        .collect();
+    let mut spark = Sparkline::default().data(&data).style(app.theme.title);
+    if app.ambiguous_wide {
+        spark = spark.bar_set(super::ASCII_BARS);
+    }
+    spark.render(
+        Rect::new(
+            area.x,
+            area.y.saturating_add(1),
+            area.width.min(data.len() as u16 * 2),
+            1,
+        ),
+        buf,
+    );
+}
 
 /// Draws the gauges screen into `body`.
 pub(crate) fn render(app: &App, body: Rect, buf: &mut Buffer) {
@@ -34,7 +110,14 @@ pub(crate) fn render(app: &App, body: Rect, buf: &mut Buffer) {
         ),
     )
     .render(panes.gauges, buf);
-    let inner = layout::inner(panes.gauges);
+    let mut inner = layout::inner(panes.gauges);
+    if let Some(points) = trend(app, &article)
+        && inner.height >= 5
+    {
+        inner.height -= 2;
+        let area = Rect::new(inner.x, inner.bottom(), inner.width, 2);
+        trend_lines(app, &points, area, buf);
+    }
     let per_screen = usize::from(inner.height / 3).max(1);
     let selected_gauge = (app.item < article.gauges.len()).then_some(app.item);
     let first = selected_gauge.map_or(0, |s| s.saturating_sub(per_screen - 1));

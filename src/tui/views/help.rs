@@ -11,11 +11,7 @@ use crate::text::width::display_width;
 use crate::tui::app::App;
 use crate::tui::keymap::{self, Mode};
 use crate::tui::layout;
-
-/// The popup rectangle inside `body`.
-fn area(body: Rect) -> Rect {
-    layout::centered(body, 90, 95, 40, 8)
-}
+use crate::tui::screens::help::{area, geometry, max_scroll, notes};
 
 /// Every line of the help: each mode's bindings, then notes.
 fn lines(app: &App) -> Vec<Line<'static>> {
@@ -30,45 +26,18 @@ fn lines(app: &App) -> Vec<Line<'static>> {
             ]));
         }
     }
-    for note in [
-        "鼠标 mouse: 滚轮 wheel, 点标签 tabs, m 开关 on/off",
-        "--ambiwide: 歧义宽度字符按两格 ambiguous = 2 cells",
-    ] {
+    for note in notes() {
         lines.push(Line::from(Span::styled(note, app.theme.dim)));
     }
     lines
-}
-
-/// How the help is laid out over `body`: (lines, visible rows, columns).
-fn geometry(app: &App, body: Rect) -> (usize, usize, u16) {
-    let inner = layout::inner(area(body));
-    let total = lines(app).len();
-    let rows = usize::from(inner.height);
-    // Two columns only when that shows everything; otherwise one column that scrolls.
-    let columns = if total > rows && total <= rows * 2 && inner.width >= 80 {
-        2
-    } else {
-        1
-    };
-    (total, rows, columns)
-}
-
-/// The largest scroll offset over `body` (0 when everything fits).
-pub(crate) fn max_scroll(app: &App, body: Rect) -> usize {
-    let (total, rows, columns) = geometry(app, body);
-    if columns > 1 {
-        0
-    } else {
-        total.saturating_sub(rows)
-    }
 }
 
 /// Draws the help overlay over `body`.
 pub(crate) fn render(app: &App, body: Rect, buf: &mut Buffer) {
     let area = area(body);
     clear_popup(area, buf);
-    let (total, rows, columns) = geometry(app, body);
-    let max = max_scroll(app, body);
+    let (total, rows, columns) = geometry(body);
+    let max = max_scroll(body);
     let scroll = app.help_scroll.min(max);
     // The status-bar hints of help mode, with every key each one has.
     let bar: Vec<&str> = keymap::hints(Mode::Help, true)

@@ -1,167 +1,145 @@
-//! The overview: every region ranked on each metric, metrics shared by most regions first,
-//! figures converted to a common unit per metric.
+//! The overview: regions ranked on each canonical indicator for the chosen period (each
+//! region's latest by default, rankings that mix periods say so), by value or by percent of
+//! target, filtered by level and by parent; a horizontal bar chart of the selected ranking.
+//! Articles whose region is unknown are not a region: they are counted apart, never ranked.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::{Constraint, Direction, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::Line;
-use ratatui::widgets::Widget;
+use ratatui::widgets::{Bar, BarChart, BarGroup, Widget};
 
-use super::compare::{Figure, figures, unit_scale};
 use super::{block, title};
+use crate::corpus::figures::{RankBy, Ranking, indicator_name};
+use crate::tui::action::Action;
 use crate::tui::app::App;
+use crate::tui::keymap::key_for;
+use crate::tui::screens::overview::{rankings, rows};
 use crate::tui::widgets::gauge::format_value;
 use crate::tui::widgets::grid::{Column, Grid, GridRow};
 
-/// One row of the overview: label (on the first row of its group), kind, rank, region,
-/// value, unit.
-pub(crate) fn rows(app: &App) -> Vec<[String; 6]> {
-    let per_region: Vec<_> = (0..app.regions.len()).map(|r| figures(app, r)).collect();
-    let mut keys: Vec<(Figure, usize)> = Vec::new();
-    for figs in &per_region {
-        for f in figs {
-            match keys.iter_mut().find(|(k, _)| k.same_as(f)) {
-                Some(entry) => entry.1 += 1,
-                None => keys.push((f.clone(), 1)),
-            }
+/// The horizontal bar chart of one ranking, values scaled to integers for the widget and
+/// printed as they are.
+fn chart(app: &App, ranking: &Ranking, area: Rect, buf: &mut Buffer) {
+    let by_percent = app.overview.by == RankBy::Percent;
+    let head = format!(
+        "{} - {}{}",
+        indicator_name(&ranking.indicator),
+        if by_percent {
+            "完成% of target"
+        } else {
+            &ranking.unit
+        },
+        if ranking.mixed_periods() {
+            " - * 各地最新期 latest per region"
+        } else {
+            ""
         }
+    );
+    let frame = block(app, title(app, &head, area.width));
+    let inner = crate::tui::layout::inner(area);
+    frame.render(area, buf);
+    let bars: Vec<Bar> = ranking
+        .entries
+        .iter()
+        .take(usize::from(inner.height))
+        .map(|(region, figure, v)| {
+            let name = app.regions.get(*region).map_or("", |x| x.name.as_str());
+            let text = if by_percent {
+                format!("{v:.0}%")
+            } else {
+                format!("{}{}", format_value(*v), app.safe(&figure.unit))
+            };
+            Bar::with_label(
+                app.safe(name).into_owned(),
+                (v.max(0.0) * 100.0).round() as u64,
+            )
+            .text_value(text)
+        })
+        .collect();
+    let mut chart = BarChart::default();
+    if app.ambiguous_wide {
+        // Block elements are ambiguous-wide: ASCII bars instead.
+        chart = chart.bar_set(super::ASCII_BARS);
     }
-    // Ranked: measures two or more regions report, on the same footing. A cross-period pair
-    // is not progress and a measure of one region cannot be ranked: both are listed apart,
-    // under one separator row.
-    let ranked = |k: &(Figure, usize)| k.1 > 1 && !k.0.cross_period;
-    keys.sort_by_key(|k| (!ranked(k), std::cmp::Reverse(k.1)));
-    let mut out = Vec::new();
-    let shared = keys.iter().filter(|k| ranked(k)).count();
-    for (n, (key, _)) in keys.into_iter().enumerate() {
-        if n == shared && shared > 0 {
-            out.push([
-                "-- 不排名 not ranked --".to_owned(),
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-            ]);
-        }
-        let mut entries: Vec<(usize, Option<f64>, String)> = Vec::new();
-        for (r, figs) in per_region.iter().enumerate() {
-            if let Some(f) = figs.iter().find(|f| f.same_as(&key)) {
-                entries.push((r, f.value, f.unit.clone()));
-            }
-        }
-        // Common unit: the largest factor among the entries sharing the first one's base.
-        let base = entries
-            .first()
-            .map(|e| unit_scale(&e.2).0.to_owned())
-            .unwrap_or_default();
-        let (factor, unit) = entries
-            .iter()
-            .filter(|e| unit_scale(&e.2).0 == base)
-            .map(|e| (unit_scale(&e.2).1, e.2.clone()))
-            .fold(
-                (0.0, String::new()),
-                |acc, x| if x.0 > acc.0 { x } else { acc },
-            );
-        let factor = if factor > 0.0 { factor } else { 1.0 };
-        let mut ranked_entries: Vec<(usize, Option<f64>, String)> = entries
-            .into_iter()
-            .map(|(r, v, u)| {
-                let (b, f) = unit_scale(&u);
-                if b == base {
-                    (r, v.map(|v| v * f / factor), unit.clone())
-                } else {
-                    (r, v, u)
-                }
-            })
-            .collect();
-        ranked_entries.sort_by(|a, b| {
-            b.1.unwrap_or(f64::NEG_INFINITY)
-                .total_cmp(&a.1.unwrap_or(f64::NEG_INFINITY))
-        });
-        for (i, (r, v, u)) in ranked_entries.into_iter().enumerate() {
-            let region = app
-                .regions
-                .get(r)
-                .map(|x| x.name.clone())
-                .unwrap_or_default();
-            let value = v.map_or_else(|| "[隐去]".to_owned(), format_value);
-            let shown_label = if i == 0 {
-                app.safe(&key.label).into_owned()
-            } else {
-                String::new()
-            };
-            let kind_s = if i == 0 {
-                key.kind_text()
-            } else {
-                String::new()
-            };
-            let rank = if key.cross_period {
-                "-".to_owned()
-            } else {
-                format!("{}", i + 1)
-            };
-            out.push([
-                shown_label,
-                kind_s,
-                rank,
-                region,
-                value,
-                app.safe(&u).into_owned(),
-            ]);
-        }
-    }
-    out
+    chart
+        .direction(Direction::Horizontal)
+        .data(BarGroup::default().bars(&bars))
+        .bar_width(1)
+        .bar_gap(0)
+        .bar_style(app.theme.title)
+        .value_style(Style::default().patch(app.theme.selected))
+        .render(inner, buf);
 }
 
 /// Draws the overview into `body`.
 pub(crate) fn render(app: &App, body: Rect, buf: &mut Buffer) {
-    let mut all = rows(app);
-    // The selected row (what `y` copies) is marked, not only styled.
-    if let Some(row) = all.get_mut(app.overview_row) {
-        row[0] = format!("> {}", row[0]);
-    }
+    let all = rows(app);
+    let rankings = rankings(app);
     let selected = app.overview_row;
+    let key = |a: &Action| key_for(a).unwrap_or_default();
+    let level = app.overview.level.map_or("全部 all", |l| l.as_str());
+    let parent = app.overview.parent.as_deref().unwrap_or("全部 all");
+    let by = match app.overview.by {
+        RankBy::Value => "数值 value",
+        RankBy::Percent => "完成% of target",
+    };
     let head = format!(
-        "总览 overview - {} 个地区 regions - 按指标排名 ranked per metric",
-        app.regions.len()
+        "总览 overview - {} 项指标 indicators - {} 期 {} - {} 级 {level} - {} 上级 {parent} - {} {by}",
+        rankings.len(),
+        key(&Action::NextPeriod),
+        app.overview.period.label(),
+        key(&Action::NextLevelFilter),
+        key(&Action::ScopeToParent),
+        key(&Action::ToggleRankBy),
     );
+    let frame_inner = crate::tui::layout::inner(body);
+    // Side by side where the table keeps its columns; stacked on narrow terminals.
+    let [table_area, chart_area] = if frame_inner.width >= 100 {
+        Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)])
+            .areas(frame_inner)
+    } else {
+        Layout::vertical([Constraint::Percentage(60), Constraint::Percentage(40)])
+            .areas(frame_inner)
+    };
     let empty = all.is_empty();
-    let label_width = super::column_width("指标 label", all.iter().map(|r| r[0].as_str()), 10, 30);
-    let region_width =
-        super::column_width("地区 region", all.iter().map(|r| r[3].as_str()), 10, 24);
-    let columns = [
-        Column::left(Constraint::Length(label_width)),
-        Column::left(Constraint::Length(super::column_width(
-            "类型 kind",
-            all.iter().map(|r| r[1].as_str()),
-            10,
-            20,
-        ))),
-        Column::right(Constraint::Length(4)),
-        Column::left(Constraint::Length(region_width)),
-        Column::right(Constraint::Length(12)),
-        Column::left(Constraint::Fill(1)),
-    ];
-    let header = [
-        "指标 label",
-        "类型 kind",
+    let width = |i: usize, head: &str, min: u16, max: u16| {
+        super::column_width(head, all.iter().map(|r| r.0[i].as_str()), min, max)
+    };
+    let heads = [
+        "指标",
+        "期 period",
         "名次",
         "地区 region",
         "数值 value",
-        "单位",
+        "完成%",
     ];
-    let header = GridRow::new(header.map(str::to_owned).to_vec(), app.theme.title);
-    let inner = crate::tui::layout::inner(body);
+    let columns = [
+        Column::left(Constraint::Length(width(0, heads[0], 6, 14))),
+        Column::left(Constraint::Length(width(1, heads[1], 8, 12))),
+        Column::right(Constraint::Length(4)),
+        Column::left(Constraint::Length(width(3, heads[3], 8, 16))),
+        Column::right(Constraint::Length(width(4, heads[4], 6, 12))),
+        Column::right(Constraint::Length(width(5, heads[5], 5, 6))),
+    ];
+    let header = GridRow::new(heads.map(str::to_owned).to_vec(), app.theme.title);
+    let inner = table_area;
     let height = usize::from(inner.height.saturating_sub(1));
     let first = app.scroll.min(all.len().saturating_sub(height));
     let total = all.len();
-    let rows: Vec<GridRow> = all
-        .into_iter()
+    let current = all
+        .get(selected)
+        .and_then(|r| r.1)
+        .or_else(|| (!rankings.is_empty()).then_some(0));
+    let lines: Vec<GridRow> = all
+        .iter()
         .enumerate()
         .skip(first)
         .take(height)
-        .map(|(i, r)| {
+        .map(|(i, (r, _))| {
+            let mut r = r.clone();
             let style = if i == selected {
+                r[0] = format!("> {}", r[0]);
                 app.theme.selected
             } else if r[2] == "1" {
                 app.theme.text
@@ -174,24 +152,29 @@ pub(crate) fn render(app: &App, body: Rect, buf: &mut Buffer) {
     let position = format!(
         " {}-{}/{} ",
         (first + 1).min(total),
-        first + rows.len(),
+        first + lines.len(),
         total
     );
     block(app, title(app, &head, body.width))
         .title_bottom(Line::from(position).right_aligned())
         .render(body, buf);
-    (&Grid::new(&columns, &rows)
+    (&Grid::new(&columns, &lines)
         .header(header)
-        .spacing(2)
+        .spacing(1)
         .ascii(app.ambiguous_wide))
         .render(inner, buf);
     if empty {
         buf.set_stringn(
-            body.x.saturating_add(2),
-            body.y.saturating_add(2),
-            "没有指标 no metrics yet",
-            usize::from(body.width.saturating_sub(4)),
+            inner.x.saturating_add(1),
+            inner.y.saturating_add(1),
+            "没有可排名的指标 nothing to rank",
+            usize::from(inner.width.saturating_sub(2)),
             app.theme.dim,
         );
+    }
+    if let Some(r) = current.and_then(|n| rankings.get(n)) {
+        chart(app, r, chart_area, buf);
+    } else {
+        block(app, title(app, "图 chart", chart_area.width)).render(chart_area, buf);
     }
 }

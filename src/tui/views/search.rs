@@ -131,6 +131,13 @@ fn hit_line<'a>(app: &App, hit: &Hit, selected: bool, width: usize) -> Line<'a> 
         Span::styled(place.clone(), app.theme.dim),
     ];
     let room = width.saturating_sub(2 + 5 + display_width(&place));
+    if let HitTarget::Metric(i) = hit.target
+        && let Some(article) = app.article(hit.article)
+        && let Some(metric) = article.metrics.get(i)
+    {
+        spans.extend(metric_hit(app, hit, metric, &article, room, base));
+        return Line::from(spans);
+    }
     spans.extend(highlighted(
         app,
         &hit.text,
@@ -140,6 +147,67 @@ fn hit_line<'a>(app: &App, hit: &Hit, selected: bool, width: usize) -> Line<'a> 
         app.theme.matched,
     ));
     Line::from(spans)
+}
+
+/// A metric hit: its label (the match highlighted), its value, and the sentence it was read
+/// from with the label highlighted there, so that hits with one label tell themselves apart.
+fn metric_hit<'a>(
+    app: &App,
+    hit: &Hit,
+    metric: &crate::corpus::Metric,
+    article: &crate::corpus::Article,
+    room: usize,
+    base: Style,
+) -> Vec<Span<'a>> {
+    let label_room = display_width(&hit.text).min(room / 3).max(4);
+    let mut spans = highlighted(
+        app,
+        &hit.text,
+        &hit.indices,
+        label_room,
+        base,
+        app.theme.matched,
+    );
+    let value = format!(
+        " {}{} ",
+        super::gauges::metric_value(app, metric),
+        app.safe(&metric.unit)
+    );
+    spans.push(Span::styled(value.clone(), app.theme.title));
+    let used = label_room.min(display_width(&hit.text)) + display_width(&value);
+    // The whole sentence around the figure's source.
+    let span = metric.source;
+    let sentence: String = article
+        .paragraphs
+        .get(span.paragraph)
+        .map(|p| {
+            let (start, end) = crate::corpus::extract::sentences(p)
+                .into_iter()
+                .find(|&(s, e)| s <= span.start && span.start < e)
+                .unwrap_or((span.start, span.end));
+            p.chars()
+                .skip(start)
+                .take(end.saturating_sub(start))
+                .collect()
+        })
+        .unwrap_or_default();
+    if sentence.is_empty() {
+        return spans;
+    }
+    let marks: Vec<usize> = crate::search::find_in_text(&sentence, &metric.label)
+        .into_iter()
+        .flatten()
+        .collect();
+    spans.push(Span::styled("| ", app.theme.dim));
+    spans.extend(highlighted(
+        app,
+        &sentence,
+        &marks,
+        room.saturating_sub(used + 2),
+        app.theme.dim,
+        app.theme.matched,
+    ));
+    spans
 }
 
 /// `text` (sanitised one char per char, so `indices` stay valid) with `indices` in `hit`
