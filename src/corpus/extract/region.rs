@@ -91,11 +91,17 @@ const ELSEWHERE_AFTER: [&str; 6] = ["等地", "等省", "等市", "客商", "企
 /// of its name.
 fn level_votes(text: &str) -> HashMap<char, usize> {
     let mut votes = HashMap::new();
-    let chars: Vec<char> = text.chars().collect();
-    for w in chars.windows(2) {
-        if "全我该本".contains(w[0]) && "省市州县区旗盟镇乡".contains(w[1]) {
-            *votes.entry(w[1]).or_insert(0) += 1;
+    let mut previous = ' ';
+    for c in text.chars() {
+        if matches!(previous, '全' | '我' | '该' | '本')
+            && matches!(
+                c,
+                '省' | '市' | '州' | '县' | '区' | '旗' | '盟' | '镇' | '乡'
+            )
+        {
+            *votes.entry(c).or_insert(0) += 1;
         }
+        previous = c;
     }
     votes
 }
