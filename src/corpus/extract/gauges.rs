@@ -191,29 +191,9 @@ pub fn gauges(metrics: &[Metric]) -> Vec<Gauge> {
         });
         let same_period = |am: &Metric| am.period == tm.period;
         let best = candidates.max_by_key(|(j, am)| (same_period(am), am.period.clone(), *j));
-        let Some((a, am)) = best else { continue };
+        let Some((a, _)) = best else { continue };
         used[a] = true;
-        let actual = am.value.unwrap_or(0.0);
-        let target = units::convert(tm.value.unwrap_or(0.0), &tm.unit, &am.unit);
-        let percent = target
-            .filter(|t| *t > 0.0)
-            .map(|t| (actual / t * 10000.0).round() / 100.0);
-        let cross = am.period.as_deref().and_then(period_year)
-            != tm.period.as_deref().and_then(period_year);
-        out.push(Gauge {
-            label: gauge_label(metrics, a),
-            actual,
-            target,
-            percent,
-            percent_stated: false,
-            unit: am.unit.clone(),
-            actual_period: am.period.clone(),
-            target_period: tm.period.clone(),
-            cross_period: cross,
-            source: am.source,
-            target_source: (tm.source != am.source).then_some(tm.source),
-            indicator: None,
-        });
+        out.push(paired_gauge(metrics, a, tm));
     }
     out
 }
@@ -334,27 +314,36 @@ fn adjacent_targets(metrics: &[Metric], used: &mut [bool], out: &mut Vec<Gauge>)
         if used[t] || !tm.target_of_previous || tm.value.is_none() {
             continue;
         }
-        let Some(target) = units::convert(tm.value.unwrap_or(0.0), &tm.unit, &am.unit) else {
+        if !units::compatible(&tm.unit, &am.unit) {
             continue;
-        };
+        }
         used[a] = true;
         used[t] = true;
-        let actual = am.value.unwrap_or(0.0);
-        let cross = am.period.as_deref().and_then(period_year)
-            != tm.period.as_deref().and_then(period_year);
-        out.push(Gauge {
-            label: gauge_label(metrics, a),
-            actual,
-            target: Some(target),
-            percent: (target > 0.0).then(|| (actual / target * 10000.0).round() / 100.0),
-            percent_stated: false,
-            unit: am.unit.clone(),
-            actual_period: am.period.clone(),
-            target_period: tm.period.clone(),
-            cross_period: cross,
-            source: am.source,
-            target_source: None,
-            indicator: None,
-        });
+        out.push(paired_gauge(metrics, a, tm));
+    }
+}
+
+/// A gauge from an achieved figure `a` and a target `tm` stated as a figure of its own:
+/// the percent is computed, and the pair is cross-period when their years differ.
+fn paired_gauge(metrics: &[Metric], a: usize, tm: &Metric) -> Gauge {
+    let am = &metrics[a];
+    let actual = am.value.unwrap_or(0.0);
+    let target = units::convert(tm.value.unwrap_or(0.0), &tm.unit, &am.unit);
+    let year = |m: &Metric| m.period.as_deref().and_then(period_year);
+    Gauge {
+        label: gauge_label(metrics, a),
+        actual,
+        target,
+        percent: target
+            .filter(|t| *t > 0.0)
+            .map(|t| (actual / t * 10000.0).round() / 100.0),
+        percent_stated: false,
+        unit: am.unit.clone(),
+        actual_period: am.period.clone(),
+        target_period: tm.period.clone(),
+        cross_period: year(am) != year(tm),
+        source: am.source,
+        target_source: (tm.source != am.source).then_some(tm.source),
+        indicator: None,
     }
 }
