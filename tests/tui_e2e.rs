@@ -427,7 +427,10 @@ fn keys_rebound_in_the_config_file_drive_the_explorer_and_its_hints() {
             config.display()
         ),
     );
-    let screen = s.wait_for("濉溪经济开发区");
+    // The hints bar is drawn last: wait for it, not only for the region tabs.
+    let screen = s.wait_until("the first frame with its hints", |screen| {
+        screen.contains("濉溪经济开发区") && screen.contains("帮助")
+    });
     assert!(
         screen.contains("x 退出") && screen.contains("F2 指标"),
         "hints follow the table:\n{screen}"
@@ -655,9 +658,10 @@ fn escape_never_leaves_the_explorer() {
         24,
         &format!("{BIN} --no-state; echo EXIT=$? DONE$((1+1))"),
     );
-    let screen = s.wait_for("濉溪经济开发区");
+    // The hints bar is drawn last: once it shows, the whole first frame is there.
+    let screen = s.wait_for("? 帮助");
     fits(&screen, 80);
-    assert!(screen.contains("? 帮助"), "{screen}");
+    assert!(screen.contains("濉溪经济开发区"), "{screen}");
     // Search, type, then Esc more times than there is anything to close.
     s.keys(&["s"]);
     s.wait_for("搜索 search");
