@@ -96,7 +96,7 @@ pub fn parse_text(file: &str, original: String, encoding: &str) -> Article {
             Role::Title => {
                 let printed = convert::to_simplified(&clean::clean_title(original_lines[i]));
                 article.title = structure::title_line(&printed).unwrap_or(printed);
-                record_changes(&mut article, &cleaned[i].1, i);
+                record_changes(&mut article, std::mem::take(&mut cleaned[i].1), i);
                 article.boilerplate.push(Boilerplate {
                     kind: "title".to_owned(),
                     line: i + 1,
@@ -116,7 +116,7 @@ pub fn parse_text(file: &str, original: String, encoding: &str) -> Article {
                     Some(last) if continues => last.push_str(line),
                     _ => article.paragraphs.push(line.clone()),
                 }
-                record_changes(&mut article, &cleaned[i].1, i);
+                record_changes(&mut article, std::mem::take(&mut cleaned[i].1), i);
             }
             Role::Boilerplate(kind) => {
                 match *kind {
@@ -246,23 +246,26 @@ pub fn parse_text(file: &str, original: String, encoding: &str) -> Article {
 const CONTACT_WORDS: [&str; 6] = ["地址", "电话", "邮编", "传真", "备案", "邮箱"];
 
 /// Copies a body line's repairs and warnings into the article.
-fn record_changes(article: &mut Article, changes: &[clean::Change], line: usize) {
+fn record_changes(article: &mut Article, changes: Vec<clean::Change>, line: usize) {
+    // The changes are consumed as they are recorded, so a long article does not hold both
+    // lists at once.
+    article.repairs.reserve(changes.len());
     for change in changes {
+        if let Some((kind, hint)) = change.warning {
+            article.warnings.push(Warning {
+                kind: kind.to_owned(),
+                offset: change.start,
+                line: line + 1,
+                text: change.before,
+                hint,
+            });
+        }
         article.repairs.push(Repair {
             rule: change.rule.to_owned(),
             start: change.start,
             end: change.end,
-            replacement: change.after.clone(),
+            replacement: change.after,
         });
-        if let Some((kind, hint)) = &change.warning {
-            article.warnings.push(Warning {
-                kind: (*kind).to_owned(),
-                offset: change.start,
-                line: line + 1,
-                text: change.before.clone(),
-                hint: hint.clone(),
-            });
-        }
     }
 }
 

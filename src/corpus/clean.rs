@@ -196,6 +196,7 @@ fn clean_line_with(
             break;
         }
     }
+    changes.shrink_to_fit();
     (tracked.text(), changes)
 }
 
