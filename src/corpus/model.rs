@@ -177,6 +177,10 @@ pub struct Metric {
     /// (`实际到位资金8亿元（目标6亿元）`, `超额完成910亿元目标任务`); used while pairing, not stored.
     #[serde(skip)]
     pub target_of_previous: bool,
+    /// True for a figure that continues a list after `、` (`104%` of `96%、104%`); used
+    /// while pairing, not stored.
+    #[serde(skip)]
+    pub in_list: bool,
     /// The months the figure covers when the text names less than a whole year (1..6 for
     /// 上半年), known even when the year is not; used while pairing, not stored.
     #[serde(skip)]

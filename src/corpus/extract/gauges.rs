@@ -104,6 +104,8 @@ fn frame_target(metrics: &[Metric], i: usize) -> (Option<usize>, Option<usize>) 
 pub fn gauges(metrics: &[Metric]) -> Vec<Gauge> {
     let mut out = Vec::new();
     let mut used = vec![false; metrics.len()];
+    // The last stated percent paired, and its achieved figure.
+    let mut last_pair: Option<(usize, usize)> = None;
     let mut i = 0;
     while i < metrics.len() {
         // 计划投资65.5亿元，…已完成投资27.5亿元，占全年投资的42%: a share of the year's
@@ -117,11 +119,14 @@ pub fn gauges(metrics: &[Metric]) -> Vec<Gauge> {
             continue;
         }
         // 分别完成年度目标的96%、104%: a run of percents pairs in order with the figures before.
-        let run = (i..metrics.len())
-            .take_while(|&k| {
-                metrics[k].kind == MetricKind::ProgressPct && metrics[k].source == metrics[i].source
-            })
-            .count();
+        let run = 1
+            + (i + 1..metrics.len())
+                .take_while(|&k| {
+                    metrics[k].kind == MetricKind::ProgressPct
+                        && metrics[k].source == metrics[i].source
+                        && metrics[k].in_list
+                })
+                .count();
         let candidates = actual_candidates(metrics, i);
         if run > 1 && candidates.near.len() >= run {
             let mut chosen: Vec<usize> = candidates.near[..run].to_vec();
@@ -173,10 +178,21 @@ pub fn gauges(metrics: &[Metric]) -> Vec<Gauge> {
                     .filter(|_| !share_of_plan)
                     .map(|&a| (a, own.filter(|&t| in_unit(a, t).is_some())))
             });
+        // 到位资金60.07亿元，占市下达目标任务的92.42%，占县下达目标任务的85.81%: one
+        // actual against two targets, each percent with a frame of its own.
+        let pick = pick.or_else(|| {
+            let (previous, a) = last_pair?;
+            (previous + 1 == i
+                && !percent.in_list
+                && metrics[previous].source == percent.source
+                && candidates.near.is_empty())
+            .then_some((a, None))
+        });
         let Some((a, t)) = pick else {
             i += 1;
             continue;
         };
+        last_pair = Some((i, a));
         used[a] = true;
         if let Some(t) = t {
             used[t] = true;

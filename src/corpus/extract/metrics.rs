@@ -154,6 +154,9 @@ pub(super) fn sentence_metrics(
         let mut kind;
         let mut value = fig.value;
         let mut label;
+        // `96%、104%`: the second figure continues a list.
+        let in_list = raw_before.trim_start_matches('、').is_empty()
+            && sentence.get(clause_start.wrapping_sub(1)) == Some(&'、');
         // 同比增长-8.92%: a growth written with a minus sign.
         let signed = raw_before.ends_with(['-', '－', '—']);
         let growth_before = raw_before.trim_end_matches(['-', '－', '—']);
@@ -177,8 +180,7 @@ pub(super) fn sentence_metrics(
                 after_last_verb(&stem)
             };
         } else if fig.unit == "%"
-            && raw_before.trim_start_matches('、').is_empty()
-            && sentence.get(clause_start.wrapping_sub(1)) == Some(&'、')
+            && in_list
             && metrics
                 .last()
                 .is_some_and(|m| m.kind == MetricKind::GrowthPct && m.unit == "%")
@@ -196,8 +198,7 @@ pub(super) fn sentence_metrics(
                     && metrics.last().is_some_and(|m| {
                         m.kind == MetricKind::Target && !MARGIN.is_match(&m.label)
                     }))
-                || (raw_before.trim_start_matches('、').is_empty()
-                    && sentence.get(clause_start.wrapping_sub(1)) == Some(&'、')
+                || (in_list
                     && metrics
                         .last()
                         .is_some_and(|m| m.kind == MetricKind::ProgressPct)))
@@ -322,6 +323,7 @@ pub(super) fn sentence_metrics(
             kind,
             period,
             months,
+            in_list,
             redacted: fig.value.is_none(),
             raw: fig.raw.clone(),
             source: Span {

@@ -162,9 +162,14 @@ pub fn find_region(title: &str, site: Option<&str>, paragraphs: &[String]) -> Op
     if let Some(site) = site {
         pieces.push((Spot::Site, site));
     }
-    if let Some(outlet) = paragraphs.first().and_then(|p| dateline_outlet(p)) {
-        pieces.push((Spot::Site, outlet));
-    }
+    // The outlet of the dateline opening the first paragraph (`滁州日报讯`): its names
+    // support the rest like a site line's, without counting twice.
+    let outlet_chars = paragraphs.first().map_or(0, |p| {
+        dateline_outlet(p).map_or(0, |o| {
+            let lead = p.len() - p.trim_start_matches(is_indent).len();
+            p[..lead + o.len()].chars().count()
+        })
+    });
     let mut budget = REGION_SCAN_BYTES;
     for (i, p) in paragraphs.iter().enumerate() {
         if budget == 0 {
@@ -224,10 +229,21 @@ pub fn find_region(title: &str, site: Option<&str>, paragraphs: &[String]) -> Op
                 .take(10)
                 .take_while(|c| !"，。；、：,;:！？".contains(**c))
                 .collect();
-            let organisation =
-                ORGANISATIONS.iter().any(|w| ahead.contains(w)) || ahead.ends_with("项目");
+            // 贵州茅台酱香酒项目 is a project's name; 新疆落实执行招商引资项目 is the subject
+            // at work.
+            let organisation = ORGANISATIONS.iter().any(|w| ahead.contains(w))
+                || (ahead.ends_with("项目") && !ACTION_WORDS.iter().any(|w| ahead.contains(w)));
+            // “河南省装备制造外贸转型升级基地”: a name inside the name of an honour or a plan.
+            let quoted = chars[mention.start.saturating_sub(16)..mention.start]
+                .iter()
+                .rev()
+                .find(|c| "“”《》".contains(**c))
+                .is_some_and(|c| "“《".contains(*c));
+            let in_outlet = matches!(place, Spot::FirstParagraph) && mention.end <= outlet_chars;
             let mut weight = place.weight();
-            if elsewhere || listed || organisation {
+            if matches!(place, Spot::Site) || in_outlet {
+                // The publisher's own line (中山市坦洲镇人民政府): no penalty for the office.
+            } else if elsewhere || listed || organisation || quoted {
                 weight *= 0.3;
             } else if aside {
                 weight *= 0.5;
@@ -239,7 +255,7 @@ pub fn find_region(title: &str, site: Option<&str>, paragraphs: &[String]) -> Op
                 mention,
                 weight,
                 order,
-                strong_spot: matches!(place, Spot::Title | Spot::Site),
+                strong_spot: matches!(place, Spot::Title | Spot::Site) || in_outlet,
             });
             order += 1;
         }
@@ -341,10 +357,19 @@ pub fn find_region(title: &str, site: Option<&str>, paragraphs: &[String]) -> Op
                 None => (format!("name:{}", m.text), None, None, Some(m.level)),
             }
         };
+        // A bare name also counts when the text speaks at its level (通城 with 全县) and
+        // names its parent (咸宁新闻网讯…通城招商引资…全县).
+        let placed_by_parent = |id: PlaceId| {
+            let p = gazetteer.place(id);
+            p.parent.is_some_and(|parent| supported.contains(&parent))
+                && level_char(&p.name).is_some_and(|c| votes.contains_key(&c))
+        };
         if m.level != RegionLevel::Zone
             && m.form == Form::Bare
             && !s.strong_spot
-            && !place.or(parent).is_some_and(|id| supported.contains(&id))
+            && !place
+                .or(parent)
+                .is_some_and(|id| supported.contains(&id) || placed_by_parent(id))
         {
             continue;
         }
@@ -367,9 +392,10 @@ pub fn find_region(title: &str, site: Option<&str>, paragraphs: &[String]) -> Op
             return votes.get(&'区').copied().unwrap_or(0)
                 + votes.get(&ZONE_VOTE).copied().unwrap_or(0);
         }
+        // A former name speaks at its own level (新建县, now 新建区).
         let name = match c.place {
-            Some(id) => gazetteer.place(id).name.clone(),
-            None => c.written.first().cloned().unwrap_or_default(),
+            Some(id) if !c.historical => gazetteer.place(id).name.clone(),
+            _ => c.written.first().cloned().unwrap_or_default(),
         };
         level_char(&name)
             .and_then(|ch| votes.get(&ch))
@@ -452,6 +478,19 @@ fn zone_class(name: &str) -> &'static str {
     }
 }
 
+/// Words of a subject at work, which a project's name does not hold.
+const ACTION_WORDS: [&str; 9] = [
+    "招商引资",
+    "落实",
+    "执行",
+    "引进",
+    "签约",
+    "完成",
+    "实现",
+    "新增",
+    "开工",
+];
+
 /// Words that end a news outlet's name in a dateline (`滁州日报讯`, `江华新闻网讯`).
 const OUTLETS: [&str; 8] = [
     "日报",
@@ -467,7 +506,7 @@ const OUTLETS: [&str; 8] = [
 /// The outlet named by the dateline opening an article (`滁州日报讯（记者…）` → `滁州日报`),
 /// which, like a site name, tells whose news this is. `本报讯` names no outlet.
 fn dateline_outlet(paragraph: &str) -> Option<&str> {
-    let text = paragraph.trim_start_matches(|c: char| c.is_whitespace() || c == '　');
+    let text = paragraph.trim_start_matches(is_indent);
     let head: String = text.chars().take(16).collect();
     let end = head.find('讯')?;
     let outlet = text[..end].trim_end_matches(|c: char| c.is_ascii_digit() || "月日".contains(c));
@@ -476,6 +515,11 @@ fn dateline_outlet(paragraph: &str) -> Option<&str> {
         .any(|w| outlet.ends_with(w))
         .then_some(outlet)
         .filter(|o| o.chars().count() >= 4)
+}
+
+/// Whitespace and the ideographic space that indent a paragraph.
+fn is_indent(c: char) -> bool {
+    c.is_whitespace() || c == '　'
 }
 
 /// The stored form of a chosen candidate.
@@ -569,8 +613,48 @@ mod tests {
     }
 
     #[test]
+    fn a_bare_name_counts_when_its_parent_is_named_and_the_text_speaks_at_its_level() {
+        let body = [
+            "咸宁新闻网讯 1至6月，通城招商引资到位资金61.94亿元。全县新签约项目23个，该县形成合力。"
+                .to_owned(),
+        ];
+        let r = find_region("", None, &body).expect("a region");
+        assert_eq!(r.name, "通城县");
+        // Without the parent, the bare name alone is not enough.
+        let body = ["1至6月，通城招商引资到位资金61.94亿元。全县新签约项目23个。".to_owned()];
+        assert_eq!(find_region("", None, &body), None);
+    }
+
+    #[test]
+    fn a_former_county_speaks_at_its_own_level() {
+        let body = ["在新建县，不少招商项目动辄以亿元计。今年上半年，该县实际利用外资8469万美元，全县新签约项目12个。".to_owned()];
+        let r = find_region("新建开放型经济增势强劲", None, &body).expect("a region");
+        assert_eq!(r.name, "新建县");
+    }
+
+    #[test]
+    fn a_province_inside_a_quoted_name_is_not_the_subject() {
+        let body = [
+            "2021年，高新区实际利用省外资金47.24亿元，全区获批“河南省装备制造外贸转型升级基地”。"
+                .to_owned(),
+        ];
+        assert_eq!(find_region("高新区：立足新起点", None, &body), None);
+    }
+
+    #[test]
+    fn a_provincial_outlet_does_not_outweigh_the_county_it_reports_on() {
+        let body = [
+            "陕西传媒网-陕西日报讯(记者 侯晓林)日前，一个外资项目在凤翔县建成投产。".to_owned(),
+            "今年以来，凤翔县坚持项目引领发展。截至9月底，凤翔县共签订招商引资项目64个。"
+                .to_owned(),
+        ];
+        let r = find_region("", None, &body).expect("a region");
+        assert_eq!(r.name, "凤翔县");
+    }
+
+    #[test]
     fn the_dateline_outlet_places_an_article_that_says_only_quanshi() {
-        let body = ["滁州日报讯(记者张三)上半年，全市实现到位资金401.6亿元。".to_owned()];
+        let body = ["滁州日报讯(记者张三)上半年，全市实现到位资金401.6亿元。全市新签约亿元以上项目225个，全市新开工亿元以上项目114个。".to_owned()];
         let r = find_region("市招商局力促招商引资实现新突破", None, &body).expect("a region");
         assert_eq!(r.name, "滁州市");
     }
