@@ -33,7 +33,8 @@ use regex::Regex;
 
 pub use load::{LoadError, Loaded, builtin, load_paths};
 pub use model::{
-    Article, Boilerplate, Gauge, Metric, MetricKind, RegionLevel, Repair, Script, Span, Warning,
+    Article, Boilerplate, Gauge, Metric, MetricKind, Pairing, RegionLevel, Repair, Script, Span,
+    Warning,
 };
 use structure::Role;
 

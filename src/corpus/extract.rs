@@ -19,7 +19,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::model::{Gauge, Metric, MetricKind, Span};
+use super::model::{Gauge, Metric, MetricKind, Pairing, Span};
 use super::units;
 
 use figures::{CLAUSE_DELIMITERS, CharCounter, figures};
@@ -80,9 +80,7 @@ pub fn extract(
     // The fields used only while pairing are cleared, so that an article equals what its
     // JSON reads back as.
     for m in &mut metrics {
-        m.target_of_previous = false;
-        m.in_list = false;
-        m.months = None;
+        m.pairing = Pairing::default();
     }
     Extracted {
         region,

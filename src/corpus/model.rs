@@ -173,20 +173,25 @@ pub struct Metric {
     pub approximate: bool,
     /// The canonical indicator this figure measures (`funds_in_place`), when one fits.
     pub indicator: Option<String>,
-    /// True for a target stated as the target of the figure just before it
-    /// (`实际到位资金8亿元（目标6亿元）`, `超额完成910亿元目标任务`); used while pairing, not stored.
+    /// What the parser knows of the figure's place in its sentence while pairing figures into
+    /// gauges; not stored, and cleared once the gauges are made.
     #[serde(skip)]
-    pub target_of_previous: bool,
-    /// True for a figure that continues a list after `、` (`104%` of `96%、104%`); used
-    /// while pairing, not stored.
-    #[serde(skip)]
-    pub in_list: bool,
-    /// The months the figure covers when the text names less than a whole year (1..6 for
-    /// 上半年), known even when the year is not; used while pairing, not stored.
-    #[serde(skip)]
-    pub months: Option<(u32, u32)>,
+    pub pairing: Pairing,
     /// The sentence the metric was read from.
     pub source: Span,
+}
+
+/// A figure's place in its sentence, as the gauge pairing needs it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Pairing {
+    /// A target stated as the target of the figure just before it
+    /// (`实际到位资金8亿元（目标6亿元）`, `超额完成910亿元目标任务`).
+    pub target_of_previous: bool,
+    /// A figure that continues a list after `、` (`104%` of `96%、104%`).
+    pub in_list: bool,
+    /// The months the figure covers when the text names less than a whole year (1..6 for
+    /// 上半年), known even when the year is not.
+    pub months: Option<(u32, u32)>,
 }
 
 /// A target-versus-actual pair.

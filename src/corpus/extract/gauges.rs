@@ -124,7 +124,7 @@ pub fn gauges(metrics: &[Metric]) -> Vec<Gauge> {
                 .take_while(|&k| {
                     metrics[k].kind == MetricKind::ProgressPct
                         && metrics[k].source == metrics[i].source
-                        && metrics[k].in_list
+                        && metrics[k].pairing.in_list
                 })
                 .count();
         let candidates = actual_candidates(metrics, i);
@@ -183,7 +183,7 @@ pub fn gauges(metrics: &[Metric]) -> Vec<Gauge> {
         let pick = pick.or_else(|| {
             let (previous, a) = last_pair?;
             (previous + 1 == i
-                && !percent.in_list
+                && !percent.pairing.in_list
                 && metrics[previous].source == percent.source
                 && candidates.near.is_empty())
             .then_some((a, None))
@@ -221,7 +221,7 @@ pub fn gauges(metrics: &[Metric]) -> Vec<Gauge> {
                 && keys_match(&keys[*j], &keys[t])
                 && pairable(&keys[*j], &keys[t])
                 // A target for part of a year (`三季度力争…`) belongs to that part only.
-                && (tm.months.is_none() || am.months == tm.months)
+                && (tm.pairing.months.is_none() || am.pairing.months == tm.pairing.months)
         });
         let same_period = |am: &Metric| am.period == tm.period;
         let best = candidates.max_by_key(|(j, am)| (same_period(am), am.period.clone(), *j));
@@ -345,7 +345,7 @@ fn adjacent_targets(metrics: &[Metric], used: &mut [bool], out: &mut Vec<Gauge>)
             .find(|&j| !matches!(metrics[j].kind, MetricKind::GrowthPct | MetricKind::Change));
         let Some(t) = next else { continue };
         let tm = &metrics[t];
-        if used[t] || !tm.target_of_previous || tm.value.is_none() {
+        if used[t] || !tm.pairing.target_of_previous || tm.value.is_none() {
             continue;
         }
         if !units::compatible(&tm.unit, &am.unit) {

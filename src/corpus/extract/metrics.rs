@@ -316,14 +316,16 @@ pub(super) fn sentence_metrics(
         };
         metrics.push(Metric {
             approximate: fig.approximate,
-            target_of_previous,
+            pairing: Pairing {
+                target_of_previous,
+                in_list,
+                months,
+            },
             label,
             value,
             unit: fig.unit.clone(),
             kind,
             period,
-            months,
-            in_list,
             redacted: fig.value.is_none(),
             raw: fig.raw.clone(),
             source: Span {
