@@ -3,7 +3,7 @@
 //! The converter is built once per process and shared; building it costs a few
 //! milliseconds, converting is a dictionary walk per phrase.
 
-use std::sync::OnceLock;
+use std::sync::{LazyLock, OnceLock};
 
 use ferrous_opencc::OpenCC;
 use ferrous_opencc::config::BuiltinConfig;
@@ -14,7 +14,8 @@ fn converter() -> Option<&'static OpenCC> {
         .as_ref()
 }
 
-/// Converts traditional characters to simplified, phrase by phrase.
+/// Converts traditional characters to simplified, phrase by phrase; clauses without a
+/// traditional character are copied, not looked up.
 ///
 /// ```
 /// use zhaoshang::corpus::convert::to_simplified;
@@ -22,60 +23,101 @@ fn converter() -> Option<&'static OpenCC> {
 /// assert_eq!(to_simplified("通辽市"), "通辽市");
 /// ```
 pub fn to_simplified(text: &str) -> String {
-    match converter() {
-        Some(cc) if has_traditional(text) => cc.convert(text),
-        _ => text.to_owned(),
+    let Some(cc) = converter().filter(|_| has_traditional(text)) else {
+        return text.to_owned();
+    };
+    // Every key of the t2s dictionaries is made of letters (`scripts/opencc-changing.py`
+    // checks it), so no phrase spans a punctuation mark, digit or space: the text converts
+    // clause by clause, and a clause without a character that may change is kept as it is.
+    let mut simplified = String::with_capacity(text.len());
+    for clause in text.split_inclusive(|c: char| !c.is_alphabetic()) {
+        if has_traditional(clause) {
+            simplified.push_str(&cc.convert(clause));
+        } else {
+            simplified.push_str(clause);
+        }
     }
+    simplified
 }
 
-/// The ranges of ideographs the table below covers: extension A and the basic block, and
+/// The ranges of ideographs the bit table covers: extension A and the basic block, and
 /// the compatibility ideographs.
 const BLOCKS: [(u32, u32); 2] = [(0x3400, 0x9FFF), (0xF900, 0xFAFF)];
 
-/// One bit per ideograph of [`BLOCKS`]: set when the converter changes the character on
-/// its own. Most reports are written in simplified characters; a text with none of these
-/// is returned as it is, without the dictionary walk.
-fn changing() -> &'static [u64] {
-    static BITS: OnceLock<Vec<u64>> = OnceLock::new();
-    BITS.get_or_init(|| {
-        let chars: Vec<char> = BLOCKS
-            .iter()
-            .flat_map(|&(a, b)| (a..=b).filter_map(char::from_u32))
-            .collect();
-        let mut bits = vec![0u64; chars.len().div_ceil(64)];
-        let Some(cc) = converter() else { return bits };
-        // One character per line, so that no phrase joins two of them.
-        let joined: String = chars.iter().flat_map(|&c| [c, '\n']).collect();
-        let converted = cc.convert(&joined);
-        for (k, (line, &c)) in converted.split('\n').zip(&chars).enumerate() {
-            if line.chars().ne(std::iter::once(c)) {
-                bits[k / 64] |= 1 << (k % 64);
-            }
-        }
-        bits
-    })
+/// The characters the conversion may change, listed from OpenCC's t2s dictionaries by
+/// `scripts/opencc-changing.py`: those changed on their own (`alone`) and, for phrases
+/// that change although none of their characters does alone (瞭解 → 了解), the characters
+/// that differ (`phrase`).
+static CHANGING: &str = include_str!("../../data/opencc/t2s-changing.txt");
+
+/// The listed characters of one kind (`alone` or `phrase`).
+fn listed(kind: &str) -> impl Iterator<Item = char> + '_ {
+    CHANGING
+        .lines()
+        .filter_map(move |line| line.strip_prefix(kind)?.strip_prefix('\t'))
+        .flat_map(str::chars)
 }
 
-/// True when `text` holds a character that traditional-to-simplified conversion changes.
+/// The set of characters the conversion may change: one bit per ideograph of [`BLOCKS`],
+/// and the few beyond them (extension B and later) in a sorted list.
+struct Changing {
+    bits: Vec<u64>,
+    beyond: Vec<char>,
+}
+
+impl Changing {
+    fn new() -> Self {
+        let size: u32 = BLOCKS.iter().map(|&(a, b)| b - a + 1).sum();
+        let mut set = Self {
+            bits: vec![0; (size as usize).div_ceil(64)],
+            beyond: Vec::new(),
+        };
+        for c in listed("alone").chain(listed("phrase")) {
+            match block_index(c) {
+                Some(k) => set.bits[k / 64] |= 1 << (k % 64),
+                None => set.beyond.push(c),
+            }
+        }
+        set.beyond.sort_unstable();
+        set
+    }
+
+    fn contains(&self, c: char) -> bool {
+        match block_index(c) {
+            Some(k) => self.bits[k / 64] >> (k % 64) & 1 == 1,
+            None => {
+                self.beyond.first().is_some_and(|&f| c >= f)
+                    && self.beyond.binary_search(&c).is_ok()
+            }
+        }
+    }
+}
+
+/// The position of `c` among the characters of [`BLOCKS`].
+fn block_index(c: char) -> Option<usize> {
+    let u = c as u32;
+    let mut base = 0;
+    for &(a, b) in &BLOCKS {
+        if (a..=b).contains(&u) {
+            return Some((base + u - a) as usize);
+        }
+        base += b - a + 1;
+    }
+    None
+}
+
+/// True when `text` holds a character that traditional-to-simplified conversion may
+/// change, on its own or inside a phrase. Text without one converts to itself, so most
+/// reports, written in simplified characters, skip the dictionary walk.
 ///
 /// ```
 /// use zhaoshang::corpus::convert::has_traditional;
 /// assert!(has_traditional("招商引資") && !has_traditional("招商引资，到位资金8亿元"));
+/// assert!(has_traditional("瞭解")); // 了解: no character changes alone
 /// ```
 pub fn has_traditional(text: &str) -> bool {
-    let bits = changing();
-    text.chars().any(|c| {
-        let mut base = 0usize;
-        for &(a, b) in &BLOCKS {
-            let u = c as u32;
-            if (a..=b).contains(&u) {
-                let k = base + (u - a) as usize;
-                return bits.get(k / 64).is_some_and(|w| w >> (k % 64) & 1 == 1);
-            }
-            base += (b - a + 1) as usize;
-        }
-        false
-    })
+    static SET: LazyLock<Changing> = LazyLock::new(Changing::new);
+    text.chars().any(|c| SET.contains(c))
 }
 
 /// True for CJK unified ideographs (the basic block and extension A).
@@ -111,5 +153,94 @@ pub fn traditional_share(original: &str, converted: &str) -> f64 {
         0.0
     } else {
         changed as f64 / han as f64
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The `alone` list holds exactly the characters of [`BLOCKS`] the compiled converter
+    /// changes on their own, so the list cannot drift from the dictionaries in the binary.
+    #[test]
+    fn alone_list_matches_the_converter() {
+        let cc = converter().expect("the t2s converter loads");
+        let chars: Vec<char> = BLOCKS
+            .iter()
+            .flat_map(|&(a, b)| (a..=b).filter_map(char::from_u32))
+            .collect();
+        // One character per line, so that no phrase joins two of them.
+        let joined: String = chars.iter().flat_map(|&c| [c, '\n']).collect();
+        let converted = cc.convert(&joined);
+        let changed: Vec<char> = converted
+            .split('\n')
+            .zip(&chars)
+            .filter(|&(line, &c)| line.chars().ne(std::iter::once(c)))
+            .map(|(_, &c)| c)
+            .collect();
+        let mut listed_in_blocks: Vec<char> = listed("alone")
+            .filter(|&c| block_index(c).is_some())
+            .collect();
+        listed_in_blocks.sort_unstable();
+        assert!(changed.len() > 2_000);
+        assert_eq!(changed, listed_in_blocks);
+        for c in listed("alone").filter(|&c| block_index(c).is_none()) {
+            assert_ne!(
+                cc.convert(&c.to_string()),
+                c.to_string(),
+                "{c} is listed as changing"
+            );
+        }
+    }
+
+    #[test]
+    fn phrase_characters_change_only_inside_their_phrases() {
+        let cc = converter().expect("the t2s converter loads");
+        let phrase: String = listed("phrase").collect();
+        assert!(phrase.contains('瞭') && phrase.contains('覆'));
+        for c in phrase.chars() {
+            assert_eq!(
+                cc.convert(&c.to_string()),
+                c.to_string(),
+                "{c} changes alone"
+            );
+        }
+        assert_eq!(to_simplified("回覆"), "回复");
+        assert_eq!(to_simplified("一目瞭然"), "一目了然");
+    }
+
+    /// Converting clause by clause gives what converting the whole text gives.
+    #[test]
+    fn clauses_convert_as_the_whole_text_does() {
+        let cc = converter().expect("the t2s converter loads");
+        let mut files: Vec<_> = ["tests/fixtures/real/articles", "data/raw"]
+            .iter()
+            .flat_map(|dir| std::fs::read_dir(dir).expect("fixture folder"))
+            .map(|entry| entry.expect("fixture entry").path())
+            .collect();
+        files.sort();
+        let mut traditional = 0;
+        for path in files {
+            let bytes = std::fs::read(&path).expect("fixture file");
+            let Ok(decoded) = crate::corpus::decode::decode(&bytes) else {
+                continue;
+            };
+            let text = decoded.text;
+            let whole = cc.convert(&text);
+            traditional += usize::from(whole != text);
+            assert_eq!(to_simplified(&text), whole, "{}", path.display());
+        }
+        assert!(
+            traditional >= 3,
+            "only {traditional} fixtures hold traditional text"
+        );
+    }
+
+    #[test]
+    fn characters_beyond_the_blocks_are_found() {
+        let beyond = listed("alone").find(|&c| block_index(c).is_none());
+        let c = beyond.expect("the dictionaries list characters beyond extension A");
+        assert!(has_traditional(&format!("招商{c}")));
+        assert!(!has_traditional("招商 2024 ABC"));
     }
 }
