@@ -10,7 +10,7 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use regex::Regex;
 use serde::Deserialize;
@@ -105,7 +105,9 @@ pub struct Pattern {
 enum Matcher {
     /// Any of these substrings.
     Words(Vec<String>),
-    Regex(Regex),
+    /// Shared by every pattern with the same source, so that the search caches each
+    /// thread keeps are built once per distinct regex.
+    Regex(Arc<Regex>),
 }
 
 impl Pattern {
@@ -203,7 +205,7 @@ struct RawIndicator {
 fn compile(
     id: &str,
     patterns: Vec<String>,
-    compiled: &mut HashMap<String, Regex>,
+    compiled: &mut HashMap<String, Arc<Regex>>,
 ) -> Result<Vec<Pattern>, TableError> {
     let is_word = |w: &str| !w.is_empty() && regex::escape(w) == w;
     patterns
@@ -212,14 +214,15 @@ fn compile(
             let matcher = if source.split('|').all(is_word) {
                 Matcher::Words(source.split('|').map(str::to_owned).collect())
             } else if let Some(regex) = compiled.get(&source) {
-                Matcher::Regex(regex.clone())
+                Matcher::Regex(Arc::clone(regex))
             } else {
                 let regex = Regex::new(&source).map_err(|error| TableError::Pattern {
                     id: id.to_owned(),
                     pattern: source.clone(),
                     source: error,
                 })?;
-                compiled.insert(source.clone(), regex.clone());
+                let regex = Arc::new(regex);
+                compiled.insert(source.clone(), Arc::clone(&regex));
                 Matcher::Regex(regex)
             };
             Ok(Pattern { source, matcher })
