@@ -290,8 +290,10 @@ impl Table {
         }
         // A rate (开工率, 资金到位率) is a percent by nature, never the amount it is a rate of.
         let rate = label.contains('率');
+        // The unit is checked before the phrasings: it is cheap and rules out most
+        // indicators (a count is never money).
         self.indicators.iter().find(|i| {
-            (!rate || i.unit_class == UnitClass::Percent) && i.names(&label) && i.admits(class)
+            (!rate || i.unit_class == UnitClass::Percent) && i.admits(class) && i.names(&label)
         })
     }
 }
