@@ -15,7 +15,6 @@ Output is sorted, so two runs give identical bytes.
 
 import argparse
 import glob
-import gzip
 import os
 import pathlib
 import re
@@ -57,7 +56,7 @@ def main():
     data = (crate_dir(args.crate) / "src/data.rs").read_text(encoding="utf-8")
     old = set(re.findall(r'\("(\d{6})", "([^"]+)"\)', data))
     current = {}
-    with gzip.open(ROOT / "data/gazetteer/places.tsv.gz", "rt", encoding="utf-8") as f:
+    with open(ROOT / "data/gazetteer/places.tsv", encoding="utf-8") as f:
         next(f)
         for line in f:
             code, name, level, _parent = line.rstrip("\n").split("\t")

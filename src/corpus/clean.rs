@@ -280,8 +280,16 @@ fn escape_sequence_end(chars: &[char], start: usize) -> usize {
 const TONED: &str = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ";
 
 /// True for letters that occur in pinyin: ASCII lowercase and tone-marked vowels.
+///
+/// ```
+/// use zhaoshang::corpus::clean::is_pinyin_letter;
+/// assert!("zhāoshāngàǜńḿ".chars().all(is_pinyin_letter));
+/// assert!("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ".chars().all(is_pinyin_letter));
+/// assert!(!is_pinyin_letter('资') && !is_pinyin_letter('Z') && !is_pinyin_letter('ß'));
+/// ```
 pub fn is_pinyin_letter(c: char) -> bool {
-    c.is_ascii_lowercase() || TONED.contains(c)
+    // Every toned letter lies between à and ḿ: the range test spares Han text the search.
+    c.is_ascii_lowercase() || (('\u{E0}'..='\u{1E3F}').contains(&c) && TONED.contains(c))
 }
 
 fn is_open_paren(c: char) -> bool {

@@ -10,7 +10,7 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use regex::Regex;
 use serde::Deserialize;
@@ -87,9 +87,48 @@ pub struct Indicator {
     /// Further classes a report may state it in (foreign capital is sometimes in 亿元).
     pub accepts: Vec<UnitClass>,
     /// Label phrasings that map to this indicator.
-    pub patterns: Vec<Regex>,
+    pub patterns: Vec<Pattern>,
     /// Label phrasings that must not map to it even when a pattern matches.
-    pub exclude: Vec<Regex>,
+    pub exclude: Vec<Pattern>,
+}
+
+/// One label phrasing of the table, searched anywhere in a label. Most are plain words or
+/// a choice of plain words (`在谈|洽谈|开工`), searched as substrings; only the others are
+/// compiled, each distinct one once, since compiling 194 regexes was a sixth of the start.
+#[derive(Debug, Clone)]
+pub struct Pattern {
+    source: String,
+    matcher: Matcher,
+}
+
+#[derive(Debug, Clone)]
+enum Matcher {
+    /// Any of these substrings.
+    Words(Vec<String>),
+    /// Shared by every pattern with the same source, so that the search caches each
+    /// thread keeps are built once per distinct regex.
+    Regex(Arc<Regex>),
+}
+
+impl Pattern {
+    /// The phrasing as written in the table.
+    pub fn as_str(&self) -> &str {
+        &self.source
+    }
+
+    /// True when the phrasing occurs anywhere in `label`.
+    ///
+    /// ```
+    /// use zhaoshang::corpus::indicators::get;
+    /// let funds = get("funds_in_place").expect("in the table");
+    /// assert!(funds.patterns.iter().any(|p| p.is_match("实际到位资金")));
+    /// ```
+    pub fn is_match(&self, label: &str) -> bool {
+        match &self.matcher {
+            Matcher::Words(words) => words.iter().any(|w| label.contains(w.as_str())),
+            Matcher::Regex(regex) => regex.is_match(label),
+        }
+    }
 }
 
 impl Indicator {
@@ -134,7 +173,7 @@ pub enum TableError {
 #[derive(Debug)]
 pub struct Table {
     /// Labels matching any of these have no indicator at all (shares, two quantities …).
-    pub exclude: Vec<Regex>,
+    pub exclude: Vec<Pattern>,
     /// Indicators in the order they are tried.
     pub indicators: Vec<Indicator>,
 }
@@ -161,15 +200,32 @@ struct RawIndicator {
     exclude: Vec<String>,
 }
 
-fn compile(id: &str, patterns: &[String]) -> Result<Vec<Regex>, TableError> {
+/// Builds the patterns of one indicator (or the top-level exclusions, `id` = `exclude`),
+/// reusing the regexes already compiled for the same source.
+fn compile(
+    id: &str,
+    patterns: Vec<String>,
+    compiled: &mut HashMap<String, Arc<Regex>>,
+) -> Result<Vec<Pattern>, TableError> {
+    let is_word = |w: &str| !w.is_empty() && regex::escape(w) == w;
     patterns
-        .iter()
-        .map(|p| {
-            Regex::new(p).map_err(|source| TableError::Pattern {
-                id: id.to_owned(),
-                pattern: p.clone(),
-                source,
-            })
+        .into_iter()
+        .map(|source| {
+            let matcher = if source.split('|').all(is_word) {
+                Matcher::Words(source.split('|').map(str::to_owned).collect())
+            } else if let Some(regex) = compiled.get(&source) {
+                Matcher::Regex(Arc::clone(regex))
+            } else {
+                let regex = Regex::new(&source).map_err(|error| TableError::Pattern {
+                    id: id.to_owned(),
+                    pattern: source.clone(),
+                    source: error,
+                })?;
+                let regex = Arc::new(regex);
+                compiled.insert(source.clone(), Arc::clone(&regex));
+                Matcher::Regex(regex)
+            };
+            Ok(Pattern { source, matcher })
         })
         .collect()
 }
@@ -199,7 +255,8 @@ impl Table {
     /// ```
     pub fn parse(text: &str) -> Result<Self, TableError> {
         let raw: RawTable = toml::from_str(text)?;
-        let exclude = compile("exclude", &raw.exclude)?;
+        let mut compiled = HashMap::new();
+        let exclude = compile("exclude", raw.exclude, &mut compiled)?;
         let mut indicators: Vec<Indicator> = Vec::with_capacity(raw.indicator.len());
         for r in raw.indicator {
             if !is_snake_case(&r.id) || indicators.iter().any(|i| i.id == r.id) {
@@ -209,8 +266,8 @@ impl Table {
                 return Err(TableError::NoPatterns(r.id));
             }
             indicators.push(Indicator {
-                patterns: compile(&r.id, &r.patterns)?,
-                exclude: compile(&r.id, &r.exclude)?,
+                patterns: compile(&r.id, r.patterns, &mut compiled)?,
+                exclude: compile(&r.id, r.exclude, &mut compiled)?,
                 id: r.id,
                 zh: r.zh,
                 en: r.en,
@@ -233,8 +290,10 @@ impl Table {
         }
         // A rate (开工率, 资金到位率) is a percent by nature, never the amount it is a rate of.
         let rate = label.contains('率');
+        // The unit is checked before the phrasings: it is cheap and rules out most
+        // indicators (a count is never money).
         self.indicators.iter().find(|i| {
-            (!rate || i.unit_class == UnitClass::Percent) && i.names(&label) && i.admits(class)
+            (!rate || i.unit_class == UnitClass::Percent) && i.admits(class) && i.names(&label)
         })
     }
 }

@@ -67,20 +67,30 @@ static WIDGET_LINE: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
-/// Page chrome: font-size and print buttons, accessibility and site links, view counters,
-/// contact blocks and document-site upload lines. Breadcrumbs are [`BREADCRUMB`].
-static CHROME: LazyLock<Regex> = LazyLock::new(|| {
+/// Page chrome that opens a line: location labels, view counters, contact blocks, page
+/// numbers and document-site upload lines. Anchored, so a search reads only the line's
+/// first characters.
+static CHROME_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"^(?:您?当前(?:的)?位置|您的位置|您现在的位置|当前页面|所在位置|位置)\s*[:：]",
-        r"|字体\s*[:：]?\s*[\[【（(]?\s*大|字号\s*[:：]|选择阅读字号|【\s*大\s*】|\[\s*大\s*中\s*小\s*\]|大\s+中\s+小",
-        r"|关怀版|无障碍|繁体版|繁體版|简体版|智能问答|长者模式|设为首页|加入收藏|网站地图|手机版|进入旧版|RSS订阅",
-        r"|^(?:点击量|点击数|阅读次数|阅读量|浏览次数|浏览量|访问量|浏览)\s*[:：]?\s*\d*\s*$",
-        r"|^(?:联系人|联系电话|地址|电话|邮编|传真|邮箱|E-?mail|e-?mail|EMAIL)\s*[:：]",
-        r"|^第\s*[A-Z]?\d+\s*版\s*[:：]|上一版|下一版",
+        r"^(?:(?:您?当前(?:的)?位置|您的位置|您现在的位置|当前页面|所在位置|位置)\s*[:：]",
+        r"|(?:点击量|点击数|阅读次数|阅读量|浏览次数|浏览量|访问量|浏览)\s*[:：]?\s*\d*\s*$",
+        r"|(?:联系人|联系电话|地址|电话|邮编|传真|邮箱|E-?mail|e-?mail|EMAIL)\s*[:：]",
+        r"|第\s*[A-Z]?\d+\s*版\s*[:：]",
         // A row of site links: 三秦游首页 | 意见反馈 | 天气预报 | 网站投稿
-        r"|^[^|｜。]{0,24}(?:[|｜][^|｜。]{1,12}){3,}[|｜]?\s*$",
-        r"|^\s*[-–—]?\s*\d+(?:\.\d+)?\s*[KM]B\s*\|?\s*$|^\s*[-–—]?\s*\d{1,3}\s*页?\s*$",
-        r"|^(?:中国政府网|[^\s]{0,8}政府网)\s{2,}",
+        r"|[^|｜。]{0,24}(?:[|｜][^|｜。]{1,12}){3,}[|｜]?\s*$",
+        r"|\s*[-–—]?\s*\d+(?:\.\d+)?\s*[KM]B\s*\|?\s*$|\s*[-–—]?\s*\d{1,3}\s*页?\s*$",
+        r"|(?:中国政府网|[^\s]{0,8}政府网)\s{2,})",
+    ))
+    .expect("valid regex")
+});
+/// Page chrome anywhere in a line: font-size buttons, accessibility and site links,
+/// previous and next editions. Every branch starts with a literal, which the regex
+/// engine looks for before running its automaton. Breadcrumbs are [`BREADCRUMB`].
+static CHROME_ANYWHERE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"字体\s*[:：]?\s*[\[【（(]?\s*大|字号\s*[:：]|选择阅读字号|【\s*大\s*】|\[\s*大\s*中\s*小\s*\]|大\s+中\s+小",
+        r"|关怀版|无障碍|繁体版|繁體版|简体版|智能问答|长者模式|设为首页|加入收藏|网站地图|手机版|进入旧版|RSS订阅",
+        r"|上一版|下一版",
     ))
     .expect("valid regex")
 });
@@ -331,7 +341,9 @@ pub fn is_chrome(line: &str) -> bool {
     }
     let line = line.trim();
     // The breadcrumb pattern is costly; most lines have no `>` at all.
-    (line.contains(['>', '＞', '»', '›']) && BREADCRUMB.is_match(line)) || CHROME.is_match(line)
+    (line.contains(['>', '＞', '»', '›']) && BREADCRUMB.is_match(line))
+        || CHROME_START.is_match(line)
+        || CHROME_ANYWHERE.is_match(line)
 }
 
 /// True for spam injected into a page: gambling-site names, reposting blurbs,
