@@ -178,11 +178,52 @@ pub fn clean_title(line: &str) -> String {
     clean_line_with(line, 0, &rules).0
 }
 
+/// Lines longer than this many chars are cleaned in pieces of about this size.
+const PIECE_CHARS: usize = 1 << 16;
+
 fn clean_line_with(
     line: &str,
     offset: usize,
     rules: &[(&'static str, Rule)],
 ) -> (String, Vec<Change>) {
+    if line.len() <= PIECE_CHARS {
+        return clean_piece(line, offset, rules);
+    }
+    // A line of megabytes (a page saved without line breaks) is cleaned piece by piece, so
+    // that the working copy (a char and its origin per char, twice while a rule applies)
+    // stays small. Pieces are cut between two Han characters, where no rule reads across.
+    let mut text = String::with_capacity(line.len());
+    let mut changes = Vec::new();
+    let mut rest = line;
+    let mut offset = offset;
+    while !rest.is_empty() {
+        let cut = piece_end(rest);
+        let (piece, tail) = rest.split_at(cut);
+        let (clean, found) = clean_piece(piece, offset, rules);
+        text.push_str(&clean);
+        changes.extend(found);
+        offset += piece.chars().count();
+        rest = tail;
+    }
+    changes.shrink_to_fit();
+    (text, changes)
+}
+
+/// The byte length of the first piece of a long line: up to the first boundary between two
+/// Han characters after [`PIECE_CHARS`] chars, or after twice as many chars when there is
+/// none; the whole line when it is shorter.
+fn piece_end(line: &str) -> usize {
+    let mut after_han = false;
+    for (k, (at, c)) in line.char_indices().enumerate() {
+        if k >= 2 * PIECE_CHARS || (k >= PIECE_CHARS && after_han && is_han(c)) {
+            return at;
+        }
+        after_han = is_han(c);
+    }
+    line.len()
+}
+
+fn clean_piece(line: &str, offset: usize, rules: &[(&'static str, Rule)]) -> (String, Vec<Change>) {
     let mut tracked = Tracked::new(line, offset);
     let mut changes = Vec::new();
     // One repair can expose another (removing the comma in `(jī,)` reveals a gloss), so the
