@@ -80,16 +80,16 @@ pub fn parse_text(file: &str, original: String, encoding: &str) -> Article {
     let (mut han, mut changed) = (0, 0);
     let mut offset = 0;
     for line in original.split('\n') {
-        let (clean, changes) = clean::clean_line(line, offset);
+        let (clean, changes) = clean::clean_line_capped(line, offset, HELD_CHANGES - kept);
         starts.push(offset);
         offset += line.chars().count() + 1;
         let simplified = convert::to_simplified(&clean);
         let (h, c) = convert::traditional_counts(&clean, &simplified);
         han += h;
         changed += c;
-        if kept + changes.len() <= HELD_CHANGES {
-            kept += changes.len();
-            held.push(Some(changes));
+        if changes.more == 0 {
+            kept += changes.kept.len();
+            held.push(Some(changes.kept));
         } else {
             held.push(None);
         }
@@ -108,11 +108,15 @@ pub fn parse_text(file: &str, original: String, encoding: &str) -> Article {
     };
     let roles = structure::classify(&lines);
     let original_lines: Vec<&str> = original.split('\n').collect();
-    // The changes of line `i`: as held, or found again by cleaning it once more.
-    let mut changes_of = |i: usize| {
-        held[i]
-            .take()
-            .unwrap_or_else(|| clean::clean_line(original_lines[i], starts[i]).1)
+    // The changes of line `i`, at most `room` of them: as held, or found again by cleaning
+    // it once more.
+    let mut changes_of = |i: usize, room: usize| match held[i].take() {
+        Some(kept) => {
+            let mut changes = clean::Changes::with_cap(room);
+            changes.kept = kept;
+            changes
+        }
+        None => clean::clean_line_capped(original_lines[i], starts[i], room).1,
     };
     let mut unrecorded = 0;
 
@@ -139,7 +143,8 @@ pub fn parse_text(file: &str, original: String, encoding: &str) -> Article {
             Role::Title => {
                 let printed = convert::to_simplified(&clean::clean_title(original_lines[i]));
                 article.title = structure::title_line(&printed).unwrap_or(printed);
-                record_changes(&mut article, changes_of(i), i, &mut unrecorded);
+                let room = MAX_REPAIRS.saturating_sub(article.repairs.len());
+                record_changes(&mut article, changes_of(i, room), i, &mut unrecorded);
                 article.boilerplate.push(Boilerplate {
                     kind: "title".to_owned(),
                     line: i + 1,
@@ -165,7 +170,8 @@ pub fn parse_text(file: &str, original: String, encoding: &str) -> Article {
                     Some(last) if continues => last.push_str(&line),
                     _ => article.paragraphs.push(line),
                 }
-                record_changes(&mut article, changes_of(i), i, &mut unrecorded);
+                let room = MAX_REPAIRS.saturating_sub(article.repairs.len());
+                record_changes(&mut article, changes_of(i, room), i, &mut unrecorded);
             }
             Role::Boilerplate(kind) => {
                 match *kind {
@@ -312,16 +318,16 @@ const CONTACT_WORDS: [&str; 6] = ["地址", "电话", "邮编", "传真", "备�
 /// counts the changes beyond it in `unrecorded`.
 fn record_changes(
     article: &mut Article,
-    changes: Vec<clean::Change>,
+    changes: clean::Changes,
     line: usize,
     unrecorded: &mut usize,
 ) {
     // The changes are consumed as they are recorded, so a long article does not hold both
     // lists at once.
     let room = MAX_REPAIRS.saturating_sub(article.repairs.len());
-    *unrecorded += changes.len().saturating_sub(room);
-    article.repairs.reserve(changes.len().min(room));
-    for change in changes.into_iter().take(room) {
+    *unrecorded += changes.more + changes.kept.len().saturating_sub(room);
+    article.repairs.reserve(changes.kept.len().min(room));
+    for change in changes.kept.into_iter().take(room) {
         if let Some((kind, hint)) = change.warning {
             article.warnings.push(Warning {
                 kind: kind.to_owned(),
