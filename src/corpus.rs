@@ -63,11 +63,11 @@ const TRADITIONAL_THRESHOLD: f64 = 0.03;
 /// few enough that a file made of repairs (thousands of stray commas in its page chrome)
 /// does not hold a record per character. A line whose changes are not held is cleaned again
 /// if it turns out to be body text.
-const HELD_CHANGES: usize = 20_000;
+const HELD_CHANGES: usize = 10_000;
 
 /// Repairs recorded per article; the text is repaired throughout, a warning says how many
 /// more were made.
-pub const MAX_REPAIRS: usize = 50_000;
+pub const MAX_REPAIRS: usize = 20_000;
 
 /// Parses decoded article text.
 pub fn parse_text(file: &str, original: String, encoding: &str) -> Article {
