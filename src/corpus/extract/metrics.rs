@@ -62,26 +62,27 @@ static TARGET_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// assert_eq!(sentences("甲。乙！丙"), [(0, 2), (2, 4), (4, 5)]);
 /// ```
 pub fn sentences(paragraph: &str) -> Vec<(usize, usize)> {
-    let chars: Vec<char> = paragraph.chars().collect();
+    // Read as it goes, not collected: a paragraph can be megabytes long.
     let mut out = Vec::new();
-    let mut start = 0;
-    let mut i = 0;
-    while i < chars.len() {
-        if matches!(chars[i], '。' | '！' | '？' | '!' | '?' | '；' | ';') {
-            let mut end = i + 1;
-            while end < chars.len() && matches!(chars[end], '”' | '’' | '」' | '』' | '）' | ')')
-            {
-                end += 1;
-            }
-            out.push((start, end));
-            start = end;
-            i = end;
-            continue;
-        }
+    let (mut start, mut i, mut blank) = (0, 0, true);
+    let mut chars = paragraph.chars().peekable();
+    while let Some(c) = chars.next() {
         i += 1;
+        blank &= c.is_whitespace();
+        if matches!(c, '。' | '！' | '？' | '!' | '?' | '；' | ';') {
+            while chars
+                .next_if(|c| matches!(c, '”' | '’' | '」' | '』' | '）' | ')'))
+                .is_some()
+            {
+                i += 1;
+            }
+            out.push((start, i));
+            start = i;
+            blank = true;
+        }
     }
-    if start < chars.len() && chars[start..].iter().any(|c| !c.is_whitespace()) {
-        out.push((start, chars.len()));
+    if !blank {
+        out.push((start, i));
     }
     out
 }
