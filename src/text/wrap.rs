@@ -233,7 +233,7 @@ pub fn wrap_document<S: AsRef<str>>(paragraphs: &[S], width: usize, gap: bool) -
 /// Interior mutability lets read-only rendering fill it; it is cleared when it grows large.
 #[derive(Debug, Default)]
 pub struct WrapCache {
-    entries: RefCell<HashMap<CacheKey, Arc<[DocLine]>>>,
+    entries: RefCell<HashMap<CacheKey, Arc<Vec<DocLine>>>>,
 }
 
 /// A document key and a width.
@@ -249,11 +249,15 @@ impl WrapCache {
         key: usize,
         width: usize,
         make: impl FnOnce() -> Vec<DocLine>,
-    ) -> Arc<[DocLine]> {
+    ) -> Arc<Vec<DocLine>> {
         if let Some(hit) = self.entries.borrow().get(&(key, width)) {
             return Arc::clone(hit);
         }
-        let lines: Arc<[DocLine]> = make().into();
+        // Kept as made (a slice would be a second copy while it is made): a long article
+        // wraps to millions of lines.
+        let mut lines = make();
+        lines.shrink_to_fit();
+        let lines = Arc::new(lines);
         let mut entries = self.entries.borrow_mut();
         if entries.len() >= CACHE_LIMIT {
             entries.clear();
