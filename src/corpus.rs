@@ -83,10 +83,17 @@ pub fn parse_text(file: &str, original: String, encoding: &str) -> Article {
         let (clean, changes) = clean::clean_line_capped(line, offset, HELD_CHANGES - kept);
         starts.push(offset);
         offset += line.chars().count() + 1;
-        let simplified = convert::to_simplified(&clean);
-        let (h, c) = convert::traditional_counts(&clean, &simplified);
-        han += h;
-        changed += c;
+        // A line without traditional characters is kept as it is, not copied.
+        let simplified = if convert::has_traditional(&clean) {
+            let simplified = convert::to_simplified(&clean);
+            let (h, c) = convert::traditional_counts(&clean, &simplified);
+            han += h;
+            changed += c;
+            simplified
+        } else {
+            han += convert::traditional_counts(&clean, &clean).0;
+            clean
+        };
         if changes.more == 0 {
             kept += changes.kept.len();
             held.push(Some(changes.kept));

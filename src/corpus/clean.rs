@@ -111,7 +111,10 @@ impl Tracked {
 
     /// The current text.
     pub fn text(&self) -> String {
-        self.chars.iter().collect()
+        // Sized first: collected chars grow the string by doubling, up to twice its length.
+        let mut text = String::with_capacity(self.chars.iter().map(|c| c.len_utf8()).sum());
+        text.extend(&self.chars);
+        text
     }
 
     /// The current chars.

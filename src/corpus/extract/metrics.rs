@@ -338,12 +338,25 @@ pub fn metrics(
         if skip.contains(&p) {
             continue;
         }
-        let chars: Vec<char> = paragraph.chars().collect();
+        // Sentences come in order: their byte offsets are found walking on from the last,
+        // and only a sentence at a time is held as chars.
+        let mut cursor = (0, 0);
+        let mut byte_of = |k: usize| {
+            let (char_at, byte_at) = cursor;
+            let byte: usize = byte_at
+                + paragraph[byte_at..]
+                    .chars()
+                    .take(k - char_at)
+                    .map(char::len_utf8)
+                    .sum::<usize>();
+            cursor = (k, byte);
+            byte
+        };
         let mut context: Option<Option<String>> = None;
         for (s, e) in sentences(paragraph) {
-            let sentence = &chars[s..e];
-            let text: String = sentence.iter().collect();
-            let times = time_expressions(&text, reference);
+            let (start, end) = (byte_of(s), byte_of(e));
+            let text = &paragraph[start..end];
+            let times = time_expressions(text, reference);
             let carried = context.clone();
             let period_at = |pos: usize| -> Option<String> {
                 times
@@ -355,10 +368,11 @@ pub fn metrics(
                     .or_else(|| carried.clone())
                     .unwrap_or_else(|| default.map(str::to_owned))
             };
-            if sentence.len() > MAX_SENTENCE_CHARS || out.len() >= MAX_METRICS {
+            if e - s > MAX_SENTENCE_CHARS || out.len() >= MAX_METRICS {
                 continue;
             }
-            out.extend(sentence_metrics(sentence, p, s, &period_at));
+            let sentence: Vec<char> = text.chars().collect();
+            out.extend(sentence_metrics(&sentence, p, s, &period_at));
             if let Some((_, last)) = times.last() {
                 context = Some(last.clone());
             }
