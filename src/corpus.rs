@@ -77,7 +77,7 @@ pub fn parse_text(file: &str, original: String, encoding: &str) -> Article {
     let mut held = Vec::new();
     let mut starts = Vec::new();
     let mut kept = 0;
-    let (mut han, mut changed) = (0, 0);
+    let (mut han, mut converted) = (0, 0);
     let mut offset = 0;
     for line in original.split('\n') {
         let (clean, changes) = clean::clean_line_capped(line, offset, HELD_CHANGES - kept);
@@ -88,7 +88,7 @@ pub fn parse_text(file: &str, original: String, encoding: &str) -> Article {
             let simplified = convert::to_simplified(&clean);
             let (h, c) = convert::traditional_counts(&clean, &simplified);
             han += h;
-            changed += c;
+            converted += c;
             simplified
         } else {
             han += convert::traditional_counts(&clean, &clean).0;
@@ -106,7 +106,7 @@ pub fn parse_text(file: &str, original: String, encoding: &str) -> Article {
     let share = if han == 0 {
         0.0
     } else {
-        changed as f64 / han as f64
+        converted as f64 / han as f64
     };
     let script = if share > TRADITIONAL_THRESHOLD {
         Script::Traditional
