@@ -51,31 +51,82 @@ pub fn parse_bytes(file: &str, bytes: &[u8]) -> Result<Article, decode::DecodeEr
     Ok(parse_text(file, decoded.text, decoded.encoding))
 }
 
+/// [`parse_bytes`] taking the bytes, which UTF-8 text becomes without a copy.
+pub fn parse_owned(file: &str, bytes: Vec<u8>) -> Result<Article, decode::DecodeError> {
+    let decoded = decode::decode_owned(bytes)?;
+    Ok(parse_text(file, decoded.text, decoded.encoding))
+}
+
 /// Share of changed Han characters above which an article counts as traditional.
 const TRADITIONAL_THRESHOLD: f64 = 0.03;
 
+/// Changes held per article while its lines are classified: enough for any real report,
+/// few enough that a file made of repairs (thousands of stray commas in its page chrome)
+/// does not hold a record per character. A line whose changes are not held is cleaned again
+/// if it turns out to be body text.
+const HELD_CHANGES: usize = 10_000;
+
+/// Repairs recorded per article; the text is repaired throughout, a warning says how many
+/// more were made.
+pub const MAX_REPAIRS: usize = 20_000;
+
 /// Parses decoded article text.
 pub fn parse_text(file: &str, original: String, encoding: &str) -> Article {
+    // Each line is cleaned and converted on its own and only its simplified form is kept:
+    // a long article is never held as more than its original and its clean lines.
+    let mut lines = Vec::new();
+    let mut held = Vec::new();
+    let mut starts = Vec::new();
+    let mut kept = 0;
+    let (mut han, mut converted) = (0, 0);
     let mut offset = 0;
-    let mut cleaned = Vec::new();
     for line in original.split('\n') {
-        cleaned.push(clean::clean_line(line, offset));
+        let (clean, changes) = clean::clean_line_capped(line, offset, HELD_CHANGES - kept);
+        starts.push(offset);
         offset += line.chars().count() + 1;
+        // A line without traditional characters is kept as it is, not copied.
+        let simplified = if convert::has_traditional(&clean) {
+            let simplified = convert::to_simplified(&clean);
+            let (h, c) = convert::traditional_counts(&clean, &simplified);
+            han += h;
+            converted += c;
+            simplified
+        } else {
+            han += convert::traditional_counts(&clean, &clean).0;
+            clean
+        };
+        if changes.more == 0 {
+            kept += changes.kept.len();
+            held.push(Some(changes.kept));
+        } else {
+            held.push(None);
+        }
+        lines.push(simplified);
     }
-    let repaired: Vec<&str> = cleaned.iter().map(|(l, _)| l.as_str()).collect();
-    let joined = repaired.join("\n");
-    let converted = convert::to_simplified(&joined);
-    let mut lines: Vec<String> = converted.split('\n').map(str::to_owned).collect();
-    if lines.len() != repaired.len() {
-        lines = repaired.iter().map(|l| convert::to_simplified(l)).collect();
-    }
-    let script = if convert::traditional_share(&joined, &converted) > TRADITIONAL_THRESHOLD {
+    #[allow(clippy::cast_precision_loss)] // a share: the rounding does not matter
+    let share = if han == 0 {
+        0.0
+    } else {
+        converted as f64 / han as f64
+    };
+    let script = if share > TRADITIONAL_THRESHOLD {
         Script::Traditional
     } else {
         Script::Simplified
     };
     let roles = structure::classify(&lines);
     let original_lines: Vec<&str> = original.split('\n').collect();
+    // The changes of line `i`, at most `room` of them: as held, or found again by cleaning
+    // it once more.
+    let mut changes_of = |i: usize, room: usize| match held[i].take() {
+        Some(kept) => {
+            let mut changes = clean::Changes::with_cap(room);
+            changes.kept = kept;
+            changes
+        }
+        None => clean::clean_line_capped(original_lines[i], starts[i], room).1,
+    };
+    let mut unrecorded = 0;
 
     let mut article = Article {
         file: file.to_owned(),
@@ -90,6 +141,9 @@ pub fn parse_text(file: &str, original: String, encoding: &str) -> Article {
     let mut credited_source = None;
     let mut footer_source = None;
     let mut header_source = None;
+    // Lines before the body are read again below for the site's name.
+    let first_body = roles.iter().position(|r| *r == Role::Body).unwrap_or(0);
+    let mut previous = 0;
     for (i, role) in roles.iter().enumerate() {
         let line = &lines[i];
         match role {
@@ -97,7 +151,8 @@ pub fn parse_text(file: &str, original: String, encoding: &str) -> Article {
             Role::Title => {
                 let printed = convert::to_simplified(&clean::clean_title(original_lines[i]));
                 article.title = structure::title_line(&printed).unwrap_or(printed);
-                record_changes(&mut article, std::mem::take(&mut cleaned[i].1), i);
+                let room = MAX_REPAIRS.saturating_sub(article.repairs.len());
+                record_changes(&mut article, changes_of(i, room), i, &mut unrecorded);
                 article.boilerplate.push(Boilerplate {
                     kind: "title".to_owned(),
                     line: i + 1,
@@ -108,16 +163,23 @@ pub fn parse_text(file: &str, original: String, encoding: &str) -> Article {
                 if *role == Role::Heading {
                     article.headings.push(article.paragraphs.len());
                 }
+                // The line moves into the paragraphs; a body line before it is the end of
+                // the last paragraph.
+                let line = std::mem::take(&mut lines[i]);
                 let continues = wrapped
                     && *role == Role::Body
                     && i > 0
                     && roles[i - 1] == Role::Body
-                    && structure::breaks_mid_sentence(&lines[i - 1], line);
+                    && article.paragraphs.last().is_some_and(|last| {
+                        structure::breaks_mid_sentence(&last[last.len() - previous..], &line)
+                    });
+                previous = line.len();
                 match article.paragraphs.last_mut() {
-                    Some(last) if continues => last.push_str(line),
-                    _ => article.paragraphs.push(line.clone()),
+                    Some(last) if continues => last.push_str(&line),
+                    _ => article.paragraphs.push(line),
                 }
-                record_changes(&mut article, std::mem::take(&mut cleaned[i].1), i);
+                let room = MAX_REPAIRS.saturating_sub(article.repairs.len());
+                record_changes(&mut article, changes_of(i, room), i, &mut unrecorded);
             }
             Role::Boilerplate(kind) => {
                 match *kind {
@@ -151,8 +213,23 @@ pub fn parse_text(file: &str, original: String, encoding: &str) -> Article {
                     line: i + 1,
                     text: original_lines[i].to_owned(),
                 });
+                if i > first_body {
+                    lines[i] = String::new();
+                }
             }
         }
+    }
+    if unrecorded > 0 {
+        article.warnings.push(Warning {
+            kind: "too_many_repairs".to_owned(),
+            offset: 0,
+            line: 1,
+            text: format!(
+                "only the first {MAX_REPAIRS} repairs are recorded: {} more were made in the text",
+                count(unrecorded, "repair", "repairs")
+            ),
+            hint: None,
+        });
     }
     take_trailing_credit(&mut article, &roles, &original_lines, &mut bylines);
     article.byline = (!bylines.is_empty()).then(|| bylines.join(" "));
@@ -163,7 +240,6 @@ pub fn parse_text(file: &str, original: String, encoding: &str) -> Article {
     }
     // The page's own name (`辽阳新闻网`, `楚雄彝族自治州投资促进局`) stands in the lines
     // before the body and in the source; it is evidence for the region, weaker than the title.
-    let first_body = roles.iter().position(|r| *r == Role::Body).unwrap_or(0);
     let site: Vec<&str> = roles[..first_body]
         .iter()
         .zip(&lines)
@@ -246,12 +322,20 @@ pub fn parse_text(file: &str, original: String, encoding: &str) -> Article {
 /// article is about).
 const CONTACT_WORDS: [&str; 6] = ["地址", "电话", "邮编", "传真", "备案", "邮箱"];
 
-/// Copies a body line's repairs and warnings into the article.
-fn record_changes(article: &mut Article, changes: Vec<clean::Change>, line: usize) {
+/// Copies a body line's repairs and warnings into the article, up to [`MAX_REPAIRS`];
+/// counts the changes beyond it in `unrecorded`.
+fn record_changes(
+    article: &mut Article,
+    changes: clean::Changes,
+    line: usize,
+    unrecorded: &mut usize,
+) {
     // The changes are consumed as they are recorded, so a long article does not hold both
     // lists at once.
-    article.repairs.reserve(changes.len());
-    for change in changes {
+    let room = MAX_REPAIRS.saturating_sub(article.repairs.len());
+    *unrecorded += changes.more + changes.kept.len().saturating_sub(room);
+    article.repairs.reserve(changes.kept.len().min(room));
+    for change in changes.kept.into_iter().take(room) {
         if let Some((kind, hint)) = change.warning {
             article.warnings.push(Warning {
                 kind: kind.to_owned(),

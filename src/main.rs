@@ -460,14 +460,27 @@ fn parse(
             code: 2,
         });
     }
-    let text = match format {
-        CorpusFormat::Json => corpus::load::to_json(&articles),
-        CorpusFormat::Jsonl => corpus::load::to_jsonl(&articles),
-    }
-    .map_err(|e| e.to_string())?;
-    match output {
-        Some(out) => std::fs::write(out, text).map_err(|e| format!("{}: {e}", out.display()))?,
-        None => emit(text.as_bytes())?,
+    // Written as it is serialised: the text of a corpus is larger than its articles.
+    let write = |out: &mut dyn Write| match format {
+        CorpusFormat::Json => corpus::load::write_json(out, &articles),
+        CorpusFormat::Jsonl => corpus::load::write_jsonl(out, &articles),
+    };
+    if let Some(out) = output {
+        let fail = |e: &dyn std::fmt::Display| format!("{}: {e}", out.display());
+        let file = std::fs::File::create(out).map_err(|e| fail(&e))?;
+        let mut file = std::io::BufWriter::new(file);
+        write(&mut file).map_err(|e| fail(&e))?;
+        file.flush().map_err(|e| fail(&e))?;
+    } else {
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        match write(&mut out).and_then(|()| out.flush().map_err(serde_json::Error::io)) {
+            Ok(()) => {}
+            // A reader that went away ends the program quietly, as `emit` does.
+            Err(e) if e.io_error_kind() == Some(std::io::ErrorKind::BrokenPipe) => {
+                std::process::exit(0)
+            }
+            Err(e) => return Err(e.to_string().into()),
+        }
     }
     if !errors.is_empty() {
         eprintln!(

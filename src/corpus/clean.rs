@@ -54,6 +54,41 @@ pub struct Change {
     pub warning: Option<(&'static str, Option<String>)>,
 }
 
+/// The changes a cleaning found: the first `cap` in full, the others only counted, so that
+/// a line of thousands of repairs is not held as a record per char.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Changes {
+    /// The changes kept, in the order they were made.
+    pub kept: Vec<Change>,
+    /// How many more were made.
+    pub more: usize,
+    cap: usize,
+}
+
+impl Changes {
+    /// Keeps up to `cap` changes.
+    pub fn with_cap(cap: usize) -> Self {
+        Self {
+            kept: Vec::new(),
+            more: 0,
+            cap,
+        }
+    }
+
+    /// Every change made, kept or not.
+    pub fn count(&self) -> usize {
+        self.kept.len() + self.more
+    }
+
+    fn record(&mut self, change: impl FnOnce() -> Change) {
+        if self.kept.len() < self.cap {
+            self.kept.push(change());
+        } else {
+            self.more += 1;
+        }
+    }
+}
+
 /// Text whose chars remember where they came from in the original.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Tracked {
@@ -76,7 +111,10 @@ impl Tracked {
 
     /// The current text.
     pub fn text(&self) -> String {
-        self.chars.iter().collect()
+        // Sized first: collected chars grow the string by doubling, up to twice its length.
+        let mut text = String::with_capacity(self.chars.iter().map(|c| c.len_utf8()).sum());
+        text.extend(&self.chars);
+        text
     }
 
     /// The current chars.
@@ -89,7 +127,7 @@ impl Tracked {
         &mut self,
         rule: &'static str,
         find: fn(&[char]) -> Vec<Edit>,
-        changes: &mut Vec<Change>,
+        changes: &mut Changes,
     ) {
         let edits = find(&self.chars);
         if edits.is_empty() {
@@ -114,11 +152,12 @@ impl Tracked {
                 chars.push(c);
                 origin.push(start);
             }
-            changes.push(Change {
+            let before = &self.chars[edit.start..edit.end];
+            changes.record(|| Change {
                 rule,
                 start,
                 end,
-                before: self.chars[edit.start..edit.end].iter().collect(),
+                before: before.iter().collect(),
                 after: edit.replacement,
                 warning: edit.warning,
             });
@@ -160,7 +199,23 @@ pub const RULES: [(&str, Rule); 9] = [
 /// assert_eq!(changes.len(), 6);
 /// ```
 pub fn clean_line(line: &str, offset: usize) -> (String, Vec<Change>) {
-    clean_line_with(line, offset, &RULES)
+    let mut changes = Changes::with_cap(usize::MAX);
+    let clean = clean_line_with(line, offset, &RULES, &mut changes);
+    (clean, changes.kept)
+}
+
+/// [`clean_line`] keeping at most `cap` changes.
+///
+/// ```
+/// use zhaoshang::corpus::clean::clean_line_capped;
+/// let (clean, changes) = clean_line_capped("經(jīng)濟(jì)開發(fā)區(qū),,", 0, 2);
+/// assert_eq!(clean, "經濟開發區，");
+/// assert_eq!((changes.kept.len(), changes.more), (2, 4));
+/// ```
+pub fn clean_line_capped(line: &str, offset: usize, cap: usize) -> (String, Changes) {
+    let mut changes = Changes::with_cap(cap);
+    let clean = clean_line_with(line, offset, &RULES, &mut changes);
+    (clean, changes)
 }
 
 /// A title keeps its printed punctuation (`提前30天实现“双过半”,他们这样干!`): every rule
@@ -175,29 +230,72 @@ pub fn clean_title(line: &str) -> String {
         .into_iter()
         .filter(|(name, _)| *name != "halfwidth_punct")
         .collect();
-    clean_line_with(line, 0, &rules).0
+    clean_line_with(line, 0, &rules, &mut Changes::with_cap(0))
 }
+
+/// Lines longer than this many chars are cleaned in pieces of about this size.
+const PIECE_CHARS: usize = 1 << 16;
 
 fn clean_line_with(
     line: &str,
     offset: usize,
     rules: &[(&'static str, Rule)],
-) -> (String, Vec<Change>) {
+    changes: &mut Changes,
+) -> String {
+    if line.len() <= PIECE_CHARS {
+        let text = clean_piece(line, offset, rules, changes);
+        changes.kept.shrink_to_fit();
+        return text;
+    }
+    // A line of megabytes (a page saved without line breaks) is cleaned piece by piece, so
+    // that the working copy (a char and its origin per char, twice while a rule applies)
+    // stays small. Pieces are cut between two Han characters, where no rule reads across.
+    let mut text = String::with_capacity(line.len());
+    let mut rest = line;
+    let mut offset = offset;
+    while !rest.is_empty() {
+        let (piece, tail) = rest.split_at(piece_end(rest));
+        text.push_str(&clean_piece(piece, offset, rules, changes));
+        offset += piece.chars().count();
+        rest = tail;
+    }
+    changes.kept.shrink_to_fit();
+    text
+}
+
+/// The byte length of the first piece of a long line: up to the first boundary between two
+/// Han characters after [`PIECE_CHARS`] chars, or after twice as many chars when there is
+/// none; the whole line when it is shorter.
+fn piece_end(line: &str) -> usize {
+    let mut after_han = false;
+    for (k, (at, c)) in line.char_indices().enumerate() {
+        if k >= 2 * PIECE_CHARS || (k >= PIECE_CHARS && after_han && is_han(c)) {
+            return at;
+        }
+        after_han = is_han(c);
+    }
+    line.len()
+}
+
+fn clean_piece(
+    line: &str,
+    offset: usize,
+    rules: &[(&'static str, Rule)],
+    changes: &mut Changes,
+) -> String {
     let mut tracked = Tracked::new(line, offset);
-    let mut changes = Vec::new();
     // One repair can expose another (removing the comma in `(jī,)` reveals a gloss), so the
     // rules run until a pass changes nothing; in practice the second pass is the last.
     for _ in 0..MAX_PASSES {
-        let before = changes.len();
+        let before = changes.count();
         for &(name, rule) in rules {
-            tracked.apply(name, rule, &mut changes);
+            tracked.apply(name, rule, changes);
         }
-        if changes.len() == before {
+        if changes.count() == before {
             break;
         }
     }
-    changes.shrink_to_fit();
-    (tracked.text(), changes)
+    tracked.text()
 }
 
 /// Upper bound on cleaning passes over one line.
@@ -206,7 +304,7 @@ const MAX_PASSES: usize = 4;
 /// Applies one rule to a string, for tests and doc examples.
 pub fn apply_rule(rule: fn(&[char]) -> Vec<Edit>, text: &str) -> String {
     let mut tracked = Tracked::new(text, 0);
-    tracked.apply("rule", rule, &mut Vec::new());
+    tracked.apply("rule", rule, &mut Changes::with_cap(0));
     tracked.text()
 }
 

@@ -177,8 +177,24 @@ pub fn is_han(c: char) -> bool {
 /// assert_eq!(traditional_share("招商", "招商"), 0.0);
 /// ```
 pub fn traditional_share(original: &str, converted: &str) -> f64 {
-    let mut han = 0usize;
-    let mut changed = 0usize;
+    let (han, changed) = traditional_counts(original, converted);
+    if han == 0 {
+        0.0
+    } else {
+        changed as f64 / han as f64
+    }
+}
+
+/// The Han characters of `original` and how many of them the conversion changed, compared
+/// char by char: the counts behind [`traditional_share`], to be summed line by line.
+///
+/// ```
+/// use zhaoshang::corpus::convert::traditional_counts;
+/// assert_eq!(traditional_counts("招商引資，", "招商引资，"), (4, 1));
+/// ```
+pub fn traditional_counts(original: &str, converted: &str) -> (usize, usize) {
+    let mut han = 0;
+    let mut changed = 0;
     for (a, b) in original.chars().zip(converted.chars()) {
         if is_han(a) {
             han += 1;
@@ -187,11 +203,7 @@ pub fn traditional_share(original: &str, converted: &str) -> f64 {
             }
         }
     }
-    if han == 0 {
-        0.0
-    } else {
-        changed as f64 / han as f64
-    }
+    (han, changed)
 }
 
 #[cfg(test)]

@@ -40,9 +40,38 @@ pub struct Decoded {
 /// assert_eq!(decode(&gbk).unwrap().text, "招商引资");
 /// ```
 pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+    check_binary(bytes)?;
+    decode_checked(bytes)
+}
+
+/// [`decode`] taking the bytes, so that UTF-8 text (the usual case) becomes the decoded
+/// text without a copy.
+///
+/// ```
+/// use zhaoshang::corpus::decode::decode_owned;
+/// assert_eq!(decode_owned(b"\xEF\xBB\xBF\xE6\x8B\x9B\r\n".to_vec()).unwrap().text, "招\n");
+/// ```
+pub fn decode_owned(mut bytes: Vec<u8>) -> Result<Decoded, DecodeError> {
+    check_binary(&bytes)?;
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) if text.trim().is_empty() => Err(DecodeError::Empty),
+        Ok(text) if !text.contains('\r') => Ok(Decoded {
+            text,
+            encoding: "UTF-8",
+        }),
+        Ok(text) => decode_checked(text.as_bytes()),
+        Err(e) => decode_checked(e.as_bytes()),
+    }
+}
+
+/// Refuses binary data, judged by the proportion of NUL bytes as `file` judges: a stray NUL
+/// in an article is damage the cleaner removes (and records), many of them mean the file is
+/// not text.
+fn check_binary(bytes: &[u8]) -> Result<(), DecodeError> {
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    // Binary by proportion, as `file` judges: a stray NUL in an article is damage the
-    // cleaner removes (and records), many of them mean the file is not text.
     let nuls = body.split(|&b| b == 0).count() - 1;
     if nuls > 0
         && nuls * 200 > body.len().max(1)
@@ -50,6 +79,12 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     {
         return Err(DecodeError::Binary(pos + bytes.len() - body.len()));
     }
+    Ok(())
+}
+
+/// Decodes bytes that are not binary.
+fn decode_checked(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if let Ok(text) = std::str::from_utf8(body) {
         if text.trim().is_empty() {
             return Err(DecodeError::Empty);

@@ -57,12 +57,12 @@ pub fn extract(
     published: Option<&str>,
 ) -> Extracted {
     // The title often carries the year (`…2024年上半年招商引资成绩单`).
-    let with_title: Vec<String> = std::iter::once(title.to_owned())
-        .chain(paragraphs.iter().cloned())
+    let with_title: Vec<&str> = std::iter::once(title)
+        .chain(paragraphs.iter().map(String::as_str))
         .collect();
     let reference = reference_year(&with_title, published);
     let period = article_period(paragraphs, reference)
-        .or_else(|| article_period(&with_title[..1], reference));
+        .or_else(|| article_period(&[title.to_owned()], reference));
     let region = find_region(title, site, paragraphs);
     let mut metrics = metrics(paragraphs, headings, reference, period.as_deref());
     if let Some(name) = region.as_ref().map(|r| &r.name) {

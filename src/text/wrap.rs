@@ -73,7 +73,11 @@ pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
         #[allow(clippy::single_range_in_vec_init)]
         return vec![0..0];
     }
-    let widths: Vec<usize> = chars.iter().map(|&c| char_width(c)).collect();
+    // A byte per char (widths are 0, 1 or 2): a paragraph can be megabytes long.
+    let widths: Vec<u8> = chars
+        .iter()
+        .map(|&c| u8::try_from(char_width(c)).unwrap_or(u8::MAX))
+        .collect();
     let allowed = break_opportunities(text, &chars);
 
     let mut lines = Vec::new();
@@ -87,13 +91,7 @@ pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
 }
 
 /// Where the line beginning at `start` ends (exclusive); always greater than `start`.
-fn line_end(
-    chars: &[char],
-    widths: &[usize],
-    allowed: &[bool],
-    start: usize,
-    width: usize,
-) -> usize {
+fn line_end(chars: &[char], widths: &[u8], allowed: &[bool], start: usize, width: usize) -> usize {
     let n = chars.len();
     let mut column = 0usize;
     let mut last_break: Option<usize> = None;
@@ -104,7 +102,7 @@ fn line_end(
         if i > start && allowed[i] {
             last_break = Some(i);
         }
-        let w = widths[i];
+        let w = usize::from(widths[i]);
         if i > start && column.saturating_add(w) > width {
             if chars[i] == ' ' {
                 return i + 1;
@@ -118,7 +116,7 @@ fn line_end(
 
 /// A break inside a run with no opportunity: at `at`, moved back past closing marks, zero
 /// width chars and opening marks so the rules still hold where they can.
-fn forced_break(chars: &[char], widths: &[usize], start: usize, at: usize) -> usize {
+fn forced_break(chars: &[char], widths: &[u8], start: usize, at: usize) -> usize {
     let mut b = at;
     while b > start + 1
         && (forbids_line_start(chars[b]) || forbids_line_end(chars[b - 1]) || widths[b] == 0)
@@ -233,7 +231,7 @@ pub fn wrap_document<S: AsRef<str>>(paragraphs: &[S], width: usize, gap: bool) -
 /// Interior mutability lets read-only rendering fill it; it is cleared when it grows large.
 #[derive(Debug, Default)]
 pub struct WrapCache {
-    entries: RefCell<HashMap<CacheKey, Arc<[DocLine]>>>,
+    entries: RefCell<HashMap<CacheKey, Arc<Vec<DocLine>>>>,
 }
 
 /// A document key and a width.
@@ -249,11 +247,15 @@ impl WrapCache {
         key: usize,
         width: usize,
         make: impl FnOnce() -> Vec<DocLine>,
-    ) -> Arc<[DocLine]> {
+    ) -> Arc<Vec<DocLine>> {
         if let Some(hit) = self.entries.borrow().get(&(key, width)) {
             return Arc::clone(hit);
         }
-        let lines: Arc<[DocLine]> = make().into();
+        // Kept as made (a slice would be a second copy while it is made): a long article
+        // wraps to millions of lines.
+        let mut lines = make();
+        lines.shrink_to_fit();
+        let lines = Arc::new(lines);
         let mut entries = self.entries.borrow_mut();
         if entries.len() >= CACHE_LIMIT {
             entries.clear();

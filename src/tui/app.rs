@@ -122,10 +122,27 @@ pub struct Prepared {
     pub title: String,
     /// Body paragraphs, char-for-char aligned with `Article::paragraphs`.
     pub paragraphs: Vec<String>,
+    /// The original's lines, prepared when first asked for: only the source view reads
+    /// them, and a long article is not held twice more for the reader.
+    original: std::sync::OnceLock<PreparedOriginal>,
+    ambiguous_wide: bool,
+}
+
+/// Terminal-safe lines of an article's original text.
+#[derive(Debug, Clone, Default)]
+pub struct PreparedOriginal {
     /// Lines of `Article::original`, char-for-char aligned.
-    pub original_lines: Vec<String>,
-    /// The char offset in `Article::original` where each original line starts.
-    pub original_starts: Vec<usize>,
+    pub lines: Vec<String>,
+    /// The char offset in `Article::original` where each line starts.
+    pub starts: Vec<usize>,
+}
+
+impl Prepared {
+    /// The lines of `article`'s original; `article` is the one this text was prepared from.
+    pub fn original(&self, article: &Article) -> &PreparedOriginal {
+        self.original
+            .get_or_init(|| prepare_original(article, self.ambiguous_wide))
+    }
 }
 
 /// Prepared text per article id, filled while drawing (hence the interior mutability) and
@@ -395,13 +412,15 @@ impl App {
     }
 
     /// The wrapped lines of an article's clean text (`source == false`) or original.
-    pub fn doc(&self, article: usize, source: bool, width: usize) -> Arc<[DocLine]> {
+    pub fn doc(&self, article: usize, source: bool, width: usize) -> Arc<Vec<DocLine>> {
         let key = article
             .saturating_mul(2)
             .saturating_add(usize::from(source));
         self.wraps
             .get_or_wrap(key, width, || match self.prepared(article) {
-                Some(p) if source => wrap_document(&p.original_lines, width, false),
+                Some(p) if source => self.article(article).map_or_else(Vec::new, |a| {
+                    wrap_document(&p.original(&a).lines, width, false)
+                }),
                 Some(p) => wrap_document(&p.paragraphs, width, true),
                 None => Vec::new(),
             })
@@ -1070,17 +1089,20 @@ pub(crate) fn chars(text: &str, start: usize, end: usize) -> String {
         .collect()
 }
 
+/// Makes untrusted text safe and one line, char for char; with `ambiguous_wide`, ambiguous
+/// width characters get stand-ins.
+fn display_ready(s: &str, ambiguous_wide: bool) -> String {
+    let safe = sanitize_aligned(s);
+    // Newlines inside a paragraph would break the one-line rendering; keep char count.
+    let one_line = safe.replace('\n', " ");
+    if ambiguous_wide {
+        disambiguate(&one_line).into_owned()
+    } else {
+        one_line
+    }
+}
+
 fn prepare(article: &Article, ambiguous_wide: bool) -> Prepared {
-    let fix = |s: &str| -> String {
-        let safe = sanitize_aligned(s);
-        // Newlines inside a paragraph would break the one-line rendering; keep char count.
-        let one_line = safe.replace('\n', " ");
-        if ambiguous_wide {
-            disambiguate(&one_line).into_owned()
-        } else {
-            one_line
-        }
-    };
     let title = {
         let t = sanitize_line(&article.title);
         if ambiguous_wide {
@@ -1089,22 +1111,29 @@ fn prepare(article: &Article, ambiguous_wide: bool) -> Prepared {
             t.into_owned()
         }
     };
-    let mut original_lines = Vec::new();
-    let mut original_starts = Vec::new();
+    Prepared {
+        title,
+        paragraphs: article
+            .paragraphs
+            .iter()
+            .map(|p| display_ready(p, ambiguous_wide))
+            .collect(),
+        original: std::sync::OnceLock::new(),
+        ambiguous_wide,
+    }
+}
+
+fn prepare_original(article: &Article, ambiguous_wide: bool) -> PreparedOriginal {
+    let mut original = PreparedOriginal::default();
     let mut offset = 0usize;
     for line in article.original.split('\n') {
-        original_starts.push(offset);
+        original.starts.push(offset);
         offset = offset
             .saturating_add(line.chars().count())
             .saturating_add(1);
-        original_lines.push(fix(line));
+        original.lines.push(display_ready(line, ambiguous_wide));
     }
-    Prepared {
-        title,
-        paragraphs: article.paragraphs.iter().map(|p| fix(p)).collect(),
-        original_lines,
-        original_starts,
-    }
+    original
 }
 
 fn group_regions(articles: &[Header], ambiguous_wide: bool) -> Vec<Region> {

@@ -62,26 +62,27 @@ static TARGET_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// assert_eq!(sentences("甲。乙！丙"), [(0, 2), (2, 4), (4, 5)]);
 /// ```
 pub fn sentences(paragraph: &str) -> Vec<(usize, usize)> {
-    let chars: Vec<char> = paragraph.chars().collect();
+    // Read as it goes, not collected: a paragraph can be megabytes long.
     let mut out = Vec::new();
-    let mut start = 0;
-    let mut i = 0;
-    while i < chars.len() {
-        if matches!(chars[i], '。' | '！' | '？' | '!' | '?' | '；' | ';') {
-            let mut end = i + 1;
-            while end < chars.len() && matches!(chars[end], '”' | '’' | '」' | '』' | '）' | ')')
-            {
-                end += 1;
-            }
-            out.push((start, end));
-            start = end;
-            i = end;
-            continue;
-        }
+    let (mut start, mut i, mut blank) = (0, 0, true);
+    let mut chars = paragraph.chars().peekable();
+    while let Some(c) = chars.next() {
         i += 1;
+        blank &= c.is_whitespace();
+        if matches!(c, '。' | '！' | '？' | '!' | '?' | '；' | ';') {
+            while chars
+                .next_if(|c| matches!(c, '”' | '’' | '」' | '』' | '）' | ')'))
+                .is_some()
+            {
+                i += 1;
+            }
+            out.push((start, i));
+            start = i;
+            blank = true;
+        }
     }
-    if start < chars.len() && chars[start..].iter().any(|c| !c.is_whitespace()) {
-        out.push((start, chars.len()));
+    if !blank {
+        out.push((start, i));
     }
     out
 }
@@ -359,12 +360,25 @@ pub fn metrics(
         if skip.contains(&p) {
             continue;
         }
-        let chars: Vec<char> = paragraph.chars().collect();
+        // Sentences come in order: their byte offsets are found walking on from the last,
+        // and only a sentence at a time is held as chars.
+        let mut cursor = (0, 0);
+        let mut byte_of = |k: usize| {
+            let (char_at, byte_at) = cursor;
+            let byte: usize = byte_at
+                + paragraph[byte_at..]
+                    .chars()
+                    .take(k - char_at)
+                    .map(char::len_utf8)
+                    .sum::<usize>();
+            cursor = (k, byte);
+            byte
+        };
         let mut context: Option<Time> = None;
         for (s, e) in sentences(paragraph) {
-            let sentence = &chars[s..e];
-            let text: String = sentence.iter().collect();
-            let times = time_expressions(&text, reference);
+            let (start, end) = (byte_of(s), byte_of(e));
+            let text = &paragraph[start..end];
+            let times = time_expressions(text, reference);
             let carried = context.clone();
             let period_at = |pos: usize| -> Time {
                 times
@@ -376,10 +390,11 @@ pub fn metrics(
                     .or_else(|| carried.clone())
                     .unwrap_or_else(|| Time::of_period(default))
             };
-            if sentence.len() > MAX_SENTENCE_CHARS || out.len() >= MAX_METRICS {
+            if e - s > MAX_SENTENCE_CHARS || out.len() >= MAX_METRICS {
                 continue;
             }
-            out.extend(sentence_metrics(sentence, p, s, &period_at));
+            let sentence: Vec<char> = text.chars().collect();
+            out.extend(sentence_metrics(&sentence, p, s, &period_at));
             if let Some((_, last)) = times.last() {
                 context = Some(last.clone());
             }

@@ -36,13 +36,14 @@ pub(super) fn period_year(period: &str) -> Option<i32> {
 /// The year the writer stands in: the publication year, else the newest year the text
 /// speaks of, plus one when that year is only spoken of as the past (`2021年以来` in a text
 /// that also says `去年`).
-pub fn reference_year(paragraphs: &[String], published: Option<&str>) -> Option<i32> {
+pub fn reference_year<S: AsRef<str>>(paragraphs: &[S], published: Option<&str>) -> Option<i32> {
     if let Some(year) = published.and_then(period_year) {
         return Some(year);
     }
     let mut newest: Option<(i32, bool)> = None;
     let mut relative = false;
     for paragraph in paragraphs {
+        let paragraph = paragraph.as_ref();
         relative |= paragraph.contains("去年") || paragraph.contains("新的一年");
         let chars: Vec<char> = paragraph.chars().collect();
         for (s, e) in sentences(paragraph) {

@@ -162,10 +162,10 @@ pub(crate) fn text_pane(
     };
     let shown = app.article(article);
     let headings = shown.as_ref().map_or(&[][..], |a| a.headings.as_slice());
-    let source_lines = if source {
-        &prepared.original_lines
-    } else {
-        &prepared.paragraphs
+    let source_lines: &[String] = match shown.as_ref() {
+        Some(a) if source => &prepared.original(a).lines,
+        _ if source => &[],
+        _ => &prepared.paragraphs,
     };
     for (row, dl) in doc.iter().skip(scroll).take(height).enumerate() {
         let Some(par) = source_lines.get(dl.paragraph) else {

@@ -39,18 +39,16 @@ fn marks(app: &App, index: usize) -> Vec<Mark> {
     let (Some(article), Some(prepared)) = (app.article(index), app.prepared(index)) else {
         return out;
     };
+    let original = prepared.original(&article);
     for b in &article.boilerplate {
         let line = b.line.saturating_sub(1);
-        if let Some(text) = prepared.original_lines.get(line) {
+        if let Some(text) = original.lines.get(line) {
             out.push((line, 0..text.chars().count(), app.theme.boilerplate));
         }
     }
     for r in &article.repairs {
-        for (line, &start) in prepared.original_starts.iter().enumerate() {
-            let len = prepared
-                .original_lines
-                .get(line)
-                .map_or(0, |l| l.chars().count());
+        for (line, &start) in original.starts.iter().enumerate() {
+            let len = original.lines.get(line).map_or(0, |l| l.chars().count());
             let end = start + len;
             // A deletion (empty range) is still shown: mark the char after it.
             let (rs, re) = if r.start == r.end {
