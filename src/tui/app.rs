@@ -14,14 +14,17 @@ use super::keymap::Mode;
 use super::layout;
 pub use super::screens::compare::CompareState;
 use super::screens::gauges::{gauge_summary, metric_summary};
-pub use super::screens::overview::{OverviewRows, OverviewState};
+pub use super::screens::overview::{OverviewRows, OverviewState, RankedAll};
+
+/// The overview's rankings prepared so far, one per period and measure.
+pub(crate) type PreparedRankings = Vec<(PeriodChoice, RankBy, std::rc::Rc<RankedAll>)>;
 pub use super::screens::reader::FindState;
 pub use super::screens::regions::PickerCache;
 pub use super::screens::search::SearchState;
 use super::state::Position;
 use super::theme::Theme;
 use super::tree::RegionTree;
-use crate::corpus::figures::{PeriodChoice, Ranking, RegionFigures, region_figures};
+use crate::corpus::figures::{PeriodChoice, RankBy, RegionFigures, region_figures};
 use crate::corpus::{Article, RegionLevel, Span};
 use crate::report;
 use crate::store::{ArticleRef, Header, Store};
@@ -201,8 +204,8 @@ pub struct App {
     pub(crate) overview_row: usize,
     /// The overview's filters.
     pub(crate) overview: OverviewState,
-    /// The rankings for the last filters asked for.
-    pub(crate) rankings: std::cell::RefCell<Option<(OverviewState, std::rc::Rc<Vec<Ranking>>)>>,
+    /// The rankings of every named region, per period and measure asked for so far.
+    pub(crate) prepared_rankings: std::cell::RefCell<PreparedRankings>,
     /// The overview's table rows for the last filters asked for.
     pub(crate) overview_lines: std::cell::RefCell<Option<(OverviewState, OverviewRows)>>,
     /// The selected row of the region picker.
@@ -269,7 +272,7 @@ impl App {
             },
             overview_row: 0,
             overview: OverviewState::default(),
-            rankings: std::cell::RefCell::new(None),
+            prepared_rankings: std::cell::RefCell::new(Vec::new()),
             overview_lines: std::cell::RefCell::new(None),
             picker: 0,
             picker_query: String::new(),
