@@ -407,8 +407,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn builtin_has_five_articles() {
-        assert_eq!(builtin().len(), 5);
+    fn builtin_is_every_raw_article_parsed_seeds_first() {
+        let articles = builtin();
+        assert_eq!(articles.len(), BUILTIN.len());
+        assert_eq!(articles.len(), 49);
+        assert!(articles[..5].iter().all(|a| a.file.starts_with("data/raw/00")));
     }
 
     #[test]

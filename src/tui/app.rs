@@ -970,12 +970,21 @@ impl App {
                 }
             }
             Overlay::Picker => {
-                // The first match that has articles, not the place above it.
+                // The first region whose own name matches, not a region above it that is
+                // listed for the path (湖北省 above 谷城经济开发区); else the first region.
                 let rows = self.picker_order();
-                self.picker = rows
+                let query = self.picker_query.trim();
+                let region = |n: usize| self.tree.nodes.get(n).filter(|x| x.region.is_some());
+                let first = rows
                     .iter()
-                    .position(|&n| self.tree.nodes.get(n).is_some_and(|x| x.region.is_some()))
+                    .position(|&n| {
+                        region(n).is_some_and(|x| {
+                            !crate::search::find_in_text(&x.name, query).is_empty()
+                        })
+                    })
+                    .or_else(|| rows.iter().position(|&n| region(n).is_some()))
                     .unwrap_or(0);
+                self.picker = first;
             }
             _ => self.search.generation = self.search.generation.wrapping_add(1),
         }

@@ -418,3 +418,95 @@ fn build_table(app: &App, key: &OverviewState) -> OverviewTable {
         widths,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::Options;
+
+    /// What the table shows: per ranking, its indicator, unit and regions (tabs), best first.
+    type Shape = Vec<(String, String, Vec<usize>)>;
+
+    fn shown(app: &App) -> Shape {
+        let table = rows(app);
+        (0..table.shown.len())
+            .map(|n| {
+                let r = table.ranking(n).expect("a shown ranking");
+                (
+                    r.indicator.clone(),
+                    r.unit.clone(),
+                    table.entries(n).map(|e| e.0).collect(),
+                )
+            })
+            .collect()
+    }
+
+    /// The same filters applied before ranking, as the overview did before it kept its
+    /// rankings per period and measure.
+    fn ranked_after_filtering(app: &App) -> Shape {
+        let key = &app.overview;
+        let kept: Vec<(usize, RankedRegion)> = app
+            .regions
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.name != UNNAMED_REGION)
+            .filter(|(_, r)| key.level.is_none() || r.level == key.level)
+            .filter(|(_, r)| {
+                key.parent
+                    .as_ref()
+                    .is_none_or(|p| r.path.split_last().is_some_and(|(_, up)| up.contains(p)))
+            })
+            .map(|(i, r)| {
+                let figures = app.figures_of(i).map(|f| f.figures.clone());
+                (
+                    i,
+                    RankedRegion {
+                        name: r.name.clone(),
+                        level: r.level,
+                        path: Vec::new(),
+                        figures: figures.unwrap_or_default(),
+                    },
+                )
+            })
+            .collect();
+        let regions: Vec<RankedRegion> = kept.iter().map(|(_, r)| r.clone()).collect();
+        rank(&regions, &key.period, key.by, 2)
+            .into_iter()
+            .map(|r| {
+                let tabs = r.entries.iter().map(|e| kept[e.0].0).collect();
+                (r.indicator, r.unit, tabs)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn filtering_the_prepared_rankings_is_ranking_the_filtered_regions() {
+        let mut app = App::new(crate::corpus::builtin(), &Options::default());
+        app.update(Action::ShowOverview);
+        for _ in 0..6 {
+            for _ in 0..2 {
+                assert_eq!(
+                    shown(&app),
+                    ranked_after_filtering(&app),
+                    "{:?}",
+                    app.overview
+                );
+                app.update(Action::ToggleRankBy);
+            }
+            app.update(Action::NextLevelFilter);
+        }
+        assert_eq!(app.overview.level, None);
+        assert!(shown(&app).iter().any(|(_, _, tabs)| tabs.len() >= 3));
+        for parent in ["湖北省", "重庆市", "内蒙古自治区", "江西省"] {
+            app.overview.parent = Some(parent.to_owned());
+            assert_eq!(shown(&app), ranked_after_filtering(&app), "{parent}");
+        }
+        // Two regions under 内蒙古自治区 (通辽市, 阿拉善盟) share 到位资金.
+        app.overview.parent = Some("内蒙古自治区".to_owned());
+        assert!(
+            shown(&app)
+                .iter()
+                .any(|(id, _, tabs)| id == "funds_in_place" && tabs.len() == 2)
+        );
+    }
+}
