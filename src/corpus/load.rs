@@ -411,7 +411,11 @@ mod tests {
         let articles = builtin();
         assert_eq!(articles.len(), BUILTIN.len());
         assert_eq!(articles.len(), 49);
-        assert!(articles[..5].iter().all(|a| a.file.starts_with("data/raw/00")));
+        assert!(
+            articles[..5]
+                .iter()
+                .all(|a| a.file.starts_with("data/raw/00"))
+        );
     }
 
     #[test]
