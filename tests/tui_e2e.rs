@@ -85,6 +85,17 @@ impl Session {
         }
     }
 
+    /// Waits until the screen shows `title` and a row holding `label` and every one of
+    /// `values` (a frame can be read half drawn).
+    fn wait_for_row(&self, title: &str, label: &str, values: &[&str]) -> String {
+        self.wait_until(&format!("{title} with {label} {values:?}"), |screen| {
+            screen.contains(title)
+                && screen
+                    .lines()
+                    .any(|l| l.contains(label) && values.iter().all(|v| l.contains(v)))
+        })
+    }
+
     /// Esc followed at once by a key reads as Alt+key: leave a gap.
     fn escape(&self) {
         self.keys(&["Escape"]);
@@ -681,15 +692,6 @@ fn escape_never_leaves_the_explorer() {
     assert!(screen.contains("EXIT=0"), "{screen}");
 }
 
-/// The screen's row holding `label` shows every one of `values`.
-fn assert_row(screen: &str, label: &str, values: &[&str]) {
-    let row = screen
-        .lines()
-        .find(|l| l.contains(label))
-        .unwrap_or_else(|| panic!("no {label} row:\n{screen}"));
-    assert!(values.iter().all(|v| row.contains(v)), "{row}");
-}
-
 #[test]
 fn region_tree_picker_filter_compare_and_overview_chart_in_tmux() {
     let s = Session::start(
@@ -716,8 +718,11 @@ fn region_tree_picker_filter_compare_and_overview_chart_in_tmux() {
     fits(&screen, 120);
     // Compare with the parent: the nearest region up the path is 湖北省.
     s.keys(&["P"]);
-    let screen = s.wait_for("对比 compare: 谷城经济开发区 | 湖北省");
-    assert_row(&screen, "签约金额", &["84.57亿元", "21482亿元"]);
+    s.wait_for_row(
+        "对比 compare: 谷城经济开发区 | 湖北省",
+        "签约金额",
+        &["84.57亿元", "21482亿元"],
+    );
     s.escape();
     // Tree navigation: three rows up from 谷城经济开发区 is 湖北省.
     s.keys(&["r"]);
@@ -739,19 +744,20 @@ fn region_tree_picker_filter_compare_and_overview_chart_in_tmux() {
     s.literal("谷城经");
     s.wait_for("> 谷城经");
     s.keys(&["Enter"]);
-    let screen = s.wait_for("对比 compare: 通辽市 | 谷城经济开发区");
-    assert_row(&screen, "签约金额", &["1861.44亿元", "84.57亿元"]);
+    let screen = s.wait_for_row(
+        "对比 compare: 通辽市 | 谷城经济开发区",
+        "签约金额",
+        &["1861.44亿元", "84.57亿元"],
+    );
     fits(&screen, 120);
     // The overview's chart follows the selected ranking: 17 regions report funds in place,
     // the next ranking is the signed amount.
     s.keys(&["o"]);
-    let screen = s.wait_for("到位资金 - 亿元");
-    assert!(screen.contains("9394.21亿元█"), "{screen}");
+    s.wait_for_row("到位资金 - 亿元", "陕西省", &["9394.21亿元█"]);
     for _ in 0..17 {
         s.keys(&["j"]);
     }
-    let screen = s.wait_for("签约金额 - 亿元");
-    assert!(screen.contains("21482亿元█"), "{screen}");
+    let screen = s.wait_for_row("签约金额 - 亿元", "湖北省", &["21482亿元█"]);
     fits(&screen, 120);
     s.keys(&["q"]);
     s.wait_for("EXIT=0");
