@@ -31,8 +31,8 @@ use labels::{
 pub use labels::{keys_match, match_key, tidy_label};
 use metrics::TARGET_REF;
 pub use metrics::{MAX_METRICS, MAX_SENTENCE_CHARS, metrics, sentences};
+use periods::{Time, period_year, strip_titles, time_expressions, year_period};
 pub use periods::{article_period, reference_year};
-use periods::{period_year, strip_titles, time_expressions, year_period};
 pub use region::{Region, find_region};
 
 /// What extraction found in one article.
@@ -77,6 +77,12 @@ pub fn extract(
         }
     }
     let gauges = gauges(&metrics);
+    // The fields used only while pairing are cleared, so that an article equals what its
+    // JSON reads back as.
+    for m in &mut metrics {
+        m.target_of_previous = false;
+        m.months = None;
+    }
     Extracted {
         region,
         period,
@@ -283,7 +289,7 @@ mod tests {
         let p = |s: &str| {
             time_expressions(s, Some(2021))
                 .first()
-                .and_then(|(_, p)| p.clone())
+                .and_then(|(_, t)| t.period.clone())
         };
         assert_eq!(
             p("1--5月，外出招商5次").as_deref(),
@@ -294,6 +300,54 @@ mod tests {
         assert_eq!(p("2022年，全市").as_deref(), Some("2022"));
         assert_eq!(p("X—XX月，规上"), None);
         assert_eq!(p("上半年，全市").as_deref(), Some("2021-01..2021-06"));
+        assert_eq!(p("下半年，全市").as_deref(), Some("2021-07..2021-12"));
+        assert_eq!(p("前三季度，全市").as_deref(), Some("2021-01..2021-09"));
+        assert_eq!(p("三季度力争").as_deref(), Some("2021-07..2021-09"));
+        assert_eq!(p("第二季度，全市").as_deref(), Some("2021-04..2021-06"));
+        let months = |s: &str| {
+            time_expressions(s, None)
+                .first()
+                .and_then(|(_, t)| t.months)
+        };
+        assert_eq!(months("三季度力争"), Some((7, 9)));
+        assert_eq!(months("1-5月，全市"), Some((1, 5)));
+        assert_eq!(months("全市"), None);
+    }
+
+    #[test]
+    fn a_respectively_run_reaches_over_a_sentence_of_growth() {
+        let text = ["1-3月份实际到位县外资金2.2亿元，其中到位市外资金1.443亿元，列全市第八位。同比分别增长328%、323%。分别完成年度任务的27.5%、18%。".to_owned()];
+        let m = metrics(&text, &[], Some(2010), None);
+        let g = gauges(&m);
+        let pairs: Vec<(f64, Option<f64>)> = g.iter().map(|g| (g.actual, g.percent)).collect();
+        assert_eq!(pairs, [(2.2, Some(27.5)), (1.443, Some(18.0))], "{m:#?}");
+        // A sentence with a figure of its own between them breaks the reach.
+        let text = ["实际到位县外资金2.2亿元，其中到位市外资金1.443亿元。新开工项目12个。分别完成年度任务的27.5%、18%。".to_owned()];
+        let m = metrics(&text, &[], Some(2010), None);
+        assert!(
+            gauges(&m).iter().all(|g| (g.actual - 2.2).abs() > 1e-9),
+            "{m:#?}"
+        );
+    }
+
+    #[test]
+    fn a_quarter_target_never_pairs_with_another_period() {
+        // Undated: the half-year actual and the third-quarter target share no period.
+        let text = [
+            "上半年，全市新签约亿元以上项目225个。三季度力争全市新签约亿元以上项目120个。"
+                .to_owned(),
+        ];
+        let m = metrics(&text, &[], None, None);
+        assert!(gauges(&m).is_empty(), "{m:#?}");
+        let m = metrics(&text, &[], Some(2016), None);
+        assert!(gauges(&m).is_empty(), "{m:#?}");
+        // The same quarter pairs.
+        let text = [
+            "三季度，全市新签约亿元以上项目90个。三季度力争全市新签约亿元以上项目120个。"
+                .to_owned(),
+        ];
+        let m = metrics(&text, &[], None, None);
+        assert_eq!(gauges(&m).len(), 1, "{m:#?}");
     }
 
     #[test]

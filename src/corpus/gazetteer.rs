@@ -571,18 +571,40 @@ impl Gazetteer {
         path
     }
 
-    /// The full names along [`path`](Self::path), province first.
+    /// The name a place is shown by: its official name, or for an autonomous prefecture or
+    /// county the short official form that reports and people use (`黔西南州` for
+    /// 黔西南布依族苗族自治州, `江华县`); autonomous regions keep their full name.
+    ///
+    /// ```
+    /// use zhaoshang::corpus::gazetteer::Gazetteer;
+    /// let g = Gazetteer::global();
+    /// assert_eq!(g.display_name(g.by_code("522300").unwrap()), "黔西南州");
+    /// assert_eq!(g.display_name(g.by_code("431129").unwrap()), "江华县");
+    /// assert_eq!(g.display_name(g.by_code("450000").unwrap()), "广西壮族自治区");
+    /// assert_eq!(g.display_name(g.by_code("420625").unwrap()), "谷城县");
+    /// ```
+    pub fn display_name(&self, id: PlaceId) -> &str {
+        let place = &self.places[id.index()];
+        match (&place.short, place.level) {
+            (Some(short), RegionLevel::Prefecture | RegionLevel::County) => short,
+            _ => &place.name,
+        }
+    }
+
+    /// The [display names](Self::display_name) along [`path`](Self::path), province first.
     ///
     /// ```
     /// use zhaoshang::corpus::gazetteer::Gazetteer;
     /// let g = Gazetteer::global();
     /// let id = g.by_code("110105").unwrap();
     /// assert_eq!(g.path_names(id), ["北京市", "朝阳区"]);
+    /// let id = g.by_code("431129").unwrap();
+    /// assert_eq!(g.path_names(id), ["湖南省", "永州市", "江华县"]);
     /// ```
     pub fn path_names(&self, id: PlaceId) -> Vec<&str> {
         self.path(id)
             .into_iter()
-            .map(|p| self.places[p.index()].name.as_str())
+            .map(|p| self.display_name(p))
             .collect()
     }
 
@@ -1223,7 +1245,7 @@ mod tests {
     mention_case!(
         mention_zone_short_place,
         "江华经开区",
-        [("江华经开区", Zone, "", ["湖南省›永州市›江华瑶族自治县"])]
+        [("江华经开区", Zone, "", ["湖南省›永州市›江华县"])]
     );
     mention_case!(
         mention_zone_longest_suffix,
@@ -1244,12 +1266,7 @@ mod tests {
     mention_case!(
         mention_autonomous_full,
         "延边朝鲜族自治州",
-        [(
-            "延边朝鲜族自治州",
-            Prefecture,
-            "吉林省›延边朝鲜族自治州",
-            []
-        )]
+        [("延边朝鲜族自治州", Prefecture, "吉林省›延边州", [])]
     );
     mention_case!(
         mention_short_province_and_bare_city,

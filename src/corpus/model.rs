@@ -177,6 +177,10 @@ pub struct Metric {
     /// (`实际到位资金8亿元（目标6亿元）`, `超额完成910亿元目标任务`); used while pairing, not stored.
     #[serde(skip)]
     pub target_of_previous: bool,
+    /// The months the figure covers when the text names less than a whole year (1..6 for
+    /// 上半年), known even when the year is not; used while pairing, not stored.
+    #[serde(skip)]
+    pub months: Option<(u32, u32)>,
     /// The sentence the metric was read from.
     pub source: Span,
 }

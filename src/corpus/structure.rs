@@ -84,8 +84,13 @@ static CHROME: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// A breadcrumb: short steps joined by `>` (`首页 > 新闻中心 > 工作动态`).
 static BREADCRUMB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\S{1,12}\s*[>＞»›]\s*\S{1,12}(?:\s*[>＞»›]\s*\S{0,12})*\s*[>＞»›]?\s*\d*\s*$")
-        .expect("valid regex")
+    Regex::new(concat!(
+        r"^\S{1,12}\s*[>＞»›]\s*\S{1,12}(?:\s*[>＞»›]\s*\S{0,12})*\s*[>＞»›]?\s*\d*\s*$",
+        // A trail from the home page is navigation whatever follows it (long section
+        // names, the title run on after the last section).
+        r"|^\s*(?:首页|主页|网站首页|返回首页)\s*[>＞»›]",
+    ))
+    .expect("valid regex")
 });
 /// Spam injected into scraped pages: gambling sites, document-site slogans, reposting
 /// blurbs.
@@ -312,6 +317,7 @@ pub fn is_widget_tail(line: &str) -> bool {
 /// assert!(is_chrome("关怀版 | 无障碍 | 繁体版 | 智能问答"));
 /// assert!(is_chrome("字体：[ 大 中 小 ]    打印本页    关闭窗口    点击量："));
 /// assert!(is_chrome("地址:广东省中山市三乡镇"));
+/// assert!(is_chrome("首页 > 数字报专题专题集合学党代会精神市直动态 市招商局力促招商引资实现新突破"));
 /// assert!(!is_chrome("今年以来，全县签约项目12个，到位资金8亿元。"));
 /// ```
 pub fn is_chrome(line: &str) -> bool {

@@ -45,18 +45,34 @@ fn actual_candidates(metrics: &[Metric], i: usize) -> Candidates {
     }
     let opens_sentence = (first..i).all(|j| metrics[j].kind == MetricKind::Target);
     if near.is_empty() && far.is_empty() && opens_sentence {
-        let previous = (0..first).rev().find(|&j| {
-            let o = &metrics[j];
-            o.source.paragraph == m.source.paragraph && o.source.end == m.source.start
-        });
-        if let Some(p) = previous {
+        // The sentence right before, or the one before that when the one between holds
+        // only growth or rates (`…2.2亿元，其中…1.443亿元。同比分别增长328%、323%。
+        // 分别完成年度任务的27.5%、18%。`).
+        let mut start = m.source.start;
+        let mut before = first;
+        for _ in 0..2 {
+            let previous = (0..before).rev().find(|&j| {
+                let o = &metrics[j];
+                o.source.paragraph == m.source.paragraph && o.source.end == start
+            });
+            let Some(p) = previous else { break };
             let sentence = metrics[p].source;
-            near.extend(
-                (0..=p)
-                    .rev()
-                    .take_while(|&j| metrics[j].source == sentence)
-                    .filter(|&j| achieved(&metrics[j])),
-            );
+            let members: Vec<usize> = (0..=p)
+                .rev()
+                .take_while(|&j| metrics[j].source == sentence)
+                .collect();
+            near.extend(members.iter().copied().filter(|&j| achieved(&metrics[j])));
+            let only_rates = members.iter().all(|&j| {
+                matches!(
+                    metrics[j].kind,
+                    MetricKind::GrowthPct | MetricKind::Ratio | MetricKind::Change
+                )
+            });
+            if !near.is_empty() || !only_rates {
+                break;
+            }
+            start = sentence.start;
+            before = members.last().copied().unwrap_or(0);
         }
     }
     Candidates { near, far }
@@ -188,6 +204,8 @@ pub fn gauges(metrics: &[Metric]) -> Vec<Gauge> {
                 && units::compatible(&am.unit, &tm.unit)
                 && keys_match(&keys[*j], &keys[t])
                 && pairable(&keys[*j], &keys[t])
+                // A target for part of a year (`三季度力争…`) belongs to that part only.
+                && (tm.months.is_none() || am.months == tm.months)
         });
         let same_period = |am: &Metric| am.period == tm.period;
         let best = candidates.max_by_key(|(j, am)| (same_period(am), am.period.clone(), *j));

@@ -122,7 +122,7 @@ pub(super) fn sentence_metrics(
     sentence: &[char],
     paragraph: usize,
     offset: usize,
-    period_at: &dyn Fn(usize) -> Option<String>,
+    period_at: &dyn Fn(usize) -> Time,
 ) -> Vec<Metric> {
     let found = figures(sentence);
     let text_of = |a: usize, b: usize| -> String { sentence[a..b].iter().collect() };
@@ -177,6 +177,16 @@ pub(super) fn sentence_metrics(
                 after_last_verb(&stem)
             };
         } else if fig.unit == "%"
+            && raw_before.trim_start_matches('、').is_empty()
+            && sentence.get(clause_start.wrapping_sub(1)) == Some(&'、')
+            && metrics
+                .last()
+                .is_some_and(|m| m.kind == MetricKind::GrowthPct && m.unit == "%")
+        {
+            // 同比分别增长328%、323%: every percent of the list is a growth.
+            kind = MetricKind::GrowthPct;
+            label = metrics.last().map(|m| m.label.clone()).unwrap_or_default();
+        } else if fig.unit == "%"
             && !MARGIN.is_match(&raw_before)
             && (PROGRESS.is_match(&raw_before)
                 || (same_clause_prev
@@ -205,11 +215,14 @@ pub(super) fn sentence_metrics(
             } else {
                 MetricKind::Actual
             };
+            // 投资30亿元的年产80万吨电池箔项目: the figure qualifies the name after it. Not when
+            // a figure follows the 的 (总投资287.6亿元的15个项目: the count is a figure of its own).
             let attributive = after.starts_with('的')
                 && !TARGET_REF.is_match(&before)
-                && !after
-                    .trim_start_matches('的')
-                    .starts_with(|c: char| c.is_ascii_digit() || c == 'X');
+                && !sentence[fig.end..]
+                    .iter()
+                    .find(|&&c| c != '的')
+                    .is_some_and(|&c| c.is_ascii_digit() || c == 'X');
             label = if attributive {
                 let full_end = (fig.end..sentence.len())
                     .find(|&i| CLAUSE_DELIMITERS.contains(&sentence[i]))
@@ -278,7 +291,10 @@ pub(super) fn sentence_metrics(
                 |m| m.label.clone(),
             );
         }
-        let mut period = period_at(fig.start);
+        let Time {
+            mut period,
+            mut months,
+        } = period_at(fig.start);
         // A 全年/年度 target belongs to the whole year even inside a 1-9月 report.
         if kind == MetricKind::Target && whole_year {
             period = period
@@ -286,6 +302,7 @@ pub(super) fn sentence_metrics(
                 .and_then(period_year)
                 .map(year_period)
                 .or(period);
+            months = None;
         }
         let target_of_previous = kind == MetricKind::Target && {
             let before = raw_before.trim();
@@ -304,6 +321,7 @@ pub(super) fn sentence_metrics(
             unit: fig.unit.clone(),
             kind,
             period,
+            months,
             redacted: fig.value.is_none(),
             raw: fig.raw.clone(),
             source: Span {
@@ -338,21 +356,21 @@ pub fn metrics(
             continue;
         }
         let chars: Vec<char> = paragraph.chars().collect();
-        let mut context: Option<Option<String>> = None;
+        let mut context: Option<Time> = None;
         for (s, e) in sentences(paragraph) {
             let sentence = &chars[s..e];
             let text: String = sentence.iter().collect();
             let times = time_expressions(&text, reference);
             let carried = context.clone();
-            let period_at = |pos: usize| -> Option<String> {
+            let period_at = |pos: usize| -> Time {
                 times
                     .iter()
                     .rev()
                     .find(|(at, _)| *at <= pos)
                     .or_else(|| times.first())
-                    .map(|(_, p)| p.clone())
+                    .map(|(_, t)| t.clone())
                     .or_else(|| carried.clone())
-                    .unwrap_or_else(|| default.map(str::to_owned))
+                    .unwrap_or_else(|| Time::of_period(default))
             };
             if sentence.len() > MAX_SENTENCE_CHARS || out.len() >= MAX_METRICS {
                 continue;

@@ -9,7 +9,7 @@ pub(super) static TIME: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:(?P<ry>\d{4})年)?(?P<m1>\d{1,2}|X{1,2})\s*(?:-|--|—|——|－|–|~|～|至|到)\s*(?P<m2>\d{1,2}|X{1,2})月",
         r"|(?:到|截至|截止到|截止|至)(?:(?P<ty>\d{4})年)?(?P<tm>\d{1,2})月(?:底|末|份|\d{1,2}日)?",
         r"|(?P<y>\d{4})年",
-        r"|(?P<hrel>今年|去年|本年)?(?P<half>上半年|前三季度|一季度|第一季度)",
+        r"|(?P<hrel>今年|去年|本年)?(?P<half>上半年|下半年|前三季度|第?[一二三四]季度)",
         r"|(?P<rel>去年|今年|本年度|本年|明年|新的一年|新一年|上年)",
     ))
     .expect("valid regex")
@@ -91,11 +91,33 @@ pub(super) fn strip_titles(sentence: &str) -> String {
         .collect()
 }
 
-/// Time expressions in a sentence: (char position, resolved period or `None` when redacted).
-pub(super) fn time_expressions(
-    sentence: &str,
-    reference: Option<i32>,
-) -> Vec<(usize, Option<String>)> {
+/// A time expression: the period it names, when its year is known, and the months it
+/// covers, known even when the year is not (`三季度` is 7..9 in an undated report).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(super) struct Time {
+    pub period: Option<String>,
+    pub months: Option<(u32, u32)>,
+}
+
+impl Time {
+    /// The time of a period string (`2021-01..2021-06`, `2021`).
+    pub fn of_period(period: Option<&str>) -> Self {
+        Self {
+            months: period.and_then(period_months),
+            period: period.map(str::to_owned),
+        }
+    }
+}
+
+/// The months a period string covers, when it is less than a whole year.
+fn period_months(period: &str) -> Option<(u32, u32)> {
+    let (from, to) = period.split_once("..")?;
+    let month = |p: &str| p.get(5..7)?.parse::<u32>().ok();
+    Some((month(from)?, month(to)?))
+}
+
+/// Time expressions in a sentence: (char position, what it names; no period when redacted).
+pub(super) fn time_expressions(sentence: &str, reference: Option<i32>) -> Vec<(usize, Time)> {
     let text = strip_titles(sentence);
     let mut out = Vec::new();
     let mut chars_before = CharCounter::default();
@@ -103,37 +125,59 @@ pub(super) fn time_expressions(
         let Some(whole) = caps.get(0) else { continue };
         let pos = chars_before.advance(&text, whole.start());
         let int = |name: &str| caps.name(name).and_then(|m| m.as_str().parse::<i32>().ok());
-        let period = if let (Some(m1), Some(m2)) = (caps.name("m1"), caps.name("m2")) {
+        let month = |m: regex::Match| m.as_str().parse::<u32>().ok();
+        let span = |from: u32, to: u32| {
+            ((1..=12).contains(&from) && (from..=12).contains(&to)).then_some((from, to))
+        };
+        let time = if let (Some(m1), Some(m2)) = (caps.name("m1"), caps.name("m2")) {
+            let months = month(m1).zip(month(m2)).and_then(|(a, b)| span(a, b));
             let year = int("ry").or(reference);
-            match (m1.as_str().parse::<u32>(), m2.as_str().parse::<u32>(), year) {
-                (Ok(a), Ok(b), Some(y)) => month_range(y, a, b),
-                _ => None,
+            Time {
+                period: months
+                    .zip(year)
+                    .and_then(|((a, b), y)| month_range(y, a, b)),
+                months,
             }
-        } else if let Some(month) = caps.name("tm").and_then(|m| m.as_str().parse::<u32>().ok()) {
-            int("ty")
-                .or(reference)
-                .and_then(|y| month_range(y, 1, month))
+        } else if let Some(to) = caps.name("tm").and_then(month) {
+            Time {
+                period: int("ty").or(reference).and_then(|y| month_range(y, 1, to)),
+                months: span(1, to),
+            }
         } else if let Some(y) = int("y") {
-            (1990..=2100).contains(&y).then(|| year_period(y))
+            Time {
+                period: (1990..=2100).contains(&y).then(|| year_period(y)),
+                months: None,
+            }
         } else if let Some(rel) = caps.name("rel") {
             let offset = match rel.as_str() {
                 "去年" | "上年" => -1,
                 "明年" => 1,
                 _ => 0,
             };
-            reference.map(|y| year_period(y + offset))
+            Time {
+                period: reference.map(|y| year_period(y + offset)),
+                months: None,
+            }
         } else if let Some(half) = caps.name("half") {
-            let to = match half.as_str() {
-                "上半年" => 6,
-                "前三季度" => 9,
-                _ => 3,
+            let half = half.as_str();
+            let (from, to) = match half.trim_start_matches('第') {
+                "上半年" => (1, 6),
+                "下半年" => (7, 12),
+                "前三季度" => (1, 9),
+                "二季度" => (4, 6),
+                "三季度" => (7, 9),
+                "四季度" => (10, 12),
+                _ => (1, 3),
             };
             let offset = i32::from(caps.name("hrel").is_some_and(|r| r.as_str() == "去年"));
-            reference.and_then(|y| month_range(y - offset, 1, to))
+            Time {
+                period: reference.and_then(|y| month_range(y - offset, from, to)),
+                months: Some((from, to)),
+            }
         } else {
-            None
+            Time::default()
         };
-        out.push((pos, period));
+        out.push((pos, time));
     }
     out
 }
@@ -145,8 +189,8 @@ pub fn article_period(paragraphs: &[String], reference: Option<i32>) -> Option<S
         let chars: Vec<char> = paragraph.chars().collect();
         for (s, e) in sentences(paragraph) {
             let sentence: String = chars[s..e].iter().collect();
-            if let Some((_, period)) = time_expressions(&sentence, reference).into_iter().next() {
-                return period;
+            if let Some((_, time)) = time_expressions(&sentence, reference).into_iter().next() {
+                return time.period;
             }
         }
     }

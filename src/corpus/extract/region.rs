@@ -25,7 +25,9 @@ const MIN_SCORE: f64 = 2.0;
 /// The subject region, as stored on an article.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Region {
-    /// The display name: the full official name of a place, the zone's name as written.
+    /// The display name: a place's [display name](Gazetteer::display_name) (the official
+    /// name, or the short official form of an autonomous prefecture or county), a zone's
+    /// name as written.
     pub name: String,
     /// GB/T 2260 code when the gazetteer places the region with certainty.
     pub code: Option<String>,
@@ -159,6 +161,9 @@ pub fn find_region(title: &str, site: Option<&str>, paragraphs: &[String]) -> Op
     let mut pieces: Vec<(Spot, &str)> = vec![(Spot::Title, title)];
     if let Some(site) = site {
         pieces.push((Spot::Site, site));
+    }
+    if let Some(outlet) = paragraphs.first().and_then(|p| dateline_outlet(p)) {
+        pieces.push((Spot::Site, outlet));
     }
     let mut budget = REGION_SCAN_BYTES;
     for (i, p) in paragraphs.iter().enumerate() {
@@ -447,6 +452,32 @@ fn zone_class(name: &str) -> &'static str {
     }
 }
 
+/// Words that end a news outlet's name in a dateline (`滁州日报讯`, `江华新闻网讯`).
+const OUTLETS: [&str; 8] = [
+    "日报",
+    "晚报",
+    "时报",
+    "新闻网",
+    "新闻",
+    "电视台",
+    "融媒体中心",
+    "网",
+];
+
+/// The outlet named by the dateline opening an article (`滁州日报讯（记者…）` → `滁州日报`),
+/// which, like a site name, tells whose news this is. `本报讯` names no outlet.
+fn dateline_outlet(paragraph: &str) -> Option<&str> {
+    let text = paragraph.trim_start_matches(|c: char| c.is_whitespace() || c == '　');
+    let head: String = text.chars().take(16).collect();
+    let end = head.find('讯')?;
+    let outlet = text[..end].trim_end_matches(|c: char| c.is_ascii_digit() || "月日".contains(c));
+    OUTLETS
+        .iter()
+        .any(|w| outlet.ends_with(w))
+        .then_some(outlet)
+        .filter(|o| o.chars().count() >= 4)
+}
+
 /// The stored form of a chosen candidate.
 fn describe(gazetteer: &Gazetteer, c: &Candidate) -> Region {
     let names = |id: PlaceId| -> Vec<String> {
@@ -505,7 +536,7 @@ fn describe(gazetteer: &Gazetteer, c: &Candidate) -> Region {
         Some(id) => {
             let place = gazetteer.place(id);
             Region {
-                name: place.name.clone(),
+                name: gazetteer.display_name(id).to_owned(),
                 code: Some(place.code.clone()),
                 level: Some(place.level),
                 path: names(id),
@@ -522,6 +553,36 @@ fn describe(gazetteer: &Gazetteer, c: &Candidate) -> Region {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_dateline_names_its_outlet() {
+        assert_eq!(
+            dateline_outlet("滁州日报讯(记者张三)全市…"),
+            Some("滁州日报")
+        );
+        assert_eq!(
+            dateline_outlet("　　江华新闻网10月30日讯 全县…"),
+            Some("江华新闻网")
+        );
+        assert_eq!(dateline_outlet("　　本报讯　开发区是…"), None);
+        assert_eq!(dateline_outlet("2月21日讯  记者从…"), None);
+        assert_eq!(dateline_outlet("全县通讯网络覆盖…"), None);
+    }
+
+    #[test]
+    fn the_dateline_outlet_places_an_article_that_says_only_quanshi() {
+        let body = ["滁州日报讯(记者张三)上半年，全市实现到位资金401.6亿元。".to_owned()];
+        let r = find_region("市招商局力促招商引资实现新突破", None, &body).expect("a region");
+        assert_eq!(r.name, "滁州市");
+    }
+
+    #[test]
+    fn autonomous_prefectures_and_counties_are_shown_by_their_short_form() {
+        let body = ["黔西南布依族苗族自治州招商引资成效明显，全州签约项目50个。".to_owned()];
+        let r = find_region("", None, &body).expect("a region");
+        assert_eq!(r.name, "黔西南州");
+        assert_eq!(r.path, ["贵州省", "黔西南州"]);
+    }
+
     use super::*;
 
     fn region(title: &str, body: &str) -> Option<String> {
@@ -601,7 +662,7 @@ mod tests {
             &["江华瑶族自治县全县签约项目10个，江华县到位资金5亿元。".to_owned()],
         )
         .expect("a region");
-        assert_eq!(r.name, "江华瑶族自治县");
+        assert_eq!(r.name, "江华县");
         assert_eq!(r.level, Some(RegionLevel::County));
         assert_eq!(r.path.first().map(String::as_str), Some("湖南省"));
         assert!(r.code.is_some_and(|c| c.starts_with("43")));
