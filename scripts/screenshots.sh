@@ -21,6 +21,7 @@ shoot search-pinyin --view search
 shoot compare --view compare
 shoot overview --view overview
 shoot tree --view tree
+shoot trend --view trend
 shoot help --view help
 shoot source --view source
 shoot gauges-mono --view gauges --theme mono

@@ -15,7 +15,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 )]
 pub struct Cli {
     /// Articles to open: .txt files, directories of them, or parsed .json/.jsonl corpora.
-    /// Without a path the built-in corpus (five seed articles) opens.
+    /// Without a path the built-in corpus (five seed articles and 44 real reports) opens.
     pub paths: Vec<PathBuf>,
     /// The terminal draws East Asian ambiguous-width characters (“ ” — … ·) two cells wide.
     #[arg(long, global = true)]
@@ -282,7 +282,8 @@ pub enum Command {
     Screenshot {
         /// A corpus to show; the built-in corpus without one.
         path: Option<PathBuf>,
-        /// The screen: reader, gauges, search, compare, overview, help, source. Without it,
+        /// The screen: reader, gauges, search, compare, overview, help, source, tree, trend (the
+        /// targets screen on the indicator with the most periods). Without it,
         /// the first screen the explorer shows on start.
         #[arg(long)]
         view: Option<String>,

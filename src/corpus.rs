@@ -31,7 +31,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-pub use load::{LoadError, Loaded, builtin, load_paths};
+pub use load::{LoadError, Loaded, builtin, load_paths, parse_builtin};
 pub use model::{
     Article, Boilerplate, Gauge, Metric, MetricKind, Pairing, RegionLevel, Repair, Script, Span,
     Warning,

@@ -214,10 +214,10 @@ mod tests {
     fn memory_corpus_serves_headers_articles_measures_and_search() {
         let articles = builtin();
         let store = Store::from(articles.clone());
-        assert_eq!(store.len(), 5);
+        assert_eq!(store.len(), articles.len());
         assert_eq!(store.headers()[1].region.as_deref(), Some("通辽市"));
         assert_eq!(*store.article(1).unwrap(), articles[1]);
-        assert!(store.article(5).is_none());
+        assert!(store.article(articles.len()).is_none());
         assert_eq!(store.measures()[4].gauges, articles[4].gauges);
         let hits = store
             .search("tongliao", 5, &AtomicBool::new(false))

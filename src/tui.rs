@@ -61,8 +61,8 @@ pub struct Options {
 }
 
 /// The view names [`screenshot`] accepts.
-pub const VIEWS: [&str; 8] = [
-    "reader", "gauges", "search", "compare", "overview", "help", "source", "tree",
+pub const VIEWS: [&str; 9] = [
+    "reader", "gauges", "search", "compare", "overview", "help", "source", "tree", "trend",
 ];
 
 /// The query the `search` screenshot is pre-filled with: pinyin for 通辽.
@@ -526,6 +526,16 @@ pub fn app_for_view(
             app.update(Action::ShowCompare);
         }
         Some("tree") => app.update(Action::OpenPicker),
+        Some("trend") => {
+            // The targets screen on the indicator the corpus has the most periods of.
+            if let Some((region, article, item)) = app.best_trend() {
+                app.open_article(region, article);
+                app.update(Action::ShowGauges);
+                app.select_item(item);
+            } else {
+                app.update(Action::ShowGauges);
+            }
+        }
         Some("overview") => app.update(Action::ShowOverview),
         Some("help") => app.update(Action::ToggleHelp),
         Some("source") => app.update(Action::ToggleSource),

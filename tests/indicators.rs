@@ -31,7 +31,7 @@ fn rows(article: &Article) -> Vec<(String, &'static str, MetricKind)> {
 #[test]
 fn every_indicator_given_is_known_and_agrees_with_its_unit() {
     let mut articles = real();
-    articles.extend(corpus::builtin());
+    articles.extend(corpus::parse_builtin());
     for a in &articles {
         for m in &a.metrics {
             let Some(id) = &m.indicator else { continue };
@@ -84,7 +84,7 @@ fn most_fixture_gauges_and_many_metrics_have_an_indicator() {
 
 #[test]
 fn reports_worded_differently_share_rows() {
-    let builtin = corpus::builtin();
+    let builtin = corpus::parse_builtin();
     let by_region = |name: &str| {
         builtin
             .iter()

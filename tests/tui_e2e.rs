@@ -85,6 +85,17 @@ impl Session {
         }
     }
 
+    /// Waits until the screen shows `title` and a row holding `label` and every one of
+    /// `values` (a frame can be read half drawn).
+    fn wait_for_row(&self, title: &str, label: &str, values: &[&str]) -> String {
+        self.wait_until(&format!("{title} with {label} {values:?}"), |screen| {
+            screen.contains(title)
+                && screen
+                    .lines()
+                    .any(|l| l.contains(label) && values.iter().all(|v| l.contains(v)))
+        })
+    }
+
     /// Esc followed at once by a key reads as Alt+key: leave a gap.
     fn escape(&self) {
         self.keys(&["Escape"]);
@@ -690,46 +701,63 @@ fn region_tree_picker_filter_compare_and_overview_chart_in_tmux() {
         &format!("{BIN} --no-state; echo EXIT=$?"),
     );
     s.wait_for("濉溪经济开发区");
-    // The tree, filtered by pinyin: 谷城 with the places above it.
+    // The tree, filtered by pinyin: 谷城 with the places above it (湖北省 has a report of its
+    // own), the selection on 谷城经济开发区 itself.
     s.keys(&["r"]);
-    s.wait_for("地区树 regions (14/14)");
+    s.wait_for("地区树 regions (81/81)");
     s.literal("gucheng");
-    let screen = s.wait_for("地区树 regions (4/14) > gucheng");
+    let screen = s.wait_for("地区树 regions (4/81) > gucheng");
     assert!(
-        screen.contains("襄阳市 (1)") && screen.contains("• 谷城经济开发区 (1)"),
+        screen.contains("• 湖北省 (2)")
+            && screen.contains("襄阳市 (1)")
+            && screen.contains(">       • 谷城经济开发区 (1)"),
         "{screen}"
     );
     s.keys(&["Enter"]);
     let screen = s.wait_for("湖北省 › 襄阳市 › 谷城县 › 4 谷城经济开发区(1)");
     fits(&screen, 120);
-    // Tree navigation: two rows down from 谷城经济开发区 is 通辽市.
+    // Compare with the parent: the nearest region up the path is 湖北省.
+    s.keys(&["P"]);
+    s.wait_for_row(
+        "对比 compare: 谷城经济开发区 | 湖北省",
+        "签约金额",
+        &["84.57亿元", "21482亿元"],
+    );
+    s.escape();
+    // Tree navigation: three rows up from 谷城经济开发区 is 湖北省.
     s.keys(&["r"]);
-    s.wait_for("地区树 regions (14/14)");
-    s.keys(&["Down", "Down", "Enter"]);
+    s.wait_for("地区树 regions (81/81)");
+    s.keys(&["Up", "Up", "Up"]);
+    s.wait_for("> • 湖北省 (2)");
+    s.keys(&["Enter"]);
+    s.wait_for("湖北省 文章");
+    // Compare 通辽市, found in the tree by pinyin, with a region chosen in the picker.
+    s.keys(&["r"]);
+    s.wait_for("地区树 regions (81/81)");
+    s.literal("tongliao");
+    let screen = s.wait_for("地区树 regions (2/81) > tongliao");
+    assert!(screen.contains(">   • 通辽市 (1)"), "{screen}");
+    s.keys(&["Enter"]);
     s.wait_for("内蒙古自治区 › 2 通辽市(1)");
-    // Compare 通辽市 with a region chosen in the picker.
     s.keys(&["R"]);
     s.wait_for("地区树 regions");
     s.literal("谷城经");
     s.wait_for("> 谷城经");
     s.keys(&["Enter"]);
-    let screen = s.wait_for("对比 compare: 通辽市 | 谷城经济开发区");
-    let row = screen
-        .lines()
-        .find(|l| l.contains("签约金额"))
-        .unwrap_or_else(|| panic!("{screen}"));
-    assert!(
-        row.contains("1861.44亿元") && row.contains("84.57亿元"),
-        "{row}"
+    let screen = s.wait_for_row(
+        "对比 compare: 通辽市 | 谷城经济开发区",
+        "签约金额",
+        &["1861.44亿元", "84.57亿元"],
     );
     fits(&screen, 120);
-    // The overview's chart follows the selected ranking.
+    // The overview's chart follows the selected ranking: 17 regions report funds in place,
+    // the next ranking is the signed amount.
     s.keys(&["o"]);
-    let screen = s.wait_for("开工项目 - 个");
-    assert!(screen.contains("濉溪经济开发区 19个█"), "{screen}");
-    s.keys(&["j", "j", "j"]);
-    let screen = s.wait_for("签约金额 - 亿元");
-    assert!(screen.contains("通辽市         1861.44亿元█"), "{screen}");
+    s.wait_for_row("到位资金 - 亿元", "陕西省", &["9394.21亿元█"]);
+    for _ in 0..17 {
+        s.keys(&["j"]);
+    }
+    let screen = s.wait_for_row("签约金额 - 亿元", "湖北省", &["21482亿元█"]);
     fits(&screen, 120);
     s.keys(&["q"]);
     s.wait_for("EXIT=0");

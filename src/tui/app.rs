@@ -14,14 +14,17 @@ use super::keymap::Mode;
 use super::layout;
 pub use super::screens::compare::CompareState;
 use super::screens::gauges::{gauge_summary, metric_summary};
-pub use super::screens::overview::{OverviewRows, OverviewState};
+pub use super::screens::overview::{OverviewRows, OverviewState, RankedAll};
+
+/// The overview's rankings prepared so far, one per period and measure.
+pub(crate) type PreparedRankings = Vec<(PeriodChoice, RankBy, std::rc::Rc<RankedAll>)>;
 pub use super::screens::reader::FindState;
 pub use super::screens::regions::PickerCache;
 pub use super::screens::search::SearchState;
 use super::state::Position;
 use super::theme::Theme;
 use super::tree::RegionTree;
-use crate::corpus::figures::{PeriodChoice, Ranking, RegionFigures, region_figures};
+use crate::corpus::figures::{PeriodChoice, RankBy, RegionFigures, region_figures};
 use crate::corpus::{Article, RegionLevel, Span};
 use crate::report;
 use crate::store::{ArticleRef, Header, Store};
@@ -218,8 +221,8 @@ pub struct App {
     pub(crate) overview_row: usize,
     /// The overview's filters.
     pub(crate) overview: OverviewState,
-    /// The rankings for the last filters asked for.
-    pub(crate) rankings: std::cell::RefCell<Option<(OverviewState, std::rc::Rc<Vec<Ranking>>)>>,
+    /// The rankings of every named region, per period and measure asked for so far.
+    pub(crate) prepared_rankings: std::cell::RefCell<PreparedRankings>,
     /// The overview's table rows for the last filters asked for.
     pub(crate) overview_lines: std::cell::RefCell<Option<(OverviewState, OverviewRows)>>,
     /// The selected row of the region picker.
@@ -286,7 +289,7 @@ impl App {
             },
             overview_row: 0,
             overview: OverviewState::default(),
-            rankings: std::cell::RefCell::new(None),
+            prepared_rankings: std::cell::RefCell::new(Vec::new()),
             overview_lines: std::cell::RefCell::new(None),
             picker: 0,
             picker_query: String::new(),
@@ -986,12 +989,21 @@ impl App {
                 }
             }
             Overlay::Picker => {
-                // The first match that has articles, not the place above it.
+                // The first region whose own name matches, not a region above it that is
+                // listed for the path (湖北省 above 谷城经济开发区); else the first region.
                 let rows = self.picker_order();
-                self.picker = rows
+                let query = self.picker_query.trim();
+                let region = |n: usize| self.tree.nodes.get(n).filter(|x| x.region.is_some());
+                let first = rows
                     .iter()
-                    .position(|&n| self.tree.nodes.get(n).is_some_and(|x| x.region.is_some()))
+                    .position(|&n| {
+                        region(n).is_some_and(|x| {
+                            !crate::search::find_in_text(&x.name, query).is_empty()
+                        })
+                    })
+                    .or_else(|| rows.iter().position(|&n| region(n).is_some()))
                     .unwrap_or(0);
+                self.picker = first;
             }
             _ => self.search.generation = self.search.generation.wrapping_add(1),
         }

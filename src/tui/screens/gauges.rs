@@ -1,7 +1,7 @@
 //! The gauges screen's state and update: the selected gauge or metric, which highlights and
 //! reveals its source sentence, and the one-line summaries the status bar and `y` use.
 
-use crate::corpus::{Gauge, Metric};
+use crate::corpus::{Gauge, Metric, MetricKind};
 use crate::report;
 use crate::tui::app::App;
 
@@ -78,5 +78,52 @@ impl App {
         }
         let m = article.metrics.get(self.item - article.gauges.len())?;
         Some(format!("{region} {}", metric_summary(m)))
+    }
+}
+
+impl App {
+    /// The region, article (its position in the region) and item whose indicator has the
+    /// longest trend: the most differing actual figures the region reports for it. `None`
+    /// when no indicator has two or more.
+    pub fn best_trend(&self) -> Option<(usize, usize, usize)> {
+        let mut best: Option<(usize, (usize, usize, usize))> = None;
+        for (region, r) in self.regions.iter().enumerate() {
+            let Some(figures) = self.figures_of(region) else {
+                continue;
+            };
+            for (at, &id) in r.articles.iter().enumerate() {
+                let Some(article) = self.article(id) else {
+                    continue;
+                };
+                let indicators = article
+                    .gauges
+                    .iter()
+                    .map(|g| g.indicator.as_ref())
+                    .chain(article.metrics.iter().map(|m| m.indicator.as_ref()));
+                for (item, indicator) in indicators.enumerate() {
+                    let Some(indicator) = indicator else {
+                        continue;
+                    };
+                    // Points that differ: one figure stated for a quarter and again for
+                    // its year is not a trend.
+                    let mut seen: Vec<(Option<f64>, Option<f64>)> = Vec::new();
+                    for f in &figures.figures {
+                        let point = (f.value, f.percent);
+                        if f.indicator == *indicator
+                            && f.kind == MetricKind::Actual
+                            && point != (None, None)
+                            && !seen.contains(&point)
+                        {
+                            seen.push(point);
+                        }
+                    }
+                    let points = seen.len();
+                    if points >= 2 && best.is_none_or(|(p, _)| points > p) {
+                        best = Some((points, (region, at, item)));
+                    }
+                }
+            }
+        }
+        best.map(|(_, found)| found)
     }
 }

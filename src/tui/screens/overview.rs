@@ -6,8 +6,10 @@ use std::rc::Rc;
 
 use crate::corpus::RegionLevel;
 use crate::corpus::figures::{
-    PeriodChoice, RankBy, RankedRegion, Ranking, indicator_name, period_label, rank,
+    PeriodChoice, RankBy, RankedRegion, Ranking, indicator_name, indicator_order, period_label,
+    rank,
 };
+use crate::text::width::display_width;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Screen, UNNAMED_REGION};
 use crate::tui::widgets::gauge::format_value;
@@ -85,40 +87,193 @@ impl App {
     }
 
     pub(crate) fn overview_row_text(&self) -> Option<String> {
-        let rows = rows(self);
-        let (row, ranking) = rows.get(self.overview_row)?;
-        let ranking = (*ranking)?;
+        let table = rows(self);
+        let ranking = table.ranking_of(self.overview_row)?;
+        let row = table.line(self, self.overview_row)?;
         // Only a ranking's first row names its indicator.
-        let head = rows[..=self.overview_row]
-            .iter()
+        let first = (0..=self.overview_row)
             .rev()
-            .find(|r| r.1 == Some(ranking) && !r.0[0].is_empty())?;
+            .find(|&i| table.ranking_of(i) == Some(ranking) && table.is_first(i))?;
+        let head = table.line(self, first)?;
         Some(format!(
             "{} {} #{} {} {} {}",
-            head.0[0], row[1], row[2], row[3], row[4], row[5]
+            head[0], row[1], row[2], row[3], row[4], row[5]
         ))
     }
 }
 
-/// The rankings the overview shows under the current filters, computed once per filter.
-pub(crate) fn rankings(app: &App) -> Rc<Vec<Ranking>> {
-    let key = app.overview.clone();
-    if let Some((k, cached)) = &*app.rankings.borrow()
-        && *k == key
+/// The rankings of every named region for one period and measure, with each entry's cells
+/// formatted once: a level or parent filter only picks entries out of them.
+#[derive(Debug, Default)]
+pub struct RankedAll {
+    /// The rankings, best first within each; entries name regions by their tab index.
+    pub rankings: Vec<Ranking>,
+    /// Per ranking, per entry: the period, value and percent cells.
+    cells: Vec<Vec<EntryCells>>,
+}
+
+/// One entry's formatted cells and their display widths.
+#[derive(Debug)]
+struct EntryCells {
+    period: String,
+    value: String,
+    percent: String,
+    /// Display widths of period, region, value and percent.
+    widths: [u16; 4],
+}
+
+/// One ranking under the current filters: which prepared ranking, and the positions of the
+/// entries kept in it, best first.
+#[derive(Debug)]
+pub struct Shown {
+    /// Index into [`RankedAll::rankings`].
+    pub ranking: usize,
+    /// Positions in that ranking's entries.
+    pub entries: Vec<usize>,
+    /// True when the kept entries come from more than one period.
+    pub mixed: bool,
+}
+
+/// One row of the overview table, formatted only when drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum RowRef {
+    /// The `at`-th kept entry of the `shown`-th ranking.
+    Entry { shown: usize, at: usize },
+    /// The separator before the articles whose region is unknown.
+    Apart,
+    /// An article whose region is unknown.
+    Unnamed(usize),
+}
+
+/// The overview under one set of filters: the rankings shown, the table rows and the
+/// columns' widths; built once per filter from a [`RankedAll`].
+#[derive(Debug)]
+pub struct OverviewTable {
+    /// The prepared rankings the rows point into.
+    pub prepared: Rc<RankedAll>,
+    /// The rankings shown, in display order.
+    pub shown: Vec<Shown>,
+    rows: Vec<RowRef>,
+    /// The widest cell of each column (header excluded; the rank column is fixed).
+    pub widths: [u16; 6],
+}
+
+/// One row of the overview table: indicator (first row of a ranking), period, rank,
+/// region, value with its unit, percent of target.
+pub type OverviewLine = [String; 6];
+
+/// The separator before the articles whose region is unknown.
+pub const NOT_RANKED: &str = "-- 地区不详 不排名 --";
+
+/// The overview's table for the current filters, shared: built once per filter.
+pub type OverviewRows = Rc<OverviewTable>;
+
+impl OverviewTable {
+    /// How many rows the table has.
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// True when there is no row at all.
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// The shown ranking row `row` belongs to (`None` for rows listed apart).
+    pub fn ranking_of(&self, row: usize) -> Option<usize> {
+        match self.rows.get(row)? {
+            RowRef::Entry { shown, .. } => Some(*shown),
+            _ => None,
+        }
+    }
+
+    /// True when row `row` is the first of its ranking.
+    pub fn is_first(&self, row: usize) -> bool {
+        matches!(self.rows.get(row), Some(RowRef::Entry { at: 0, .. }))
+    }
+
+    /// The `shown`-th ranking's entries kept under the filters: (region tab, figure, value
+    /// ranked on), best first.
+    pub fn entries(
+        &self,
+        shown: usize,
+    ) -> impl Iterator<Item = &(usize, crate::corpus::figures::Figure, f64)> {
+        let kept = self.shown.get(shown);
+        let ranking = kept.and_then(|s| self.prepared.rankings.get(s.ranking));
+        kept.into_iter()
+            .flat_map(|s| s.entries.iter())
+            .filter_map(move |&e| ranking.and_then(|r| r.entries.get(e)))
+    }
+
+    /// The `shown`-th ranking as prepared (its indicator and unit).
+    pub fn ranking(&self, shown: usize) -> Option<&Ranking> {
+        self.prepared.rankings.get(self.shown.get(shown)?.ranking)
+    }
+
+    /// The text of row `row`.
+    pub fn line(&self, app: &App, row: usize) -> Option<OverviewLine> {
+        Some(match *self.rows.get(row)? {
+            RowRef::Entry { shown, at } => {
+                let s = self.shown.get(shown)?;
+                let e = *s.entries.get(at)?;
+                let cells = self.prepared.cells.get(s.ranking)?.get(e)?;
+                let region = self.prepared.rankings.get(s.ranking)?.entries.get(e)?.0;
+                let name = app.regions.get(region).map_or("", |x| x.name.as_str());
+                let indicator = if at == 0 {
+                    let r = self.prepared.rankings.get(s.ranking)?;
+                    format!("{} ({})", indicator_name(&r.indicator), s.entries.len())
+                } else {
+                    String::new()
+                };
+                let mut period = cells.period.clone();
+                if s.mixed {
+                    period.push('*');
+                }
+                [
+                    indicator,
+                    period,
+                    (at + 1).to_string(),
+                    name.to_owned(),
+                    cells.value.clone(),
+                    cells.percent.clone(),
+                ]
+            }
+            RowRef::Apart => [
+                NOT_RANKED.to_owned(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+            ],
+            RowRef::Unnamed(article) => [
+                String::new(),
+                String::new(),
+                "-".to_owned(),
+                app.title(article),
+                String::new(),
+                String::new(),
+            ],
+        })
+    }
+}
+
+/// The rankings of every named region for the period and measure of `key`, computed once
+/// per period and measure and kept (a filter change then costs no ranking).
+fn prepared(app: &App, key: &OverviewState) -> Rc<RankedAll> {
+    if let Some((_, _, p)) = app
+        .prepared_rankings
+        .borrow()
+        .iter()
+        .find(|(period, by, _)| *period == key.period && *by == key.by)
     {
-        return Rc::clone(cached);
+        return Rc::clone(p);
     }
     let regions: Vec<RankedRegion> = app
         .regions
         .iter()
         .enumerate()
         .filter(|(_, r)| r.name != UNNAMED_REGION)
-        .filter(|(_, r)| key.level.is_none() || r.level == key.level)
-        .filter(|(_, r)| {
-            key.parent
-                .as_ref()
-                .is_none_or(|p| r.path.split_last().is_some_and(|(_, up)| up.contains(p)))
-        })
         .map(|(i, r)| RankedRegion {
             name: r.name.clone(),
             level: r.level,
@@ -129,9 +284,9 @@ pub(crate) fn rankings(app: &App) -> Rc<Vec<Ranking>> {
                 .unwrap_or_default(),
         })
         .collect();
-    let mut out = rank(&regions, &key.period, key.by, 2);
-    // Entries name regions by their index among the filtered ones; map back to tabs.
-    for r in &mut out {
+    let mut rankings = rank(&regions, &key.period, key.by, 2);
+    // Entries name regions by their index among the ranked ones; map back to tabs.
+    for r in &mut rankings {
         for e in &mut r.entries {
             e.0 = regions
                 .get(e.0)
@@ -140,20 +295,44 @@ pub(crate) fn rankings(app: &App) -> Rc<Vec<Ranking>> {
                 .unwrap_or(usize::MAX);
         }
     }
-    let out = Rc::new(out);
-    *app.rankings.borrow_mut() = Some((key, Rc::clone(&out)));
+    let width = |s: &str| u16::try_from(display_width(s)).unwrap_or(u16::MAX);
+    let cells = rankings
+        .iter()
+        .map(|r| {
+            r.entries
+                .iter()
+                .map(|(region, figure, _)| {
+                    let name = app.regions.get(*region).map_or("", |x| x.name.as_str());
+                    let period = period_label(figure.period.as_deref());
+                    let value = figure.value.map_or_else(
+                        || "[隐去]".to_owned(),
+                        |v| format!("{}{}", format_value(v), app.safe(&figure.unit)),
+                    );
+                    let percent = figure
+                        .percent
+                        .map_or_else(String::new, |p| format!("{p:.0}%"));
+                    let widths = [width(&period), width(name), width(&value), width(&percent)];
+                    EntryCells {
+                        period,
+                        value,
+                        percent,
+                        widths,
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    let out = Rc::new(RankedAll { rankings, cells });
+    app.prepared_rankings
+        .borrow_mut()
+        .push((key.period.clone(), key.by, Rc::clone(&out)));
     out
 }
 
-/// One row of the overview table: indicator (first row of a ranking), period, rank,
-/// region, value with its unit, percent of target.
-pub type OverviewLine = [String; 6];
-
-/// The separator before the articles whose region is unknown.
-pub const NOT_RANKED: &str = "-- 地区不详 不排名 --";
-
-/// The table rows, and for each the ranking it belongs to (`None` for the rows listed
-/// apart).
+/// The overview's table under the current filters, built once per filter: the prepared
+/// rankings' entries of regions at the level and under the parent asked for, rankings with
+/// fewer than two such entries dropped. Ties (one indicator in two units) keep the order of
+/// the unfiltered rankings.
 pub(crate) fn rows(app: &App) -> OverviewRows {
     let key = app.overview.clone();
     if let Some((k, cached)) = &*app.overview_lines.borrow()
@@ -161,73 +340,173 @@ pub(crate) fn rows(app: &App) -> OverviewRows {
     {
         return Rc::clone(cached);
     }
-    let out = Rc::new(build_rows(app));
+    let out = Rc::new(build_table(app, &key));
     *app.overview_lines.borrow_mut() = Some((key, Rc::clone(&out)));
     out
 }
 
-/// The overview's rows, shared: built once per filter, as many as there are regions.
-pub type OverviewRows = Rc<Vec<(OverviewLine, Option<usize>)>>;
-
-fn build_rows(app: &App) -> Vec<(OverviewLine, Option<usize>)> {
-    let rankings = rankings(app);
-    let mut out = Vec::new();
-    for (n, r) in rankings.iter().enumerate() {
-        let mixed = r.mixed_periods();
-        for (i, (region, figure, _)) in r.entries.iter().enumerate() {
-            let name = app.regions.get(*region).map_or("", |x| x.name.as_str());
-            let indicator = if i == 0 {
-                format!("{} ({})", indicator_name(&r.indicator), r.entries.len())
-            } else {
-                String::new()
-            };
-            let mut period = period_label(figure.period.as_deref());
-            if mixed {
-                period.push('*');
-            }
-            out.push((
-                [
-                    indicator,
-                    period,
-                    (i + 1).to_string(),
-                    name.to_owned(),
-                    figure.value.map_or_else(
-                        || "[隐去]".to_owned(),
-                        |v| format!("{}{}", format_value(v), app.safe(&figure.unit)),
-                    ),
-                    figure
-                        .percent
-                        .map_or_else(String::new, |p| format!("{p:.0}%")),
-                ],
-                Some(n),
-            ));
+fn build_table(app: &App, key: &OverviewState) -> OverviewTable {
+    let prepared = prepared(app, key);
+    let unfiltered = key.level.is_none() && key.parent.is_none();
+    let keep = |region: usize| {
+        unfiltered
+            || app.regions.get(region).is_some_and(|r| {
+                (key.level.is_none() || r.level == key.level)
+                    && key
+                        .parent
+                        .as_ref()
+                        .is_none_or(|p| r.path.split_last().is_some_and(|(_, up)| up.contains(p)))
+            })
+    };
+    let mut shown: Vec<Shown> = prepared
+        .rankings
+        .iter()
+        .enumerate()
+        .filter_map(|(n, r)| {
+            let entries: Vec<usize> = r
+                .entries
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| keep(e.0))
+                .map(|(i, _)| i)
+                .collect();
+            let mixed = entries
+                .windows(2)
+                .any(|w| r.entries[w[0]].1.period != r.entries[w[1]].1.period);
+            (entries.len() >= 2).then_some(Shown {
+                ranking: n,
+                entries,
+                mixed,
+            })
+        })
+        .collect();
+    shown.sort_by_key(|s| {
+        (
+            std::cmp::Reverse(s.entries.len()),
+            indicator_order(&prepared.rankings[s.ranking].indicator),
+        )
+    });
+    let mut rows = Vec::new();
+    let mut widths = [0u16; 6];
+    let widen = |w: &mut u16, x: u16| *w = (*w).max(x);
+    let width = |s: &str| u16::try_from(display_width(s)).unwrap_or(u16::MAX);
+    for (n, s) in shown.iter().enumerate() {
+        let r = &prepared.rankings[s.ranking];
+        let head = format!("{} ({})", indicator_name(&r.indicator), s.entries.len());
+        widen(&mut widths[0], width(&head));
+        for (at, &e) in s.entries.iter().enumerate() {
+            rows.push(RowRef::Entry { shown: n, at });
+            let c = &prepared.cells[s.ranking][e].widths;
+            widen(&mut widths[1], c[0] + u16::from(s.mixed));
+            widen(&mut widths[3], c[1]);
+            widen(&mut widths[4], c[2]);
+            widen(&mut widths[5], c[3]);
         }
     }
     if let Some(unnamed) = app.regions.iter().find(|r| r.name == UNNAMED_REGION) {
-        out.push((
-            [
-                NOT_RANKED.to_owned(),
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-            ],
-            None,
-        ));
+        rows.push(RowRef::Apart);
+        widen(&mut widths[0], width(NOT_RANKED));
         for &a in &unnamed.articles {
-            out.push((
-                [
-                    String::new(),
-                    String::new(),
-                    "-".to_owned(),
-                    app.title(a),
-                    String::new(),
-                    String::new(),
-                ],
-                None,
-            ));
+            rows.push(RowRef::Unnamed(a));
+            widen(&mut widths[3], width(&app.title(a)));
         }
     }
-    out
+    OverviewTable {
+        prepared,
+        shown,
+        rows,
+        widths,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::Options;
+
+    /// What the table shows: per ranking, its indicator, unit and regions (tabs), best first.
+    type Shape = Vec<(String, String, Vec<usize>)>;
+
+    fn shown(app: &App) -> Shape {
+        let table = rows(app);
+        (0..table.shown.len())
+            .map(|n| {
+                let r = table.ranking(n).expect("a shown ranking");
+                (
+                    r.indicator.clone(),
+                    r.unit.clone(),
+                    table.entries(n).map(|e| e.0).collect(),
+                )
+            })
+            .collect()
+    }
+
+    /// The same filters applied before ranking, as the overview did before it kept its
+    /// rankings per period and measure.
+    fn ranked_after_filtering(app: &App) -> Shape {
+        let key = &app.overview;
+        let kept: Vec<(usize, RankedRegion)> = app
+            .regions
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.name != UNNAMED_REGION)
+            .filter(|(_, r)| key.level.is_none() || r.level == key.level)
+            .filter(|(_, r)| {
+                key.parent
+                    .as_ref()
+                    .is_none_or(|p| r.path.split_last().is_some_and(|(_, up)| up.contains(p)))
+            })
+            .map(|(i, r)| {
+                let figures = app.figures_of(i).map(|f| f.figures.clone());
+                (
+                    i,
+                    RankedRegion {
+                        name: r.name.clone(),
+                        level: r.level,
+                        path: Vec::new(),
+                        figures: figures.unwrap_or_default(),
+                    },
+                )
+            })
+            .collect();
+        let regions: Vec<RankedRegion> = kept.iter().map(|(_, r)| r.clone()).collect();
+        rank(&regions, &key.period, key.by, 2)
+            .into_iter()
+            .map(|r| {
+                let tabs = r.entries.iter().map(|e| kept[e.0].0).collect();
+                (r.indicator, r.unit, tabs)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn filtering_the_prepared_rankings_is_ranking_the_filtered_regions() {
+        let mut app = App::new(crate::corpus::builtin(), &Options::default());
+        app.update(Action::ShowOverview);
+        for _ in 0..6 {
+            for _ in 0..2 {
+                assert_eq!(
+                    shown(&app),
+                    ranked_after_filtering(&app),
+                    "{:?}",
+                    app.overview
+                );
+                app.update(Action::ToggleRankBy);
+            }
+            app.update(Action::NextLevelFilter);
+        }
+        assert_eq!(app.overview.level, None);
+        assert!(shown(&app).iter().any(|(_, _, tabs)| tabs.len() >= 3));
+        for parent in ["湖北省", "重庆市", "内蒙古自治区", "江西省"] {
+            app.overview.parent = Some(parent.to_owned());
+            assert_eq!(shown(&app), ranked_after_filtering(&app), "{parent}");
+        }
+        // Two regions under 内蒙古自治区 (通辽市, 阿拉善盟) share 到位资金.
+        app.overview.parent = Some("内蒙古自治区".to_owned());
+        assert!(
+            shown(&app)
+                .iter()
+                .any(|(id, _, tabs)| id == "funds_in_place" && tabs.len() == 2)
+        );
+    }
 }

@@ -37,17 +37,21 @@ pub(crate) fn trend(app: &App, article: &Article) -> Option<(String, Vec<TrendPo
         .filter(|f| f.indicator == indicator && f.kind == MetricKind::Actual)
         .collect();
     actual.sort_by_key(|f| period_end(f.period.as_deref()));
-    let points: Vec<TrendPoint> = actual
-        .into_iter()
-        .filter_map(|f| {
-            let period = period_label(f.period.as_deref());
-            match (f.percent, f.value) {
-                (Some(p), _) => Some((period, p, format!("{p:.0}%"))),
-                (None, Some(v)) => Some((period, v, format!("{}{}", format_value(v), f.unit))),
-                (None, None) => None,
-            }
-        })
-        .collect();
+    // One measure for the whole line: percent of target when every point has one, else the
+    // values; a figure stated twice (for a quarter and again for its year) is one point.
+    let by_percent = actual.iter().all(|f| f.percent.is_some());
+    let mut points: Vec<TrendPoint> = Vec::new();
+    for f in actual {
+        let period = period_label(f.period.as_deref());
+        let point = match (by_percent, f.percent, f.value) {
+            (true, Some(p), _) => (period, p, format!("{p:.0}%")),
+            (false, _, Some(v)) => (period, v, format!("{}{}", format_value(v), f.unit)),
+            _ => continue,
+        };
+        if !points.iter().any(|(_, _, text)| *text == point.2) {
+            points.push(point);
+        }
+    }
     (!points.is_empty()).then(|| (indicator_name(&indicator).to_owned(), points))
 }
 

@@ -10,17 +10,21 @@ use ratatui::text::Line;
 use ratatui::widgets::{Bar, BarChart, BarGroup, Widget};
 
 use super::{block, title};
-use crate::corpus::figures::{RankBy, Ranking, indicator_name};
+use crate::corpus::figures::{RankBy, indicator_name};
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::keymap::key_for;
-use crate::tui::screens::overview::{rankings, rows};
+use crate::tui::screens::overview::{OverviewTable, rows};
 use crate::tui::widgets::gauge::format_value;
 use crate::tui::widgets::grid::{Column, Grid, GridRow};
 
 /// The horizontal bar chart of one ranking, values scaled to integers for the widget and
 /// printed as they are.
-fn chart(app: &App, ranking: &Ranking, area: Rect, buf: &mut Buffer) {
+fn chart(app: &App, table: &OverviewTable, shown: usize, area: Rect, buf: &mut Buffer) {
+    let Some(ranking) = table.ranking(shown) else {
+        return;
+    };
+    let mixed = table.shown.get(shown).is_some_and(|s| s.mixed);
     let by_percent = app.overview.by == RankBy::Percent;
     let head = format!(
         "{} - {}{}",
@@ -30,7 +34,7 @@ fn chart(app: &App, ranking: &Ranking, area: Rect, buf: &mut Buffer) {
         } else {
             &ranking.unit
         },
-        if ranking.mixed_periods() {
+        if mixed {
             " - * 各地最新期 latest per region"
         } else {
             ""
@@ -39,9 +43,8 @@ fn chart(app: &App, ranking: &Ranking, area: Rect, buf: &mut Buffer) {
     let frame = block(app, title(app, &head, area.width));
     let inner = crate::tui::layout::inner(area);
     frame.render(area, buf);
-    let bars: Vec<Bar> = ranking
-        .entries
-        .iter()
+    let bars: Vec<Bar> = table
+        .entries(shown)
         .take(usize::from(inner.height))
         .map(|(region, figure, v)| {
             let name = app.regions.get(*region).map_or("", |x| x.name.as_str());
@@ -75,7 +78,6 @@ fn chart(app: &App, ranking: &Ranking, area: Rect, buf: &mut Buffer) {
 /// Draws the overview into `body`.
 pub(crate) fn render(app: &App, body: Rect, buf: &mut Buffer) {
     let all = rows(app);
-    let rankings = rankings(app);
     let selected = app.overview_row;
     let key = |a: &Action| key_for(a).unwrap_or_default();
     let level = app.overview.level.map_or("全部 all", |l| l.as_str());
@@ -86,7 +88,7 @@ pub(crate) fn render(app: &App, body: Rect, buf: &mut Buffer) {
     };
     let head = format!(
         "总览 overview - {} 项指标 indicators - {} 期 {} - {} 级 {level} - {} 上级 {parent} - {} {by}",
-        rankings.len(),
+        all.shown.len(),
         key(&Action::NextPeriod),
         app.overview.period.label(),
         key(&Action::NextLevelFilter),
@@ -104,7 +106,7 @@ pub(crate) fn render(app: &App, body: Rect, buf: &mut Buffer) {
     };
     let empty = all.is_empty();
     let width = |i: usize, head: &str, min: u16, max: u16| {
-        super::column_width(head, all.iter().map(|r| r.0[i].as_str()), min, max)
+        super::column_width(head, std::iter::empty(), min, max).max(all.widths[i].min(max))
     };
     let heads = [
         "指标",
@@ -128,20 +130,15 @@ pub(crate) fn render(app: &App, body: Rect, buf: &mut Buffer) {
     let first = app.scroll.min(all.len().saturating_sub(height));
     let total = all.len();
     let current = all
-        .get(selected)
-        .and_then(|r| r.1)
-        .or_else(|| (!rankings.is_empty()).then_some(0));
-    let lines: Vec<GridRow> = all
-        .iter()
-        .enumerate()
-        .skip(first)
-        .take(height)
-        .map(|(i, (r, _))| {
-            let mut r = r.clone();
+        .ranking_of(selected)
+        .or_else(|| (!all.shown.is_empty()).then_some(0));
+    let lines: Vec<GridRow> = (first..total.min(first.saturating_add(height)))
+        .filter_map(|i| Some((i, all.line(app, i)?)))
+        .map(|(i, mut r)| {
             let style = if i == selected {
                 r[0] = format!("> {}", r[0]);
                 app.theme.selected
-            } else if r[2] == "1" {
+            } else if all.is_first(i) {
                 app.theme.text
             } else {
                 app.theme.dim
@@ -172,8 +169,8 @@ pub(crate) fn render(app: &App, body: Rect, buf: &mut Buffer) {
             app.theme.dim,
         );
     }
-    if let Some(r) = current.and_then(|n| rankings.get(n)) {
-        chart(app, r, chart_area, buf);
+    if let Some(n) = current.filter(|&n| n < all.shown.len()) {
+        chart(app, &all, n, chart_area, buf);
     } else {
         block(app, title(app, "图 chart", chart_area.width)).render(chart_area, buf);
     }
