@@ -15,7 +15,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 )]
 pub struct Cli {
     /// Articles to open: .txt files, directories of them, or parsed .json/.jsonl corpora.
-    /// Without a path the built-in corpus (five seed articles and 44 real reports) opens.
+    /// Without a path the built-in corpus (five seed articles and 72 real reports) opens.
     pub paths: Vec<PathBuf>,
     /// The terminal draws East Asian ambiguous-width characters (“ ” — … ·) two cells wide.
     #[arg(long, global = true)]

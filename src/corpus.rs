@@ -412,7 +412,7 @@ fn derived_title(paragraphs: &[String], headings: &[usize]) -> String {
     let Some((p, text)) = paragraphs
         .iter()
         .enumerate()
-        .find(|(i, _)| !headings.contains(i))
+        .find(|(i, _)| headings.binary_search(i).is_err())
     else {
         return paragraphs.first().cloned().unwrap_or_default();
     };

@@ -563,6 +563,26 @@ fn counts_of_one_are_singular() {
 }
 
 #[test]
+fn a_file_of_more_lines_than_any_article_is_refused_and_the_rest_load() {
+    let dir = temp_dir("lines");
+    std::fs::copy("data/raw/001-tongliao.txt", dir.join("a.txt")).expect("copy");
+    // 750 KB, far under the size limit, but 250,000 one-character lines.
+    std::fs::write(dir.join("list.txt"), "招\n".repeat(250_000)).expect("write");
+    let out = zhaoshang(&["parse", dir.to_str().expect("path"), "--format", "jsonl"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains("list.txt: 250000 lines is over the 200000-line limit for one article"),
+        "{err}"
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).lines().count(),
+        1,
+        "a.txt still loads"
+    );
+}
+
+#[test]
 fn inputs_over_the_size_limit_are_refused_and_the_rest_load() {
     let dir = temp_dir("limit");
     std::fs::copy("data/raw/001-tongliao.txt", dir.join("a.txt")).expect("copy");

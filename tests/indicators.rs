@@ -1,4 +1,4 @@
-//! Canonical indicators over whole parsed corpora: the seeds and the 44 real-report fixtures.
+//! Canonical indicators over whole parsed corpora: the seeds and the real-report fixtures.
 
 use std::path::PathBuf;
 
@@ -11,7 +11,7 @@ fn real() -> Vec<Article> {
     ));
     let loaded = corpus::load_paths(&[dir]);
     assert!(loaded.errors.is_empty(), "{:?}", loaded.errors);
-    assert_eq!(loaded.articles.len(), 44);
+    assert_eq!(loaded.articles.len(), 72);
     loaded.articles
 }
 

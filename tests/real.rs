@@ -1,5 +1,5 @@
 //! The development set of real reports (tests/fixtures/real): fixtures written in our own
-//! words from 44 published 招商引资 reports on 44 sites, with hand-made gold and each
+//! words from 72 published 招商引资 reports on 72 sites, with hand-made gold and each
 //! report's URL. Extraction is scored with the project's shared scorer
 //! (tests/tools/score.py, the same one used on articles this project never sees), and page
 //! metadata (title, source, publication date) is checked against the gold beside it.

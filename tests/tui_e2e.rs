@@ -704,11 +704,20 @@ fn region_tree_picker_filter_compare_and_overview_chart_in_tmux() {
     // The tree, filtered by pinyin: 谷城 with the places above it (湖北省 has a report of its
     // own), the selection on 谷城经济开发区 itself.
     s.keys(&["r"]);
-    s.wait_for("地区树 regions (81/81)");
+    // Every row of the built-in corpus's tree: `地区树 regions (N/N)`.
+    let screen = s.wait_for("地区树 regions (");
+    let rows = screen
+        .split("地区树 regions (")
+        .nth(1)
+        .and_then(|rest| rest.split('/').next())
+        .and_then(|n| n.parse::<usize>().ok())
+        .expect("a row count");
+    let all = format!("地区树 regions ({rows}/{rows})");
+    s.wait_for(&all);
     s.literal("gucheng");
-    let screen = s.wait_for("地区树 regions (4/81) > gucheng");
+    let screen = s.wait_for(&format!("地区树 regions (4/{rows}) > gucheng"));
     assert!(
-        screen.contains("• 湖北省 (2)")
+        screen.contains("• 湖北省 (")
             && screen.contains("襄阳市 (1)")
             && screen.contains(">       • 谷城经济开发区 (1)"),
         "{screen}"
@@ -726,16 +735,16 @@ fn region_tree_picker_filter_compare_and_overview_chart_in_tmux() {
     s.escape();
     // Tree navigation: three rows up from 谷城经济开发区 is 湖北省.
     s.keys(&["r"]);
-    s.wait_for("地区树 regions (81/81)");
+    s.wait_for(&all);
     s.keys(&["Up", "Up", "Up"]);
-    s.wait_for("> • 湖北省 (2)");
+    s.wait_for("> • 湖北省 (");
     s.keys(&["Enter"]);
     s.wait_for("湖北省 文章");
     // Compare 通辽市, found in the tree by pinyin, with a region chosen in the picker.
     s.keys(&["r"]);
-    s.wait_for("地区树 regions (81/81)");
+    s.wait_for(&all);
     s.literal("tongliao");
-    let screen = s.wait_for("地区树 regions (2/81) > tongliao");
+    let screen = s.wait_for(&format!("地区树 regions (2/{rows}) > tongliao"));
     assert!(screen.contains(">   • 通辽市 (1)"), "{screen}");
     s.keys(&["Enter"]);
     s.wait_for("内蒙古自治区 › 2 通辽市(1)");
@@ -750,14 +759,37 @@ fn region_tree_picker_filter_compare_and_overview_chart_in_tmux() {
         &["1861.44亿元", "84.57亿元"],
     );
     fits(&screen, 120);
-    // The overview's chart follows the selected ranking: 17 regions report funds in place,
-    // the next ranking is the signed amount.
+    // The overview's chart follows the selected ranking: past the regions that report
+    // funds in place (`到位资金 (N)`), the chart is the next ranking's.
     s.keys(&["o"]);
-    s.wait_for_row("到位资金 - 亿元", "陕西省", &["9394.21亿元█"]);
-    for _ in 0..17 {
+    let screen = s.wait_for_row("到位资金 - 亿元", "陕西省", &["9394.21亿元█"]);
+    let count = |name: &str| -> usize {
+        // The status line names the selected ranking in full: `到位资金 (27) 期不详* #1 …`.
+        screen
+            .split(&format!("{name} ("))
+            .skip(1)
+            .find_map(|rest| rest.split(')').next()?.parse().ok())
+            .unwrap_or_else(|| panic!("a count for {name} in\n{screen}"))
+    };
+    let funds = count("到位资金");
+    // The next ranking: the first block heading after funds in place.
+    let next = screen
+        .lines()
+        .filter_map(|l| l.strip_prefix('│'))
+        .filter_map(|l| l.split(" (").next())
+        .find(|name| {
+            !name.is_empty()
+                && !name.starts_with(' ')
+                && !name.starts_with("指标")
+                && !name.starts_with('>')
+                && *name != "到位资金"
+        })
+        .expect("a second ranking")
+        .to_owned();
+    for _ in 0..funds {
         s.keys(&["j"]);
     }
-    let screen = s.wait_for_row("签约金额 - 亿元", "湖北省", &["21482亿元█"]);
+    let screen = s.wait_for(&format!("╭ {next} - "));
     fits(&screen, 120);
     s.keys(&["q"]);
     s.wait_for("EXIT=0");

@@ -356,8 +356,16 @@ pub fn metrics(
     default: Option<&str>,
 ) -> Vec<Metric> {
     let mut out = Vec::new();
+    // A mask, not a search of `skip` per paragraph: a file of thousands of short lines has
+    // thousands of headings.
+    let mut skipped = vec![false; paragraphs.len()];
+    for &p in skip {
+        if let Some(s) = skipped.get_mut(p) {
+            *s = true;
+        }
+    }
     for (p, paragraph) in paragraphs.iter().enumerate() {
-        if skip.contains(&p) {
+        if skipped[p] {
             continue;
         }
         // Sentences come in order: their byte offsets are found walking on from the last,

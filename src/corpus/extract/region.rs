@@ -422,6 +422,9 @@ pub fn find_region(title: &str, site: Option<&str>, paragraphs: &[String]) -> Op
             + usize::from(c.level == Some(RegionLevel::Zone))
     };
     let scored: Vec<(f64, Candidate)> = scored.collect();
+    if let Some(zone) = bare_zone_subject(gazetteer, title, &seen, &votes, &scored) {
+        return Some(zone);
+    }
     let (score, best) = scored
         .iter()
         .max_by(|(sa, a), (sb, b)| {
@@ -454,6 +457,84 @@ pub fn find_region(title: &str, site: Option<&str>, paragraphs: &[String]) -> Op
         return None;
     }
     Some(describe(gazetteer, best))
+}
+
+/// The article's own zone when the text names it only as 高新区, 开发区 or 经开区, again and
+/// again and in its title or with 全区, and no zone of a named place: its place is the one
+/// prefecture or county the text names (even inside a company's name) within a province it
+/// names too (`新乡良润…有限公司` in a report that names 河南省 → 新乡高新区). `None` when no
+/// single place fits: the zone is then left unnamed rather than guessed.
+fn bare_zone_subject(
+    gazetteer: &Gazetteer,
+    title: &str,
+    seen: &[Seen],
+    votes: &HashMap<char, usize>,
+    scored: &[(f64, Candidate)],
+) -> Option<Region> {
+    let word = ["高新区", "开发区", "经开区"]
+        .into_iter()
+        .map(|w| {
+            let n = seen
+                .iter()
+                .filter(|s| s.mention.text == w && s.mention.candidates.is_empty())
+                .filter(|s| s.mention.parents.is_empty())
+                .count();
+            (n, w)
+        })
+        .max()
+        .filter(|&(n, _)| n >= 2)
+        .map(|(_, w)| w)?;
+    let own_zone = title.contains(word) || votes.get(&'区').is_some_and(|&n| n > 0);
+    let placed_zone = scored.iter().any(|(_, c)| {
+        c.level == Some(RegionLevel::Zone) && (c.place.is_some() || c.parent.is_some())
+    });
+    if !own_zone || placed_zone {
+        return None;
+    }
+    let provinces: Vec<PlaceId> = seen
+        .iter()
+        .filter(|s| s.mention.level == RegionLevel::Province)
+        .flat_map(|s| s.mention.ids())
+        .collect();
+    let mut places: Vec<PlaceId> = Vec::new();
+    for s in seen {
+        if !matches!(
+            s.mention.level,
+            RegionLevel::Prefecture | RegionLevel::County
+        ) {
+            continue;
+        }
+        // 新乡 is 新乡市 and 新乡县: the zone named after it is the city's.
+        let shallowest = s
+            .mention
+            .ids()
+            .into_iter()
+            .filter(|&id| provinces.iter().any(|&p| gazetteer.is_within(id, p)))
+            .min_by_key(|&id| gazetteer.path(id).len());
+        if let Some(id) = shallowest
+            && !places.contains(&id)
+        {
+            places.push(id);
+        }
+    }
+    let [parent] = places.as_slice() else {
+        return None;
+    };
+    let place = gazetteer.place(*parent);
+    let stem = place.bare.clone().unwrap_or_else(|| place.name.clone());
+    let name = format!("{stem}{word}");
+    let mut path: Vec<String> = gazetteer
+        .path_names(*parent)
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
+    path.push(name.clone());
+    Some(Region {
+        name,
+        code: None,
+        level: Some(RegionLevel::Zone),
+        path,
+    })
 }
 
 /// A zone's kind for grouping its written forms: 经开区 is 经济开发区 or 经济技术开发区,
@@ -650,6 +731,23 @@ mod tests {
         ];
         let r = find_region("", None, &body).expect("a region");
         assert_eq!(r.name, "凤翔县");
+    }
+
+    #[test]
+    fn a_zone_named_only_as_gaoxinqu_takes_its_place_from_the_text() {
+        let body = [
+            "2021年，高新区多管齐下抓招商引资。全区实际利用省外资金47.24亿元，区内获批“河南省装备制造外贸转型升级基地”。".to_owned(),
+            "高新区签约项目32个，新乡良润全谷物食品有限公司投产。".to_owned(),
+        ];
+        let r = find_region("高新区：立足新起点", None, &body).expect("a region");
+        assert_eq!(r.name, "新乡高新区");
+        assert_eq!(r.path, ["河南省", "新乡市", "新乡高新区"]);
+        // Two places that could hold it: none is guessed.
+        let body = [
+            "2021年，高新区多管齐下抓招商引资。全区获批“河南省装备制造基地”。".to_owned(),
+            "高新区签约项目32个，新乡良润公司和洛阳某公司投产。".to_owned(),
+        ];
+        assert_eq!(find_region("高新区：立足新起点", None, &body), None);
     }
 
     #[test]
