@@ -307,3 +307,8 @@ fn approximate_figures_are_kept_and_marked() {
         .collect();
     assert_eq!(marks, [(8.0, true), (30.0, true), (5.0, false)]);
 }
+gauge_phrasing!(
+    target_figure_before_the_measure_it_names,
+    "一季度全区内外资合计到位资金1344亿元，完成全年5360亿元招商引资目标任务的25.07%，同比增长15.95%。",
+    [(1344.0, Some(5360.0), Some(25.07))]
+);

@@ -52,7 +52,12 @@ static ACHIEVED: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// Words after a figure that make it a target: `80亿目标任务`, `910亿元的年度任务`.
 static TARGET_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:的)?(?:年度|全年)?(?:目标任务|目标|任务)").expect("valid regex")
+    Regex::new(concat!(
+        r"^(?:的)?(?:年度|全年)?(?:目标任务|目标|任务)",
+        // 完成全年5360亿元招商引资目标任务的25.07%: the measure named between.
+        r"|^(?:的)?[^，,；;。、：:（()）0-9]{1,8}?目标(?:任务)?的",
+    ))
+    .expect("valid regex")
 });
 
 /// Splits a paragraph into sentences, as char ranges that include the closing mark.
