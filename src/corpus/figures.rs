@@ -445,12 +445,24 @@ pub fn rank(
     by: RankBy,
     min: usize,
 ) -> Vec<Ranking> {
+    let figures: Vec<&[Figure]> = regions.iter().map(|r| r.figures.as_slice()).collect();
+    rank_figures(&figures, period, by, min)
+}
+
+/// [`rank`] over each region's figures as they are held, without copying them into
+/// [`RankedRegion`]s: entries name regions by their index in `regions`.
+pub fn rank_figures(
+    regions: &[&[Figure]],
+    period: &PeriodChoice,
+    by: RankBy,
+    min: usize,
+) -> Vec<Ranking> {
     // One pass over every figure: the candidates of each indicator and unit, per region, in
     // the order first met (so rankings keep one order from run to run).
     let mut order: Vec<(&str, &str)> = Vec::new();
     let mut candidates: HashMap<(&str, &str), Vec<(usize, &Figure)>> = HashMap::new();
-    for (i, r) in regions.iter().enumerate() {
-        for f in &r.figures {
+    for (i, figures) in regions.iter().enumerate() {
+        for f in *figures {
             let ranked = match by {
                 RankBy::Value => f.value.is_some(),
                 RankBy::Percent => f.percent.is_some(),

@@ -6,8 +6,8 @@ use std::rc::Rc;
 
 use crate::corpus::RegionLevel;
 use crate::corpus::figures::{
-    PeriodChoice, RankBy, RankedRegion, Ranking, indicator_name, indicator_order, period_label,
-    rank,
+    Figure, PeriodChoice, RankBy, Ranking, indicator_name, indicator_order, period_label,
+    rank_figures,
 };
 use crate::text::width::display_width;
 use crate::tui::action::Action;
@@ -269,30 +269,24 @@ fn prepared(app: &App, key: &OverviewState) -> Rc<RankedAll> {
     {
         return Rc::clone(p);
     }
-    let regions: Vec<RankedRegion> = app
+    // Each named region's figures, borrowed; entries come back as positions in this list.
+    let (tabs, figures): (Vec<usize>, Vec<&[Figure]>) = app
         .regions
         .iter()
         .enumerate()
         .filter(|(_, r)| r.name != UNNAMED_REGION)
-        .map(|(i, r)| RankedRegion {
-            name: r.name.clone(),
-            level: r.level,
-            path: vec![i.to_string()],
-            figures: app
-                .figures_of(i)
-                .map(|f| f.figures.clone())
-                .unwrap_or_default(),
+        .map(|(i, _)| {
+            (
+                i,
+                app.figures_of(i).map_or(&[][..], |f| f.figures.as_slice()),
+            )
         })
-        .collect();
-    let mut rankings = rank(&regions, &key.period, key.by, 2);
+        .unzip();
+    let mut rankings = rank_figures(&figures, &key.period, key.by, 2);
     // Entries name regions by their index among the ranked ones; map back to tabs.
     for r in &mut rankings {
         for e in &mut r.entries {
-            e.0 = regions
-                .get(e.0)
-                .and_then(|x| x.path.first())
-                .and_then(|s| s.parse().ok())
-                .unwrap_or(usize::MAX);
+            e.0 = tabs.get(e.0).copied().unwrap_or(usize::MAX);
         }
     }
     let width = |s: &str| u16::try_from(display_width(s)).unwrap_or(u16::MAX);
@@ -422,6 +416,7 @@ fn build_table(app: &App, key: &OverviewState) -> OverviewTable {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::corpus::figures::{RankedRegion, rank};
     use crate::tui::Options;
 
     /// What the table shows: per ranking, its indicator, unit and regions (tabs), best first.
