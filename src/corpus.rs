@@ -220,16 +220,13 @@ pub fn parse_text(file: &str, original: String, encoding: &str) -> Article {
         }
     }
     if unrecorded > 0 {
-        article.warnings.push(Warning {
-            kind: "too_many_repairs".to_owned(),
-            offset: 0,
-            line: 1,
-            text: format!(
+        article.warnings.push(article_warning(
+            "too_many_repairs",
+            format!(
                 "only the first {MAX_REPAIRS} repairs are recorded: {} more were made in the text",
                 count(unrecorded, "repair", "repairs")
             ),
-            hint: None,
-        });
+        ));
     }
     take_trailing_credit(&mut article, &roles, &original_lines, &mut bylines);
     article.byline = (!bylines.is_empty()).then(|| bylines.join(" "));
@@ -268,41 +265,29 @@ pub fn parse_text(file: &str, original: String, encoding: &str) -> Article {
         .filter(|(s, e)| e - s > extract::MAX_SENTENCE_CHARS)
         .count();
     if long > 0 {
-        article.warnings.push(Warning {
-            kind: "long_sentence".to_owned(),
-            offset: 0,
-            line: 1,
-            text: format!(
+        article.warnings.push(article_warning(
+            "long_sentence",
+            format!(
                 "{} longer than {} characters: kept in the text, not read for figures",
                 count(long, "sentence is", "sentences are"),
                 extract::MAX_SENTENCE_CHARS
             ),
-            hint: None,
-        });
+        ));
     }
     if found.metrics.len() >= extract::MAX_METRICS {
-        article.warnings.push(Warning {
-            kind: "too_many_figures".to_owned(),
-            offset: 0,
-            line: 1,
-            text: format!("only the first {} figures were read", extract::MAX_METRICS),
-            hint: None,
-        });
+        article.warnings.push(article_warning(
+            "too_many_figures",
+            format!("only the first {} figures were read", extract::MAX_METRICS),
+        ));
     }
     let redacted = found.metrics.iter().filter(|m| m.redacted).count();
     if redacted > 0 {
-        article.warnings.push(Warning {
-            kind: "redacted".to_owned(),
-            offset: 0,
-            line: 1,
-            text: if redacted == 1 {
+        article.warnings.push(article_warning("redacted", if redacted == 1 {
                 "1 figure is a template placeholder (X, XX, XX.X) and is not reported as a number"
                     .to_owned()
             } else {
                 format!("{redacted} figures are template placeholders (X, XX, XX.X) and are not reported as numbers")
-            },
-            hint: None,
-        });
+            }));
     }
     if let Some(region) = found.region {
         article.region = Some(region.name);
@@ -321,6 +306,17 @@ pub fn parse_text(file: &str, original: String, encoding: &str) -> Article {
 /// Words of a page's contact block (an address names where the office is, not what the
 /// article is about).
 const CONTACT_WORDS: [&str; 6] = ["地址", "电话", "邮编", "传真", "备案", "邮箱"];
+
+/// A warning about the whole article (reported on its first line).
+fn article_warning(kind: &str, text: String) -> Warning {
+    Warning {
+        kind: kind.to_owned(),
+        offset: 0,
+        line: 1,
+        text,
+        hint: None,
+    }
+}
 
 /// Copies a body line's repairs and warnings into the article, up to [`MAX_REPAIRS`];
 /// counts the changes beyond it in `unrecorded`.

@@ -14,11 +14,7 @@ use zhaoshang::corpus::convert::to_simplified;
 const ARTICLES: &str = "tests/fixtures/real/articles";
 const GOLD: &str = "tests/fixtures/real/gold";
 
-fn parsed_json(name: &str) -> PathBuf {
-    parsed_dir_json(name, ARTICLES)
-}
-
-fn parsed_dir_json(name: &str, articles: &str) -> PathBuf {
+fn parsed_json(name: &str, articles: &str) -> PathBuf {
     let out =
         std::env::temp_dir().join(format!("zhaoshang-real-{name}-{}.json", std::process::id()));
     let status = Command::new(env!("CARGO_BIN_EXE_zhaoshang"))
@@ -32,11 +28,7 @@ fn parsed_dir_json(name: &str, articles: &str) -> PathBuf {
 }
 
 /// The scorer's summary: region share, gauge recall and precision, metric recall, invented.
-fn score(parsed: &Path) -> (f64, f64, f64, f64, u64, String) {
-    score_against(GOLD, parsed)
-}
-
-fn score_against(gold: &str, parsed: &Path) -> (f64, f64, f64, f64, u64, String) {
+fn score(gold: &str, parsed: &Path) -> (f64, f64, f64, f64, u64, String) {
     let out = Command::new("python3")
         .arg("tests/tools/score.py")
         .arg(gold)
@@ -72,8 +64,8 @@ fn score_against(gold: &str, parsed: &Path) -> (f64, f64, f64, f64, u64, String)
 
 #[test]
 fn extraction_meets_the_bars_on_real_reports() {
-    let parsed = parsed_json("score");
-    let (region, recall, precision, metrics, invented, report) = score(&parsed);
+    let parsed = parsed_json("score", ARTICLES);
+    let (region, recall, precision, metrics, invented, report) = score(GOLD, &parsed);
     let _ = std::fs::remove_file(&parsed);
     assert!(region >= 0.95, "region {region:.3} < 0.95\n{report}");
     assert!(recall >= 0.95, "gauge recall {recall:.3} < 0.95\n{report}");
@@ -96,7 +88,7 @@ fn comparable(s: &str) -> String {
 
 #[test]
 fn titles_sources_and_dates_come_from_the_article_not_the_page_chrome() {
-    let parsed = parsed_json("meta");
+    let parsed = parsed_json("meta", ARTICLES);
     let articles: Vec<Value> =
         serde_json::from_str(&std::fs::read_to_string(&parsed).expect("read")).expect("JSON");
     let _ = std::fs::remove_file(&parsed);
@@ -186,9 +178,9 @@ fn every_fixture_has_gold_with_its_source_url() {
 /// loses ground on text the rules were not written for fails here.
 #[test]
 fn held_out_reports_keep_their_first_scores() {
-    let parsed = parsed_dir_json("heldout", "tests/fixtures/heldout/articles");
+    let parsed = parsed_json("heldout", "tests/fixtures/heldout/articles");
     let (region, recall, precision, metrics, invented, report) =
-        score_against("tests/fixtures/heldout/gold", &parsed);
+        score("tests/fixtures/heldout/gold", &parsed);
     let _ = std::fs::remove_file(&parsed);
     assert!(region >= 11.0 / 14.0 - 1e-9, "region {region:.3}\n{report}");
     assert!(recall >= 0.95, "gauge recall {recall:.3}\n{report}");

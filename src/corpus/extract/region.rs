@@ -573,16 +573,7 @@ const ACTION_WORDS: [&str; 9] = [
 ];
 
 /// Words that end a news outlet's name in a dateline (`滁州日报讯`, `江华新闻网讯`).
-const OUTLETS: [&str; 8] = [
-    "日报",
-    "晚报",
-    "时报",
-    "新闻网",
-    "新闻",
-    "电视台",
-    "融媒体中心",
-    "网",
-];
+const OUTLETS: [&str; 7] = ["日报", "晚报", "时报", "新闻", "电视台", "融媒体中心", "网"];
 
 /// The outlet named by the dateline opening an article (`滁州日报讯（记者…）` → `滁州日报`),
 /// which, like a site name, tells whose news this is. `本报讯` names no outlet.
