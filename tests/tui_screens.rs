@@ -131,6 +131,35 @@ fn overview_and_help_and_source_render_their_content() {
 }
 
 #[test]
+fn the_overview_chart_shows_every_bar_beside_its_value() {
+    // On the built-in corpus the largest 到位资金 is eight times the next: a value printed
+    // over its own bar used to hide every bar but the first.
+    let o = screenshot(
+        zhaoshang::corpus::builtin(),
+        &mono(),
+        Some("overview"),
+        120,
+        36,
+        false,
+    )
+    .expect("overview");
+    let chart: Vec<&str> = o
+        .lines()
+        .skip_while(|l| !l.contains("╭ 到位资金 - 亿元"))
+        .skip(1)
+        .take_while(|l| !l.contains('╰'))
+        .collect();
+    assert!(chart.len() >= 10, "{o}");
+    let with_bars = chart.iter().filter(|l| l.contains('█')).count();
+    assert!(with_bars >= 3, "{o}");
+    // Values are whole, and each bar starts after its value, never under it.
+    for line in chart.iter().filter(|l| l.contains('█')) {
+        let value = line.find("亿元").expect("a value with its unit");
+        assert!(line.find('█').is_some_and(|bar| bar > value), "{line}");
+    }
+}
+
+#[test]
 fn unknown_view_lists_the_valid_ones() {
     let err = screenshot(sample_corpus(), &mono(), Some("nope"), 80, 24, true).unwrap_err();
     for v in VIEWS {

@@ -11,6 +11,7 @@ use ratatui::widgets::{Bar, BarChart, BarGroup, Widget};
 
 use super::{block, title};
 use crate::corpus::figures::{RankBy, indicator_name};
+use crate::text::width::display_width;
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::keymap::key_for;
@@ -43,7 +44,9 @@ fn chart(app: &App, table: &OverviewTable, shown: usize, area: Rect, buf: &mut B
     let frame = block(app, title(app, &head, area.width));
     let inner = crate::tui::layout::inner(area);
     frame.render(area, buf);
-    let bars: Vec<Bar> = table
+    // The value sits in the label column, after the name, so that no bar is hidden under
+    // its own value: a bar shorter than its printed value would otherwise not show at all.
+    let entries: Vec<(String, String, f64)> = table
         .entries(shown)
         .take(usize::from(inner.height))
         .map(|(region, figure, v)| {
@@ -53,11 +56,28 @@ fn chart(app: &App, table: &OverviewTable, shown: usize, area: Rect, buf: &mut B
             } else {
                 format!("{}{}", format_value(*v), app.safe(&figure.unit))
             };
-            Bar::with_label(
-                app.safe(name).into_owned(),
-                (v.max(0.0) * 100.0).round() as u64,
-            )
-            .text_value(text)
+            (app.safe(name).into_owned(), text, *v)
+        })
+        .collect();
+    let name_width = entries
+        .iter()
+        .map(|e| display_width(&e.0))
+        .max()
+        .unwrap_or(0);
+    let value_width = entries
+        .iter()
+        .map(|e| display_width(&e.1))
+        .max()
+        .unwrap_or(0);
+    let bars: Vec<Bar> = entries
+        .iter()
+        .map(|(name, text, v)| {
+            let label = format!(
+                "{name}{} {}{text}",
+                " ".repeat(name_width - display_width(name)),
+                " ".repeat(value_width - display_width(text)),
+            );
+            Bar::with_label(label, (v.max(0.0) * 100.0).round() as u64).text_value(String::new())
         })
         .collect();
     let mut chart = BarChart::default();
