@@ -762,7 +762,7 @@ fn region_tree_picker_filter_compare_and_overview_chart_in_tmux() {
     // The overview's chart follows the selected ranking: past the regions that report
     // funds in place (`到位资金 (N)`), the chart is the next ranking's.
     s.keys(&["o"]);
-    let screen = s.wait_for_row("到位资金 - 亿元", "陕西省", &["9394.21亿元█"]);
+    let screen = s.wait_for_row("到位资金 - 亿元", "陕西省", &["9394.21亿元 █"]);
     let count = |name: &str| -> usize {
         // The status line names the selected ranking in full: `到位资金 (27) 期不详* #1 …`.
         screen
