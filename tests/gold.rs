@@ -310,3 +310,83 @@ fn data_articles_json_is_current() {
         "data/articles.json is out of date: run `cargo run -- parse data/raw -o data/articles.json`"
     );
 }
+
+/// The parse of the files listed in `tests/fixtures/parser-output.txt`, as committed in
+/// `data/articles.json` (kept current by the test above), hashed.
+fn parser_output_hash(files: &[&str]) -> String {
+    use sha2::{Digest, Sha256};
+    let committed: Value = serde_json::from_str(
+        &std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/articles.json"))
+            .expect("data/articles.json exists"),
+    )
+    .expect("data/articles.json is JSON");
+    let mut hasher = Sha256::new();
+    for file in files {
+        let article = committed
+            .as_array()
+            .into_iter()
+            .flatten()
+            .find(|a| a["file"].as_str() == Some(file))
+            .unwrap_or_else(|| panic!("{file} is listed in parser-output.txt but not parsed"));
+        hasher.update(article.to_string().as_bytes());
+        hasher.update(b"\n");
+    }
+    hasher
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+#[test]
+fn a_change_in_what_articles_parse_to_bumps_the_parser_version() {
+    let record = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/parser-output.txt"
+    ))
+    .expect("parser-output.txt exists");
+    let lines: Vec<&str> = record.lines().filter(|l| !l.starts_with('#')).collect();
+    let at = lines
+        .iter()
+        .position(|l| *l == "files:")
+        .expect("a files: section");
+    let files: Vec<&str> = lines[at + 1..]
+        .iter()
+        .copied()
+        .filter(|l| !l.is_empty())
+        .collect();
+    assert!(files.len() >= 50, "the fixed set of files is listed");
+    let versions: Vec<(u32, &str)> = lines[..at]
+        .iter()
+        .map(|l| {
+            let mut words = l.split_whitespace().skip(1);
+            let version = words.next().and_then(|v| v.parse().ok());
+            (
+                version.expect("`version N HASH`"),
+                words.next().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert!(
+        versions.windows(2).all(|w| w[0].0 < w[1].0),
+        "versions are recorded in increasing order"
+    );
+    let hash = parser_output_hash(&files);
+    let current = corpus::PARSER_VERSION;
+    let line = format!("version {current} {hash}");
+    match versions.iter().find(|(v, _)| *v == current) {
+        Some((_, recorded)) => assert!(
+            *recorded == hash,
+            "what these articles parse to changed under PARSER_VERSION {current}: bump it in \
+             src/corpus.rs (stores then parse their articles again) and record the new version \
+             in tests/fixtures/parser-output.txt as `version {} {hash}`",
+            current + 1
+        ),
+        None => panic!("record PARSER_VERSION in tests/fixtures/parser-output.txt: `{line}`"),
+    }
+    assert_eq!(
+        versions.last().map(|v| v.0),
+        Some(current),
+        "the last recorded version is the current one"
+    );
+}
