@@ -1,6 +1,17 @@
 //! The explorer's state and its one mutator, [`App::update`]. Nothing here draws; views read
 //! an `&App`. The terminal, the search worker and the clock live in the event loop outside,
 //! which turns everything that happens into an [`Action`].
+//!
+//! [`App`] holds what the screens share: the corpus and its regions, the current region,
+//! article, screen and overlay, the main text's scroll and highlighted sentence, the terminal
+//! size, the status message and the pending [`Effect`]. Each screen's own state is a
+//! `…State` value defined in its file under [`super::screens`], and so is its update, as an
+//! `impl App` block. `update` routes every action to the method that owns it; the helpers
+//! several actions share (`move_selection`, `edit_input`, `submit`, `click`, `copy_text`,
+//! `export`, `status_selection`) only pick the screen or overlay and call it.
+//!
+//! The overview's part of `move_selection` and `export`, `next_period` and the overview's
+//! fields are still here, to join `screens/overview.rs`.
 
 use std::sync::Arc;
 
@@ -504,11 +515,7 @@ impl App {
         self.target_highlight = None;
         self.find.matches.clear();
         self.find.current = 0;
-        if self.compare.right == self.region && self.regions.len() > 1 {
-            self.compare.right = (self.region + 1) % self.regions.len();
-        }
-        self.compare.right_scroll = 0;
-        self.compare.row = 0;
+        self.left_region_changed();
         if self.screen == Screen::Gauges {
             self.select_item(0);
         }

@@ -104,6 +104,16 @@ impl App {
         best.map(|(_, pair)| pair)
     }
 
+    /// After another article or region tab was opened: the right-hand region is never the
+    /// left one, and its text and the table start at the top.
+    pub(crate) fn left_region_changed(&mut self) {
+        if self.compare.right == self.region && self.regions.len() > 1 {
+            self.compare.right = (self.region + 1) % self.regions.len();
+        }
+        self.compare.right_scroll = 0;
+        self.compare.row = 0;
+    }
+
     /// Keeps the right-hand text's scroll within its lines.
     pub(crate) fn clamp_right_scroll(&mut self) {
         if let Some(right) = self.first_of(self.compare.right) {
