@@ -10,8 +10,10 @@
 //! `overview_filter_10k`: the level filter stepped, which picks entries out of the rankings
 //! prepared for the period and measure, then one frame; `overview_rerank_10k`: value and
 //! percent of target toggled, each prepared once, then one frame; `overview_first_10k`: the
-//! overview opened from the first screen and drawn, which gathers every region's figures
-//! and ranks them all).
+//! overview opened from the first screen and drawn, once the start-up worker has gathered
+//! every region's figures and ranked them; `overview_next_period_10k`: the next period
+//! asked for the first time, which ranks every region on it). `background_10k` is that
+//! worker's whole job, done off the UI thread from the moment the explorer starts.
 
 use std::hint::black_box;
 use std::time::Duration;
@@ -19,6 +21,7 @@ use std::time::Duration;
 use criterion::{BatchSize, BenchmarkId, Criterion, criterion_group, criterion_main};
 use zhaoshang::tui::action::Action;
 use zhaoshang::tui::app::App;
+use zhaoshang::tui::background::{Background, RegionArticles};
 use zhaoshang::tui::{Options, VIEWS, app_for_view, render_buffer};
 
 fn long_corpus() -> Vec<zhaoshang::corpus::Article> {
@@ -118,16 +121,49 @@ fn bench_10k(c: &mut Criterion) {
         });
     });
     group.bench_function("overview_first_10k", |b| {
-        // From the first screen, by reference so that dropping the App (and its corpus)
-        // is not timed.
+        // From the first screen once the start-up worker is done, by reference so that
+        // dropping the App (and its corpus) is not timed.
         b.iter_batched_ref(
-            || app_for_view(corpus.clone(), &options, None, w, h).expect("view"),
+            || {
+                let app = app_for_view(corpus.clone(), &options, None, w, h).expect("view");
+                app.settle();
+                app
+            },
             |app| {
                 app.update(Action::ShowOverview);
                 render_buffer(black_box(&*app), w, h)
             },
             BatchSize::PerIteration,
         );
+    });
+    group.bench_function("overview_next_period_10k", |b| {
+        // The next period asked for the first time: every region ranked on it, then a frame.
+        b.iter_batched_ref(
+            || {
+                let app = app_for_view(corpus.clone(), &options, Some("overview"), w, h);
+                app.expect("view")
+            },
+            |app| {
+                app.update(Action::NextPeriod);
+                render_buffer(black_box(&*app), w, h)
+            },
+            BatchSize::PerIteration,
+        );
+    });
+    // What the start-up worker does off the UI thread: every region's figures and the
+    // overview's first rankings.
+    let measures: std::sync::Arc<[zhaoshang::corpus::Article]> = corpus.clone().into();
+    let mut regions: Vec<RegionArticles> = Vec::new();
+    let mut tab = std::collections::HashMap::new();
+    for (i, a) in corpus.iter().enumerate() {
+        let at = *tab.entry(a.region.clone()).or_insert_with(|| {
+            regions.push((a.region.clone(), Vec::new()));
+            regions.len() - 1
+        });
+        regions[at].1.push(i);
+    }
+    group.bench_function("background_10k", |b| {
+        b.iter(|| Background::start(measures.clone(), regions.clone(), false).wait());
     });
     group.finish();
 }

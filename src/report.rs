@@ -18,7 +18,7 @@ use crate::corpus::{Article, Metric, RegionLevel};
 pub const UNNAMED_REGION: &str = "未具名地区";
 
 /// A table with a header row; every cell is text. Columns named in `numbers` hold figures:
-/// JSON writes them as numbers, and an empty cell as `null`.
+/// JSON writes them as numbers. JSON writes an empty cell of any column as `null`.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Table {
     /// Column names.
@@ -89,11 +89,15 @@ impl Table {
         out
     }
 
-    /// A JSON array with one object per row, keyed by the header; figures are numbers, a
-    /// missing figure is `null`.
+    /// A JSON array with one object per row, keyed by the header; figures are numbers, and
+    /// a missing figure or text (an unknown period) is `null`.
     pub fn to_json(&self) -> String {
         let cell = |h: &String, c: &String| {
             if !self.numbers.contains(h) {
+                // An empty text cell is a value the report does not give (an unknown period).
+                if c.is_empty() {
+                    return serde_json::Value::Null;
+                }
                 return serde_json::Value::String(c.clone());
             }
             let Ok(v) = c.parse::<f64>() else {
@@ -631,6 +635,10 @@ mod tests {
         let json: serde_json::Value = serde_json::from_str(&t.to_json()).unwrap();
         assert_eq!(json[0]["rank"], serde_json::json!(1));
         assert_eq!(json[0]["value"], serde_json::json!(3));
+        // Text the report does not give (here the level) is null too, not an empty string.
+        assert_eq!(json[0]["period"], serde_json::json!("2022"));
+        assert_eq!(json[0]["level"], serde_json::Value::Null);
+        assert_eq!(json[0]["region"], serde_json::json!("乙县"));
         let none = Filter {
             indicator: Some("signed_amount".to_owned()),
             ..Filter::default()

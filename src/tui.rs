@@ -9,6 +9,7 @@
 
 pub mod action;
 pub mod app;
+pub mod background;
 pub mod clipboard;
 pub mod export;
 pub mod fixtures;

@@ -29,14 +29,15 @@ pub use super::screens::help::HelpState;
 pub use super::screens::overview::{OverviewRows, OverviewState, RankedAll};
 
 /// The overview's rankings prepared so far, one per period and measure.
-pub(crate) type PreparedRankings = Vec<(PeriodChoice, RankBy, std::rc::Rc<RankedAll>)>;
+pub(crate) type PreparedRankings = Vec<(PeriodChoice, RankBy, Arc<RankedAll>)>;
+use super::background::Background;
 pub use super::screens::reader::FindState;
 pub use super::screens::regions::PickerState;
 pub use super::screens::search::SearchState;
 use super::state::Position;
 use super::theme::Theme;
 use super::tree::RegionTree;
-use crate::corpus::figures::{PeriodChoice, RankBy, RegionFigures, region_figures};
+use crate::corpus::figures::{PeriodChoice, RankBy, RegionFigures};
 use crate::corpus::{Article, RegionLevel, Span};
 use crate::report;
 use crate::store::{ArticleRef, Header, Store};
@@ -256,8 +257,9 @@ pub struct App {
     pub(crate) wraps: WrapCache,
     /// One line per file that could not be loaded.
     pub(crate) load_errors: Vec<String>,
-    /// Each region's figures on canonical indicators, computed on first use.
-    pub(crate) figures: std::cell::OnceCell<Vec<RegionFigures>>,
+    /// Each region's figures on canonical indicators and the overview's first rankings,
+    /// prepared on a worker thread from the start.
+    pub(crate) background: Background,
 }
 
 impl App {
@@ -269,6 +271,19 @@ impl App {
         let mut regions = group_regions(corpus.headers(), ambiguous_wide);
         place_regions(&mut regions, &corpus.measures());
         let tree = RegionTree::build(&regions);
+        let background = Background::start(
+            corpus.measures(),
+            regions
+                .iter()
+                .map(|r| {
+                    (
+                        (r.name != UNNAMED_REGION).then(|| r.name.clone()),
+                        r.articles.clone(),
+                    )
+                })
+                .collect(),
+            ambiguous_wide,
+        );
         let compare_right = usize::from(regions.len() > 1);
         Self {
             corpus,
@@ -308,38 +323,25 @@ impl App {
             wraps: WrapCache::default(),
             load_errors: options.load_errors.clone(),
             message: load_notice(&options.load_errors),
-            figures: std::cell::OnceCell::new(),
+            background,
         }
     }
 
     /// Region `region`'s figures on canonical indicators (empty for the unnamed group, which
     /// is not a region).
     pub(crate) fn figures_of(&self, region: usize) -> Option<&RegionFigures> {
-        self.figures
-            .get_or_init(|| {
-                let measures = self.corpus.measures();
-                self.regions
-                    .iter()
-                    .map(|r| {
-                        if r.name == UNNAMED_REGION {
-                            return RegionFigures::default();
-                        }
-                        region_figures(r.articles.iter().filter_map(|&i| measures.get(i)))
-                    })
-                    .collect()
-            })
-            .get(region)
+        self.background.figures().get(region)
+    }
+
+    /// Waits until what is prepared in the background at start is ready.
+    pub fn settle(&self) {
+        self.background.wait();
     }
 
     /// Makes a short field from article data terminal-safe and, in ambiguous-wide mode,
     /// unambiguous.
     pub fn safe<'a>(&self, s: &'a str) -> std::borrow::Cow<'a, str> {
-        let line = sanitize_line(s);
-        if self.ambiguous_wide {
-            std::borrow::Cow::Owned(disambiguate(&line).into_owned())
-        } else {
-            line
-        }
+        safe_text(s, self.ambiguous_wide)
     }
 
     /// The effect the event loop has to carry out, if any.
@@ -889,6 +891,17 @@ impl App {
             Overlay::None if self.screen == Screen::Gauges => self.submit_gauges(),
             Overlay::None => {}
         }
+    }
+}
+
+/// Makes a short field from article data terminal-safe and, for a terminal that draws
+/// ambiguous-width characters wide, unambiguous.
+pub(crate) fn safe_text(s: &str, ambiguous_wide: bool) -> std::borrow::Cow<'_, str> {
+    let line = sanitize_line(s);
+    if ambiguous_wide {
+        std::borrow::Cow::Owned(disambiguate(&line).into_owned())
+    } else {
+        line
     }
 }
 

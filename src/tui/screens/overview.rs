@@ -3,15 +3,16 @@
 //! [`crate::corpus::figures`] and cached per filter, for the view to draw.
 
 use std::rc::Rc;
+use std::sync::Arc;
 
 use crate::corpus::RegionLevel;
 use crate::corpus::figures::{
-    Figure, PeriodChoice, RankBy, Ranking, indicator_name, indicator_order, period_label,
-    rank_figures,
+    Figure, PeriodChoice, RankBy, Ranking, RegionFigures, indicator_name, indicator_order,
+    period_label, rank_figures,
 };
 use crate::text::width::display_width;
 use crate::tui::action::Action;
-use crate::tui::app::{App, Screen, UNNAMED_REGION};
+use crate::tui::app::{App, Screen, UNNAMED_REGION, safe_text};
 use crate::tui::widgets::gauge::format_value;
 
 /// The overview's filters: what is ranked, for which period, among which regions.
@@ -150,7 +151,7 @@ enum RowRef {
 #[derive(Debug)]
 pub struct OverviewTable {
     /// The prepared rankings the rows point into.
-    pub prepared: Rc<RankedAll>,
+    pub prepared: Arc<RankedAll>,
     /// The rankings shown, in display order.
     pub shown: Vec<Shown>,
     rows: Vec<RowRef>,
@@ -259,30 +260,57 @@ impl OverviewTable {
 }
 
 /// The rankings of every named region for the period and measure of `key`, computed once
-/// per period and measure and kept (a filter change then costs no ranking).
-fn prepared(app: &App, key: &OverviewState) -> Rc<RankedAll> {
+/// per period and measure and kept (a filter change then costs no ranking). The opening
+/// filters' rankings come prepared from the start-up worker.
+fn prepared(app: &App, key: &OverviewState) -> Arc<RankedAll> {
     if let Some((_, _, p)) = app
         .prepared_rankings
         .borrow()
         .iter()
         .find(|(period, by, _)| *period == key.period && *by == key.by)
     {
-        return Rc::clone(p);
+        return Arc::clone(p);
     }
+    let out = if key.period == PeriodChoice::Latest && key.by == RankBy::Value {
+        app.background.first_rankings()
+    } else {
+        let names: Vec<Option<&str>> = app
+            .regions
+            .iter()
+            .map(|r| (r.name != UNNAMED_REGION).then_some(r.name.as_str()))
+            .collect();
+        Arc::new(rank_all(
+            &names,
+            app.background.figures(),
+            &key.period,
+            key.by,
+            app.ambiguous_wide,
+        ))
+    };
+    app.prepared_rankings
+        .borrow_mut()
+        .push((key.period.clone(), key.by, Arc::clone(&out)));
+    out
+}
+
+/// Ranks the regions named in `names` (`None`: not a region, never ranked) on their
+/// `figures` (both in tab order) for `period` and `by`, and formats each entry's cells.
+pub(crate) fn rank_all(
+    names: &[Option<&str>],
+    figures: &[RegionFigures],
+    period: &PeriodChoice,
+    by: RankBy,
+    ambiguous_wide: bool,
+) -> RankedAll {
     // Each named region's figures, borrowed; entries come back as positions in this list.
-    let (tabs, figures): (Vec<usize>, Vec<&[Figure]>) = app
-        .regions
+    let (tabs, ranked): (Vec<usize>, Vec<&[Figure]>) = names
         .iter()
+        .zip(figures)
         .enumerate()
-        .filter(|(_, r)| r.name != UNNAMED_REGION)
-        .map(|(i, _)| {
-            (
-                i,
-                app.figures_of(i).map_or(&[][..], |f| f.figures.as_slice()),
-            )
-        })
+        .filter(|(_, (name, _))| name.is_some())
+        .map(|(i, (_, f))| (i, f.figures.as_slice()))
         .unzip();
-    let mut rankings = rank_figures(&figures, &key.period, key.by, 2);
+    let mut rankings = rank_figures(&ranked, period, by, 2);
     // Entries name regions by their index among the ranked ones; map back to tabs.
     for r in &mut rankings {
         for e in &mut r.entries {
@@ -296,11 +324,17 @@ fn prepared(app: &App, key: &OverviewState) -> Rc<RankedAll> {
             r.entries
                 .iter()
                 .map(|(region, figure, _)| {
-                    let name = app.regions.get(*region).map_or("", |x| x.name.as_str());
+                    let name = names.get(*region).copied().flatten().unwrap_or("");
                     let period = period_label(figure.period.as_deref());
                     let value = figure.value.map_or_else(
                         || "[隐去]".to_owned(),
-                        |v| format!("{}{}", format_value(v), app.safe(&figure.unit)),
+                        |v| {
+                            format!(
+                                "{}{}",
+                                format_value(v),
+                                safe_text(&figure.unit, ambiguous_wide)
+                            )
+                        },
                     );
                     let percent = figure
                         .percent
@@ -316,11 +350,7 @@ fn prepared(app: &App, key: &OverviewState) -> Rc<RankedAll> {
                 .collect()
         })
         .collect();
-    let out = Rc::new(RankedAll { rankings, cells });
-    app.prepared_rankings
-        .borrow_mut()
-        .push((key.period.clone(), key.by, Rc::clone(&out)));
-    out
+    RankedAll { rankings, cells }
 }
 
 /// The overview's table under the current filters, built once per filter: the prepared
