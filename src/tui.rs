@@ -23,6 +23,9 @@ pub mod tree;
 pub mod views;
 pub mod widgets;
 
+#[cfg(test)]
+mod testing;
+
 use std::fmt::Write as _;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};

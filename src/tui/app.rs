@@ -1,6 +1,17 @@
 //! The explorer's state and its one mutator, [`App::update`]. Nothing here draws; views read
 //! an `&App`. The terminal, the search worker and the clock live in the event loop outside,
 //! which turns everything that happens into an [`Action`].
+//!
+//! [`App`] holds what the screens share: the corpus and its regions, the current region,
+//! article, screen and overlay, the main text's scroll and highlighted sentence, the terminal
+//! size, the status message and the pending [`Effect`]. Each screen's own state is a
+//! `…State` value defined in its file under [`super::screens`], and so is its update, as an
+//! `impl App` block. `update` routes every action to the method that owns it; the helpers
+//! several actions share (`move_selection`, `edit_input`, `submit`, `click`, `copy_text`,
+//! `export`, `status_selection`) only pick the screen or overlay and call it.
+//!
+//! The overview's part of `move_selection` and `export`, `next_period` and the overview's
+//! fields are still here, to join `screens/overview.rs`.
 
 use std::sync::Arc;
 
@@ -9,18 +20,19 @@ use ratatui::layout::Rect;
 use super::Options;
 use super::action::Action;
 use super::clipboard;
-use super::export::{ExportFormat, ExportRequest, slug};
+use super::export::{ExportFormat, ExportRequest};
 use super::keymap::Mode;
 use super::layout;
 pub use super::screens::compare::CompareState;
-use super::screens::gauges::{gauge_summary, metric_summary};
+pub use super::screens::gauges::GaugesState;
+pub use super::screens::help::HelpState;
 pub use super::screens::overview::{OverviewRows, OverviewState, RankedAll};
 
 /// The overview's rankings prepared so far, one per period and measure.
 pub(crate) type PreparedRankings = Vec<(PeriodChoice, RankBy, Arc<RankedAll>)>;
 use super::background::Background;
 pub use super::screens::reader::FindState;
-pub use super::screens::regions::PickerCache;
+pub use super::screens::regions::PickerState;
 pub use super::screens::search::SearchState;
 use super::state::Position;
 use super::theme::Theme;
@@ -206,9 +218,10 @@ pub struct App {
     /// First visible line of the main text (reader, source, left compare text), or first
     /// visible row of the overview.
     pub(crate) scroll: usize,
-    /// Selected gauge or metric on the gauges screen (gauges first, then metrics).
-    pub(crate) item: usize,
-    /// The highlighted source sentence in the current article.
+    /// The gauges screen.
+    pub(crate) gauges: GaugesState,
+    /// The highlighted source sentence in the current article (set from the gauges screen
+    /// and the search, drawn wherever the article's text is).
     pub(crate) highlight: Option<Span>,
     /// The selected gauge's target sentence, when it is another sentence.
     pub(crate) target_highlight: Option<Span>,
@@ -226,15 +239,10 @@ pub struct App {
     pub(crate) prepared_rankings: std::cell::RefCell<PreparedRankings>,
     /// The overview's table rows for the last filters asked for.
     pub(crate) overview_lines: std::cell::RefCell<Option<(OverviewState, OverviewRows)>>,
-    /// The selected row of the region picker.
-    pub(crate) picker: usize,
-    /// What is typed into the picker: regions are filtered as the search box reads a query
-    /// (simplified, traditional, pinyin, initials).
-    pub(crate) picker_query: String,
-    /// Every region in picker order (computed once), and the last filter's matches.
-    pub(crate) picker_cache: std::cell::RefCell<PickerCache>,
-    /// First visible line of the help overlay.
-    pub(crate) help_scroll: usize,
+    /// The region picker.
+    pub(crate) picker: PickerState,
+    /// The help and load-errors overlays.
+    pub(crate) help: HelpState,
     /// The terminal size.
     pub(crate) viewport: Rect,
     /// A one-line message for the status bar.
@@ -289,7 +297,7 @@ impl App {
             region: 0,
             article: 0,
             scroll: 0,
-            item: 0,
+            gauges: GaugesState::default(),
             highlight: None,
             target_highlight: None,
             find: FindState::default(),
@@ -306,10 +314,8 @@ impl App {
             overview: OverviewState::default(),
             prepared_rankings: std::cell::RefCell::new(Vec::new()),
             overview_lines: std::cell::RefCell::new(None),
-            picker: 0,
-            picker_query: String::new(),
-            picker_cache: std::cell::RefCell::new(PickerCache::default()),
-            help_scroll: 0,
+            picker: PickerState::default(),
+            help: HelpState::default(),
             viewport: Rect::new(0, 0, 120, 36),
             quit: false,
             mouse: options.mouse,
@@ -467,12 +473,7 @@ impl App {
     pub(crate) fn clamp_scroll(&mut self) {
         let (lines, height) = self.main_extent();
         self.scroll = self.scroll.min(lines.saturating_sub(height));
-        if let Some(right) = self.first_of(self.compare.right) {
-            let area = self.main_text_area();
-            let lines = self.doc(right, false, usize::from(area.width)).len();
-            let max = lines.saturating_sub(usize::from(area.height));
-            self.compare.right_scroll = self.compare.right_scroll.min(max);
-        }
+        self.clamp_right_scroll();
     }
 
     pub(crate) fn scroll_by(&mut self, delta: isize) {
@@ -511,16 +512,12 @@ impl App {
             .map_or(0, |r| r.articles.len());
         self.article = article.min(count.saturating_sub(1));
         self.scroll = 0;
-        self.item = 0;
+        self.gauges.item = 0;
         self.highlight = None;
         self.target_highlight = None;
         self.find.matches.clear();
         self.find.current = 0;
-        if self.compare.right == self.region && self.regions.len() > 1 {
-            self.compare.right = (self.region + 1) % self.regions.len();
-        }
-        self.compare.right_scroll = 0;
-        self.compare.row = 0;
+        self.left_region_changed();
         if self.screen == Screen::Gauges {
             self.select_item(0);
         }
@@ -557,54 +554,35 @@ impl App {
         self.open_article(ring[next], 0);
     }
 
+    /// `j`/`k`: moves the selection of the overlay or screen that has one, else scrolls.
     pub(crate) fn move_selection(&mut self, down: bool) {
         match self.overlay {
-            Overlay::Search => {
-                let n = self.search.hits.len();
-                self.search.selected = if down {
-                    self.search
-                        .selected
-                        .saturating_add(1)
-                        .min(n.saturating_sub(1))
-                } else {
-                    self.search.selected.saturating_sub(1)
-                };
-            }
-            Overlay::Picker => {
-                let n = self.picker_order().len();
-                self.picker = if down {
-                    self.picker.saturating_add(1).min(n.saturating_sub(1))
-                } else {
-                    self.picker.saturating_sub(1)
-                };
-            }
-            _ if self.screen == Screen::Gauges => {
-                let item = if down {
-                    self.item.saturating_add(1)
-                } else {
-                    self.item.saturating_sub(1)
-                };
-                self.select_item(item);
-            }
-            _ if self.screen == Screen::Overview => {
-                let rows = self.overview_rows();
-                self.overview_row = if down {
-                    self.overview_row.saturating_add(1)
-                } else {
-                    self.overview_row.saturating_sub(1)
-                }
-                .min(rows.saturating_sub(1));
-                // Keep the selection on screen.
-                let (_, height) = self.main_extent();
-                if self.overview_row < self.scroll {
-                    self.scroll = self.overview_row;
-                } else if self.overview_row >= self.scroll + height.max(1) {
-                    self.scroll = self.overview_row + 1 - height.max(1);
-                }
-                self.clamp_scroll();
-            }
+            Overlay::Search => self.move_search_selection(down),
+            Overlay::Picker => self.move_picker_selection(down),
+            _ if self.screen == Screen::Gauges => self.move_item(down),
+            _ if self.screen == Screen::Overview => self.move_overview_row(down),
             _ => self.scroll_by(if down { 1 } else { -1 }),
         }
+    }
+
+    // The overview's part of `move_selection`, to join the overview's other updates in
+    // `screens/overview.rs`.
+    fn move_overview_row(&mut self, down: bool) {
+        let rows = self.overview_rows();
+        self.overview_row = if down {
+            self.overview_row.saturating_add(1)
+        } else {
+            self.overview_row.saturating_sub(1)
+        }
+        .min(rows.saturating_sub(1));
+        // Keep the selection on screen.
+        let (_, height) = self.main_extent();
+        if self.overview_row < self.scroll {
+            self.scroll = self.overview_row;
+        } else if self.overview_row >= self.scroll + height.max(1) {
+            self.scroll = self.overview_row + 1 - height.max(1);
+        }
+        self.clamp_scroll();
     }
 
     pub(crate) fn show(&mut self, screen: Screen) {
@@ -615,7 +593,7 @@ impl App {
         };
         self.scroll = 0;
         match self.screen {
-            Screen::Gauges => self.select_item(self.item),
+            Screen::Gauges => self.select_item(self.gauges.item),
             Screen::Reader => {
                 if let Some(span) = self.highlight {
                     self.reveal(span);
@@ -638,27 +616,12 @@ impl App {
         }
         match action {
             Action::Quit => self.quit = true,
-            Action::Back => match self.overlay {
-                Overlay::None if self.screen != Screen::Reader => self.show(Screen::Reader),
-                Overlay::None if !self.find.matches.is_empty() || self.highlight.is_some() => {
-                    self.find.matches.clear();
-                    self.highlight = None;
-                    self.target_highlight = None;
-                }
-                // At the top level Esc only clears the message (done above): it never quits.
-                Overlay::None => {}
-                _ => self.overlay = Overlay::None,
-            },
+            Action::Back => self.back(),
             Action::NextRegion => self.step_region(true),
             Action::PrevRegion => self.step_region(false),
             Action::SelectRegion(r) if r < self.regions.len() => self.open_article(r, 0),
             Action::SelectRegion(_) => {}
-            Action::OpenPicker => {
-                self.picker_query.clear();
-                self.compare.picking_right = false;
-                self.picker = self.picker_row_of(self.region);
-                self.overlay = Overlay::Picker;
-            }
+            Action::OpenPicker => self.open_picker(),
             Action::NextArticle => self.open_article(self.region, self.article.saturating_add(1)),
             Action::PrevArticle => self.open_article(self.region, self.article.saturating_sub(1)),
             Action::ScrollDown => self.move_selection(true),
@@ -674,34 +637,10 @@ impl App {
             Action::ShowCompare => self.show(Screen::Compare),
             Action::ShowOverview => self.show(Screen::Overview),
             Action::ToggleSource => self.show(Screen::Source),
-            Action::ToggleHelp => {
-                self.overlay = if self.overlay == Overlay::Help {
-                    Overlay::None
-                } else {
-                    self.help_scroll = 0;
-                    Overlay::Help
-                };
-            }
-            Action::ShowLoadErrors if self.load_errors.is_empty() => {
-                self.message = Some("每个文件都已载入 every file loaded".to_owned());
-            }
-            Action::ShowLoadErrors => {
-                self.help_scroll = 0;
-                self.overlay = Overlay::LoadErrors;
-            }
-            Action::OpenFind => {
-                if self.screen != Screen::Reader && self.screen != Screen::Gauges {
-                    self.show(Screen::Reader);
-                }
-                self.find.query.clear();
-                self.find.matches.clear();
-                self.overlay = Overlay::Find;
-            }
-            Action::OpenSearch => {
-                // As in fzf and shells: the last query comes back selected, typing replaces it.
-                self.search.replace = !self.search.query.is_empty();
-                self.overlay = Overlay::Search;
-            }
+            Action::ToggleHelp => self.toggle_help(),
+            Action::ShowLoadErrors => self.show_load_errors(),
+            Action::OpenFind => self.open_find(),
+            Action::OpenSearch => self.open_search(),
             Action::Input(c) => self.edit_input(Edit::Type(c)),
             Action::Backspace => self.edit_input(Edit::Backspace),
             Action::DeleteWord => self.edit_input(Edit::Word),
@@ -739,13 +678,22 @@ impl App {
                 self.viewport = Rect::new(0, 0, w, h);
                 self.clamp_scroll();
             }
-            Action::SearchResults { generation, hits } => {
-                if generation == self.search.generation {
-                    self.search.hits = hits;
-                    self.search.answered = generation;
-                    self.search.selected = 0;
-                }
+            Action::SearchResults { generation, hits } => self.search_results(generation, hits),
+        }
+    }
+
+    /// Esc: closes the overlay, else goes back to the reader, else clears the reader's marks.
+    pub(crate) fn back(&mut self) {
+        match self.overlay {
+            Overlay::None if self.screen != Screen::Reader => self.show(Screen::Reader),
+            Overlay::None if !self.find.matches.is_empty() || self.highlight.is_some() => {
+                self.find.matches.clear();
+                self.highlight = None;
+                self.target_highlight = None;
             }
+            // At the top level Esc only clears the message (done in `update`): it never quits.
+            Overlay::None => {}
+            _ => self.overlay = Overlay::None,
         }
     }
 
@@ -821,16 +769,7 @@ impl App {
             return None;
         }
         match self.screen {
-            Screen::Gauges => {
-                let article = self.article(self.current()?)?;
-                match article.gauges.get(self.item) {
-                    Some(g) => Some(gauge_summary(g)),
-                    None => article
-                        .metrics
-                        .get(self.item.checked_sub(article.gauges.len())?)
-                        .map(metric_summary),
-                }
-            }
+            Screen::Gauges => self.item_summary(),
             Screen::Overview => self.overview_row_text(),
             Screen::Reader | Screen::Compare | Screen::Source => None,
         }
@@ -864,65 +803,37 @@ impl App {
     /// Queues the current view's tables for export, built by [`crate::report`] as the CLI
     /// builds them.
     pub(crate) fn export(&mut self, format: ExportFormat) {
-        let headers = self.corpus.headers();
-        let raw_region = |r: usize| {
-            self.first_of(r)
-                .and_then(|i| headers.get(i))
-                .map(|h| h.region.as_deref().unwrap_or(report::UNNAMED_REGION))
-        };
         let request = match self.screen {
-            Screen::Compare => match (raw_region(self.region), raw_region(self.compare.right)) {
-                (Some(a), Some(b)) if self.compare.right != self.region => Some(ExportRequest {
-                    scope: format!("{}-vs-{}", slug(a), slug(b)),
-                    tables: vec![(
-                        "compare",
-                        report::compare(
-                            &self.corpus.measures(),
-                            a,
-                            b,
-                            &self.compare.period,
-                            &report::Filter::default(),
-                        ),
-                    )],
-                    format,
-                }),
-                _ => None,
-            },
-            Screen::Overview => Some(ExportRequest {
-                scope: "all".to_owned(),
-                tables: vec![(
-                    "overview",
-                    report::overview(
-                        &self.corpus.measures(),
-                        &report::Filter {
-                            level: self.overview.level,
-                            period: match &self.overview.period {
-                                PeriodChoice::Latest => None,
-                                PeriodChoice::Exactly(p) => Some(p.clone()),
-                            },
-                            ..report::Filter::default()
-                        },
-                    ),
-                )],
-                format,
-            }),
-            Screen::Reader | Screen::Gauges | Screen::Source => {
-                self.current().and_then(|i| self.article(i)).map(|a| {
-                    let one = std::slice::from_ref(&*a);
-                    ExportRequest {
-                        scope: slug(report::region_of(&a)),
-                        tables: vec![
-                            ("gauges", report::gauges(one)),
-                            ("metrics", report::metrics(one)),
-                        ],
-                        format,
-                    }
-                })
-            }
+            Screen::Compare => self.compare_export(format),
+            Screen::Overview => Some(self.overview_export(format)),
+            Screen::Reader | Screen::Gauges | Screen::Source => self.article_export(format),
         };
         match request {
             Some(request) => self.effect = Some(Effect::Export(request)),
             None => self.message = Some("没有可导出的 nothing to export".to_owned()),
+        }
+    }
+
+    // The overview's part of `export`, to join the overview's other updates in
+    // `screens/overview.rs`.
+    fn overview_export(&self, format: ExportFormat) -> ExportRequest {
+        ExportRequest {
+            scope: "all".to_owned(),
+            tables: vec![(
+                "overview",
+                report::overview(
+                    &self.corpus.measures(),
+                    &report::Filter {
+                        level: self.overview.level,
+                        period: match &self.overview.period {
+                            PeriodChoice::Latest => None,
+                            PeriodChoice::Exactly(p) => Some(p.clone()),
+                        },
+                        ..report::Filter::default()
+                    },
+                ),
+            )],
+            format,
         }
     }
 
@@ -932,29 +843,9 @@ impl App {
             return;
         }
         if row == 0 {
-            let (tabs, _) = super::screens::regions::tab_layout(self, self.viewport.width);
-            let hit = tabs.iter().find(|(_, x, label)| {
-                column >= *x && usize::from(column - *x) < crate::text::width::display_width(label)
-            });
-            if let Some(&(region, _, _)) = hit {
-                self.open_article(region, 0);
-            }
-            return;
-        }
-        let list = layout::inner(layout::reader_panes(layout::frame(self.viewport).body).list);
-        let position = ratatui::layout::Position::new(column, row);
-        if self.screen == Screen::Reader && list.contains(position) {
-            // The same window the list is drawn with: the selection on its last row at most.
-            let height = usize::from(list.height);
-            let first = self.article.saturating_sub(height.saturating_sub(1));
-            let index = first + usize::from(row - list.y);
-            let count = self
-                .regions
-                .get(self.region)
-                .map_or(0, |r| r.articles.len());
-            if index < count {
-                self.open_article(self.region, index);
-            }
+            self.click_tabs(column);
+        } else {
+            self.click_article_list(column, row);
         }
     }
 
@@ -963,7 +854,7 @@ impl App {
         let target = match self.overlay {
             Overlay::Find => &mut self.find.query,
             Overlay::Search => &mut self.search.query,
-            Overlay::Picker => &mut self.picker_query,
+            Overlay::Picker => &mut self.picker.query,
             _ => return,
         };
         let before = target.clone();
@@ -984,73 +875,20 @@ impl App {
             return;
         }
         match self.overlay {
-            Overlay::Find => {
-                self.run_find();
-                if let Some(&span) = self.find.matches.first() {
-                    self.reveal(span);
-                }
-            }
-            Overlay::Picker => {
-                // The first region whose own name matches, not a region above it that is
-                // listed for the path (湖北省 above 谷城经济开发区); else the first region.
-                let rows = self.picker_order();
-                let query = self.picker_query.trim();
-                let region = |n: usize| self.tree.nodes.get(n).filter(|x| x.region.is_some());
-                let first = rows
-                    .iter()
-                    .position(|&n| {
-                        region(n).is_some_and(|x| {
-                            !crate::search::find_in_text(&x.name, query).is_empty()
-                        })
-                    })
-                    .or_else(|| rows.iter().position(|&n| region(n).is_some()))
-                    .unwrap_or(0);
-                self.picker = first;
-            }
-            _ => self.search.generation = self.search.generation.wrapping_add(1),
+            Overlay::Find => self.find_query_changed(),
+            Overlay::Picker => self.picker_query_changed(),
+            _ => self.search_query_changed(),
         }
     }
 
+    /// Enter: what it does belongs to the overlay, else to the screen.
     pub(crate) fn submit(&mut self) {
         match self.overlay {
-            Overlay::Find => {
-                self.overlay = Overlay::None;
-                self.run_find();
-                self.find.current = self.find.matches.len().saturating_sub(1);
-                self.goto_match(true);
-            }
+            Overlay::Find => self.submit_find(),
             Overlay::Search => self.jump_to_hit(),
-            Overlay::Picker => {
-                let node = self.picker_order().get(self.picker).copied();
-                match node.and_then(|n| self.tree.nodes.get(n)) {
-                    Some(n) if n.region.is_some() => {
-                        let region = n.region.unwrap_or_default();
-                        self.overlay = Overlay::None;
-                        self.pick_region(region);
-                    }
-                    // A place without articles of its own: go down to the first that has.
-                    Some(_) => {
-                        let rows = self.picker_order();
-                        let below = rows.iter().skip(self.picker).position(|&n| {
-                            self.tree.nodes.get(n).is_some_and(|x| x.region.is_some())
-                        });
-                        match below {
-                            Some(step) => self.picker += step,
-                            None => self.message = Some("此处无文章 no articles here".to_owned()),
-                        }
-                    }
-                    None => self.overlay = Overlay::None,
-                }
-            }
+            Overlay::Picker => self.submit_picker(),
             Overlay::Help | Overlay::LoadErrors => self.overlay = Overlay::None,
-            Overlay::None if self.screen == Screen::Gauges => {
-                let keep = self.highlight;
-                self.show(Screen::Reader);
-                self.highlight = keep;
-                if let Some(span) = keep {
-                    self.reveal(span);
-                }
-            }
+            Overlay::None if self.screen == Screen::Gauges => self.submit_gauges(),
             Overlay::None => {}
         }
     }
@@ -1103,6 +941,15 @@ fn delete_word(text: &mut String) {
             break;
         }
         text.pop();
+    }
+}
+
+/// Row `at` of a list of `len` moved one down (never past the last) or one up.
+pub(crate) fn step_row(at: usize, down: bool, len: usize) -> usize {
+    if down {
+        at.saturating_add(1).min(len.saturating_sub(1))
+    } else {
+        at.saturating_sub(1)
     }
 }
 
@@ -1216,36 +1063,13 @@ fn place_regions(regions: &mut [Region], measures: &[Article]) {
 
 #[cfg(test)]
 mod tests {
-    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use crossterm::event::KeyCode;
 
     use super::*;
     use crate::corpus::extract::sentences;
     use crate::search::{Hit, HitTarget};
     use crate::tui::fixtures::sample_corpus;
-    use crate::tui::keymap::action_for;
-
-    fn app() -> App {
-        let mut app = App::new(sample_corpus(), &Options::default());
-        app.update(Action::Resize(120, 36));
-        app
-    }
-
-    fn press(app: &mut App, code: KeyCode) {
-        let mods = if matches!(code, KeyCode::Char(c) if c.is_ascii_uppercase()) {
-            KeyModifiers::SHIFT
-        } else {
-            KeyModifiers::NONE
-        };
-        if let Some(action) = action_for(app.mode(), KeyEvent::new(code, mods)) {
-            app.update(action);
-        }
-    }
-
-    fn typed(app: &mut App, text: &str) {
-        for c in text.chars() {
-            press(app, KeyCode::Char(c));
-        }
-    }
+    use crate::tui::testing::{app, copied, press, typed};
 
     #[test]
     fn regions_group_in_order_with_unnamed_last() {
@@ -1298,44 +1122,6 @@ mod tests {
     }
 
     #[test]
-    fn selecting_a_gauge_highlights_and_reveals_its_source() {
-        let mut app = app();
-        app.update(Action::Resize(80, 14));
-        press(&mut app, KeyCode::Char('t'));
-        assert_eq!(app.screen, Screen::Gauges);
-        let first = app.article(0).unwrap().gauges[0].source;
-        assert_eq!(app.highlight, Some(first));
-        press(&mut app, KeyCode::Char('j'));
-        press(&mut app, KeyCode::Char('j'));
-        press(&mut app, KeyCode::Char('j'));
-        let metric = app.article(0).unwrap().metrics[1].source;
-        assert_eq!(app.item, 3);
-        assert_eq!(app.highlight, Some(metric));
-        // Far down the list: the redacted metric in the last paragraph scrolls the reader.
-        for _ in 0..20 {
-            press(&mut app, KeyCode::Char('j'));
-        }
-        assert_eq!(app.item, app.item_count() - 1);
-        press(&mut app, KeyCode::Enter);
-        assert_eq!(app.screen, Screen::Reader);
-        assert_eq!(
-            app.highlight,
-            Some(app.article(0).unwrap().metrics[6].source)
-        );
-        let area = app.main_text_area();
-        let doc = app.doc(0, false, usize::from(area.width));
-        let line = doc.iter().position(|l| l.paragraph == 2).unwrap();
-        assert!(app.scroll <= line && line < app.scroll + usize::from(area.height));
-    }
-
-    fn copied(app: &App) -> String {
-        match app.effect() {
-            Some(Effect::Copy(text)) => text.clone(),
-            other => panic!("expected a copy, got {other:?}"),
-        }
-    }
-
-    #[test]
     fn y_copies_the_selection_of_every_screen() {
         let mut app = app();
         press(&mut app, KeyCode::Char('y'));
@@ -1379,28 +1165,6 @@ mod tests {
             "签约项目 (3) 2023年 #2 田家庵区 31个",
             "the indicator comes from the ranking's first row"
         );
-    }
-
-    #[test]
-    fn ctrl_y_copies_the_search_hit_cleaned() {
-        let mut app = app();
-        press(&mut app, KeyCode::Char('s'));
-        typed(&mut app, "tl");
-        let hit = Hit {
-            article: 1,
-            target: HitTarget::Title,
-            score: 1,
-            text: "通辽\u{1b}]52;c;cHduZWQ=\u{7}市\n招商".to_owned(),
-            indices: vec![],
-        };
-        app.update(Action::SearchResults {
-            generation: app.search.generation,
-            hits: vec![hit],
-        });
-        let key = KeyEvent::new(KeyCode::Char('y'), KeyModifiers::CONTROL);
-        app.update(action_for(app.mode(), key).unwrap());
-        assert_eq!(copied(&app), "通辽市 招商");
-        assert_eq!(app.search.query, "tl", "ctrl-y is not typed");
     }
 
     #[test]
@@ -1537,145 +1301,6 @@ mod tests {
     }
 
     #[test]
-    fn find_in_article_with_n_and_shift_n() {
-        let mut app = app();
-        press(&mut app, KeyCode::Char('/'));
-        assert_eq!(app.mode(), Mode::Input);
-        typed(&mut app, "到位资金");
-        assert_eq!(app.find.matches.len(), 3);
-        press(&mut app, KeyCode::Enter);
-        assert_eq!(app.mode(), Mode::Normal);
-        assert_eq!(app.find.current, 0);
-        press(&mut app, KeyCode::Char('n'));
-        assert_eq!(app.find.current, 1);
-        press(&mut app, KeyCode::Char('N'));
-        press(&mut app, KeyCode::Char('N'));
-        assert_eq!(app.find.current, 2);
-        press(&mut app, KeyCode::Esc);
-        assert!(app.find.matches.is_empty());
-        assert!(!app.quit);
-    }
-
-    #[test]
-    fn typing_q_in_an_input_types_it() {
-        let mut app = app();
-        press(&mut app, KeyCode::Char('s'));
-        typed(&mut app, "qj");
-        assert_eq!(app.search.query, "qj");
-        assert_eq!(app.search.generation, 2);
-        press(&mut app, KeyCode::Backspace);
-        assert_eq!(app.search.query, "q");
-        press(&mut app, KeyCode::Esc);
-        assert_eq!(app.overlay, Overlay::None);
-        press(&mut app, KeyCode::Char('q'));
-        assert!(app.quit);
-    }
-
-    #[test]
-    fn stale_search_results_are_dropped_and_enter_jumps() {
-        let mut app = app();
-        press(&mut app, KeyCode::Char('s'));
-        typed(&mut app, "tl");
-        let span = app.article(3).unwrap().metrics[2].source;
-        let hit = Hit {
-            article: 3,
-            target: HitTarget::Sentence(span),
-            score: 10,
-            text: "实际到位资金32.5亿元".to_owned(),
-            indices: vec![0, 1],
-        };
-        app.update(Action::SearchResults {
-            generation: 1,
-            hits: vec![hit.clone()],
-        });
-        assert!(app.search.hits.is_empty(), "generation 1 is stale");
-        app.update(Action::SearchResults {
-            generation: 2,
-            hits: vec![hit],
-        });
-        assert_eq!(app.search.hits.len(), 1);
-        press(&mut app, KeyCode::Enter);
-        assert_eq!(app.overlay, Overlay::None);
-        assert_eq!((app.region, app.current()), (2, Some(3)));
-        assert_eq!(app.highlight, Some(span));
-    }
-
-    #[test]
-    fn compare_never_pairs_a_region_with_itself() {
-        let mut app = app();
-        press(&mut app, KeyCode::Char('c'));
-        assert_eq!(app.screen, Screen::Compare);
-        assert_eq!(app.compare.right, 1);
-        for _ in 0..10 {
-            press(&mut app, KeyCode::Char('>'));
-            assert_ne!(app.compare.right, app.region);
-        }
-        press(&mut app, KeyCode::Char('<'));
-        assert_ne!(app.compare.right, app.region);
-        press(&mut app, KeyCode::Char('L'));
-        assert!(!app.compare.locked);
-        press(&mut app, KeyCode::Esc);
-        assert_eq!(app.screen, Screen::Reader);
-    }
-
-    #[test]
-    fn clicking_a_tab_opens_its_region() {
-        let mut app = app();
-        let (tabs, overflow) = crate::tui::screens::regions::tab_layout(&app, 120);
-        assert!(!overflow);
-        let (region, x, _) = tabs[2].clone();
-        app.update(Action::Click(x + 1, 0));
-        assert_eq!(app.region, region);
-        app.update(Action::Click(x + 1, 5));
-        assert_eq!(app.region, region, "clicks below the tabs do not switch");
-        app.update(Action::Resize(50, 20));
-        let (tabs, overflow) = crate::tui::screens::regions::tab_layout(&app, 50);
-        assert!(overflow);
-        assert!(tabs.iter().any(|t| t.0 == app.region));
-    }
-
-    #[test]
-    fn clicking_the_article_list_opens_an_article() {
-        let mut app = app();
-        app.update(Action::SelectRegion(1));
-        // The list's first row is below the tab row and the pane border.
-        app.update(Action::Click(5, 3));
-        assert_eq!(app.current(), Some(2));
-        app.update(Action::Click(5, 2));
-        assert_eq!(app.current(), Some(1));
-        app.update(Action::Click(5, 20));
-        assert_eq!(
-            app.current(),
-            Some(1),
-            "a click below the list changes nothing"
-        );
-    }
-
-    #[test]
-    fn picker_selects_a_region() {
-        let mut app = app();
-        press(&mut app, KeyCode::Char('r'));
-        assert_eq!(app.mode(), Mode::Picker);
-        press(&mut app, KeyCode::Down);
-        press(&mut app, KeyCode::Down);
-        press(&mut app, KeyCode::Enter);
-        assert_eq!(
-            app.regions[app.region].name, "通辽市",
-            "the third in pinyin order"
-        );
-        assert_eq!(app.overlay, Overlay::None);
-    }
-
-    fn ctrl(app: &mut App, c: char) {
-        if let Some(action) = action_for(
-            app.mode(),
-            KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL),
-        ) {
-            app.update(action);
-        }
-    }
-
-    #[test]
     fn esc_never_quits() {
         let mut app = app();
         press(&mut app, KeyCode::Char('s'));
@@ -1690,158 +1315,6 @@ mod tests {
         }
         assert!(!app.quit);
         assert_eq!((app.screen, app.overlay), (Screen::Reader, Overlay::None));
-    }
-
-    #[test]
-    fn shift_j_and_k_scroll_the_right_pane_only() {
-        let mut app = app();
-        app.update(Action::Resize(60, 12));
-        press(&mut app, KeyCode::Char('2'));
-        press(&mut app, KeyCode::Char('J'));
-        assert_eq!(app.scroll, 0, "the reader has no right-hand text to scroll");
-        assert!(
-            app.message().is_some_and(|m| m.contains("J/K")),
-            "{:?}",
-            app.message()
-        );
-        // Targets: the right pane is the source text; the selection stays.
-        press(&mut app, KeyCode::Char('t'));
-        press(&mut app, KeyCode::Char('g'));
-        let item = app.item;
-        press(&mut app, KeyCode::Char('J'));
-        assert_eq!((app.scroll, app.item), (1, item));
-        // Compare, unlocked: only the right text moves.
-        press(&mut app, KeyCode::Char('c'));
-        press(&mut app, KeyCode::Char('L'));
-        press(&mut app, KeyCode::Char('J'));
-        assert_eq!((app.scroll, app.compare.right_scroll), (0, 1));
-        press(&mut app, KeyCode::Char('K'));
-        assert_eq!(app.compare.right_scroll, 0);
-    }
-
-    #[test]
-    fn search_box_edits_like_a_shell() {
-        let mut app = app();
-        press(&mut app, KeyCode::Char('s'));
-        typed(&mut app, "tong liao");
-        ctrl(&mut app, 'w');
-        assert_eq!(app.search.query, "tong ", "C-w deletes the last word");
-        ctrl(&mut app, 'w');
-        assert_eq!(app.search.query, "");
-        typed(&mut app, "通辽 招商");
-        ctrl(&mut app, 'u');
-        assert_eq!(app.search.query, "", "C-u clears");
-        let generation = app.search.generation;
-        typed(&mut app, "通辽");
-        assert!(app.search.generation > generation);
-        press(&mut app, KeyCode::Esc);
-        press(&mut app, KeyCode::Char('s'));
-        assert_eq!(
-            app.search.query, "通辽",
-            "a fresh s brings the last query back"
-        );
-        assert!(app.search.replace, "selected, so typing replaces it");
-        typed(&mut app, "谷");
-        assert_eq!(app.search.query, "谷");
-        assert!(!app.search.replace);
-        typed(&mut app, "城");
-        assert_eq!(app.search.query, "谷城");
-        press(&mut app, KeyCode::Esc);
-        press(&mut app, KeyCode::Char('s'));
-        press(&mut app, KeyCode::Backspace);
-        assert_eq!(app.search.query, "", "Backspace deletes the selected query");
-        // The find line edits the same way.
-        press(&mut app, KeyCode::Esc);
-        press(&mut app, KeyCode::Char('/'));
-        typed(&mut app, "到位 资金");
-        ctrl(&mut app, 'w');
-        assert_eq!(app.find.query, "到位 ");
-        ctrl(&mut app, 'u');
-        assert_eq!(app.find.query, "");
-    }
-
-    #[test]
-    fn find_accepts_traditional_characters_and_pinyin() {
-        let mut app = app();
-        press(&mut app, KeyCode::Char('/'));
-        typed(&mut app, "到位資金");
-        assert_eq!(app.find.matches.len(), 3, "traditional finds simplified");
-        press(&mut app, KeyCode::Esc);
-        press(&mut app, KeyCode::Char('/'));
-        typed(&mut app, "daoweizijin");
-        assert_eq!(app.find.matches.len(), 3, "pinyin finds the characters");
-        let m = app.find.matches[0];
-        assert_eq!(
-            chars(
-                &app.article(0).unwrap().paragraphs[m.paragraph],
-                m.start,
-                m.end
-            ),
-            "到位资金"
-        );
-    }
-
-    #[test]
-    fn picker_is_sorted_by_pinyin_and_filters_as_you_type() {
-        let mut app = app();
-        press(&mut app, KeyCode::Char('r'));
-        let names = |app: &App| -> Vec<String> {
-            app.picker_order()
-                .iter()
-                .filter_map(|&n| app.tree.nodes[n].region)
-                .map(|r| app.regions[r].name.clone())
-                .collect()
-        };
-        assert_eq!(
-            names(&app),
-            ["谷城经济开发区", "田家庵区", "通辽市", UNNAMED_REGION]
-        );
-        // Pinyin initials, as in the search box; then traditional characters.
-        typed(&mut app, "tl");
-        assert_eq!(names(&app), ["通辽市"]);
-        press(&mut app, KeyCode::Enter);
-        assert_eq!(app.overlay, Overlay::None);
-        assert_eq!(app.regions[app.region].name, "通辽市");
-        press(&mut app, KeyCode::Char('r'));
-        assert!(app.picker_query.is_empty(), "a new picker starts empty");
-        typed(&mut app, "田家");
-        assert_eq!(names(&app), ["田家庵区"]);
-        press(&mut app, KeyCode::Backspace);
-        press(&mut app, KeyCode::Backspace);
-        typed(&mut app, "穀城");
-        assert_eq!(names(&app), ["谷城经济开发区"]);
-        typed(&mut app, "qqq");
-        assert!(names(&app).is_empty());
-        press(&mut app, KeyCode::Enter);
-        assert_eq!(app.regions[app.region].name, "通辽市", "nothing to pick");
-    }
-
-    #[test]
-    fn help_scrolls_at_any_size() {
-        let mut app = app();
-        app.update(Action::Resize(80, 24));
-        press(&mut app, KeyCode::Char('?'));
-        press(&mut app, KeyCode::Char('G'));
-        assert!(app.help_scroll > 0, "G goes to the end of the help");
-        press(&mut app, KeyCode::Char('k'));
-        let up = app.help_scroll;
-        press(&mut app, KeyCode::Char('j'));
-        assert_eq!(app.help_scroll, up + 1);
-        press(&mut app, KeyCode::Char('g'));
-        assert_eq!(app.help_scroll, 0);
-    }
-
-    #[test]
-    fn copying_a_cross_period_gauge_says_so() {
-        let mut app = app();
-        press(&mut app, KeyCode::Char('t'));
-        press(&mut app, KeyCode::Char('j'));
-        press(&mut app, KeyCode::Char('y'));
-        let text = copied(&app);
-        assert!(
-            text.contains("50.23/110亿元") && text.contains("跨期"),
-            "{text}"
-        );
     }
 
     fn any_action() -> impl proptest::strategy::Strategy<Value = Action> {

@@ -1,16 +1,29 @@
-//! One file per screen: its state and its update, as `impl App` blocks that
-//! [`super::app::App::update`] routes actions to, and the data its view draws (table rows,
-//! rankings, help geometry). Nothing here draws; [`super::views`] reads what is built here,
-//! and `app` never imports `views`.
+//! One file per screen: its state (a `…State` value that [`App`] holds) and its update, as
+//! `impl App` blocks that [`App::update`] and its shared helpers (`move_selection`,
+//! `edit_input`, `submit`, `click`, `copy_text`, `export`) call, one method per screen; and
+//! the data its view draws (table rows, rankings, help geometry). Nothing here draws;
+//! [`super::views`] reads what is built here, and `app` never imports `views`. Each file's
+//! update tests sit beside its code, sharing the helpers of `tui/testing.rs`.
 //!
-//! - [`reader`]: the in-article find and the sentence `y` copies.
-//! - [`gauges`]: the selected gauge or metric and its summaries.
-//! - [`compare`]: two regions on canonical indicators: state, rows, scrolling.
+//! - [`reader`]: [`FindState`](reader::FindState), the in-article find (open, type, Enter,
+//!   `n`/`N`); clicks on the article list; the sentence `y` copies.
+//! - [`gauges`]: [`GaugesState`](gauges::GaugesState), the selected gauge or metric, which
+//!   highlights its source; Enter back to the reader; the summaries the status bar and `y`
+//!   use; the article's gauge and metric tables `e` exports (reader, gauges, source).
+//! - [`compare`]: [`CompareState`](compare::CompareState), two regions on canonical
+//!   indicators: the right-hand region, the period, the table's rows and selection, the two
+//!   texts' scroll; the table `e` exports.
 //! - [`overview`]: filters, rankings and rows.
-//! - [`search`]: the global search's query, answers and jump.
+//! - [`search`]: [`SearchState`](search::SearchState), the global search's query, answers,
+//!   selection and jump.
 //! - [`source`]: the original line `y` copies.
-//! - [`help`]: the help and load-errors overlays' scroll and geometry.
-//! - [`regions`]: the region picker over the tree and the top bar's tabs.
+//! - [`help`]: [`HelpState`](help::HelpState), opening the help and load-errors overlays,
+//!   their scroll and geometry.
+//! - [`regions`]: [`PickerState`](regions::PickerState), the region picker over the tree
+//!   (open, type, move, Enter); the top bar's tabs and clicks on them.
+//!
+//! [`App`]: super::app::App
+//! [`App::update`]: super::app::App::update
 
 pub mod compare;
 pub mod gauges;

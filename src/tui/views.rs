@@ -279,7 +279,7 @@ fn load_errors(app: &App, body: Rect, buf: &mut Buffer) {
         .collect();
     let head = format!("{n} 个文件未载入 files not loaded - {}", close.join(" "));
     let inner = layout::inner(area);
-    let scroll = app.help_scroll.min(load_errors_max_scroll(app, body));
+    let scroll = app.help.scroll.min(load_errors_max_scroll(app, body));
     let rows = usize::from(inner.height);
     let mut frame = block(app, title(app, &head, area.width));
     if n > rows {
@@ -319,7 +319,7 @@ fn picker(app: &App, body: Rect, buf: &mut Buffer) {
         "地区树 regions ({}/{}) > {}",
         order.len(),
         app.tree.nodes.len(),
-        app.safe(&app.picker_query)
+        app.safe(&app.picker.query)
     );
     block(app, title(app, &head, area.width)).render(area, buf);
     let (first, rows) = app.picker_window();
@@ -349,7 +349,7 @@ fn picker(app: &App, body: Rect, buf: &mut Buffer) {
         app,
         layout::inner(area),
         &items,
-        app.picker.saturating_sub(first),
+        app.picker.selected.saturating_sub(first),
         buf,
     );
     if order.is_empty() {

@@ -6,8 +6,10 @@ use crate::corpus::MetricKind;
 use crate::corpus::figures::{
     CompareRow, Figure, Loose, PeriodChoice, compare, indicator_name, period_label, periods,
 };
+use crate::report;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Overlay, Screen};
+use crate::tui::export::{ExportFormat, ExportRequest, slug};
 use crate::tui::layout;
 use crate::tui::widgets::gauge::format_value;
 
@@ -52,8 +54,7 @@ impl App {
                 self.compare.row = 0;
             }
             Action::PickCompareRegion => {
-                self.picker_query.clear();
-                self.picker = self.picker_row_of(self.compare.right);
+                self.reset_picker(self.compare.right);
                 self.compare.picking_right = true;
                 self.show_at_least(Screen::Compare);
                 self.overlay = Overlay::Picker;
@@ -101,6 +102,54 @@ impl App {
             }
         }
         best.map(|(_, pair)| pair)
+    }
+
+    /// After another article or region tab was opened: the right-hand region is never the
+    /// left one, and its text and the table start at the top.
+    pub(crate) fn left_region_changed(&mut self) {
+        if self.compare.right == self.region && self.regions.len() > 1 {
+            self.compare.right = (self.region + 1) % self.regions.len();
+        }
+        self.compare.right_scroll = 0;
+        self.compare.row = 0;
+    }
+
+    /// Keeps the right-hand text's scroll within its lines.
+    pub(crate) fn clamp_right_scroll(&mut self) {
+        if let Some(right) = self.first_of(self.compare.right) {
+            let area = self.main_text_area();
+            let lines = self.doc(right, false, usize::from(area.width)).len();
+            let max = lines.saturating_sub(usize::from(area.height));
+            self.compare.right_scroll = self.compare.right_scroll.min(max);
+        }
+    }
+
+    /// The comparison table of the two regions, built by [`crate::report`] as the CLI builds
+    /// it; none while a region is compared with itself.
+    pub(crate) fn compare_export(&self, format: ExportFormat) -> Option<ExportRequest> {
+        let headers = self.corpus.headers();
+        let raw_region = |r: usize| {
+            self.first_of(r)
+                .and_then(|i| headers.get(i))
+                .map(|h| h.region.as_deref().unwrap_or(report::UNNAMED_REGION))
+        };
+        match (raw_region(self.region), raw_region(self.compare.right)) {
+            (Some(a), Some(b)) if self.compare.right != self.region => Some(ExportRequest {
+                scope: format!("{}-vs-{}", slug(a), slug(b)),
+                tables: vec![(
+                    "compare",
+                    report::compare(
+                        &self.corpus.measures(),
+                        a,
+                        b,
+                        &self.compare.period,
+                        &report::Filter::default(),
+                    ),
+                )],
+                format,
+            }),
+            _ => None,
+        }
     }
 
     /// Sets the right-hand compared region.
@@ -346,4 +395,58 @@ pub(crate) fn table_window(app: &App, total: usize) -> (usize, usize) {
         .saturating_sub(height - 1)
         .min(total.saturating_sub(height));
     (first, height.min(total))
+}
+
+#[cfg(test)]
+mod tests {
+    use crossterm::event::KeyCode;
+
+    use super::*;
+    use crate::tui::action::Action;
+    use crate::tui::testing::{app, press};
+
+    #[test]
+    fn compare_never_pairs_a_region_with_itself() {
+        let mut app = app();
+        press(&mut app, KeyCode::Char('c'));
+        assert_eq!(app.screen, Screen::Compare);
+        assert_eq!(app.compare.right, 1);
+        for _ in 0..10 {
+            press(&mut app, KeyCode::Char('>'));
+            assert_ne!(app.compare.right, app.region);
+        }
+        press(&mut app, KeyCode::Char('<'));
+        assert_ne!(app.compare.right, app.region);
+        press(&mut app, KeyCode::Char('L'));
+        assert!(!app.compare.locked);
+        press(&mut app, KeyCode::Esc);
+        assert_eq!(app.screen, Screen::Reader);
+    }
+
+    #[test]
+    fn shift_j_and_k_scroll_the_right_pane_only() {
+        let mut app = app();
+        app.update(Action::Resize(60, 12));
+        press(&mut app, KeyCode::Char('2'));
+        press(&mut app, KeyCode::Char('J'));
+        assert_eq!(app.scroll, 0, "the reader has no right-hand text to scroll");
+        assert!(
+            app.message().is_some_and(|m| m.contains("J/K")),
+            "{:?}",
+            app.message()
+        );
+        // Targets: the right pane is the source text; the selection stays.
+        press(&mut app, KeyCode::Char('t'));
+        press(&mut app, KeyCode::Char('g'));
+        let item = app.gauges.item;
+        press(&mut app, KeyCode::Char('J'));
+        assert_eq!((app.scroll, app.gauges.item), (1, item));
+        // Compare, unlocked: only the right text moves.
+        press(&mut app, KeyCode::Char('c'));
+        press(&mut app, KeyCode::Char('L'));
+        press(&mut app, KeyCode::Char('J'));
+        assert_eq!((app.scroll, app.compare.right_scroll), (0, 1));
+        press(&mut app, KeyCode::Char('K'));
+        assert_eq!(app.compare.right_scroll, 0);
+    }
 }

@@ -1,9 +1,19 @@
 //! The gauges screen's state and update: the selected gauge or metric, which highlights and
-//! reveals its source sentence, and the one-line summaries the status bar and `y` use.
+//! reveals its source sentence (Enter keeps it highlighted in the reader), the one-line
+//! summaries the status bar and `y` use, and the article's gauge and metric tables that `e`
+//! exports from the reader, gauges and source screens.
 
 use crate::corpus::{Gauge, Metric, MetricKind};
 use crate::report;
-use crate::tui::app::App;
+use crate::tui::app::{App, Screen};
+use crate::tui::export::{ExportFormat, ExportRequest, slug};
+
+/// The gauges screen.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct GaugesState {
+    /// The selected row: gauges first, then metrics.
+    pub item: usize,
+}
 
 /// A gauge on one line: `到位资金 298/259亿元 115%`.
 pub(crate) fn gauge_summary(g: &Gauge) -> String {
@@ -52,16 +62,16 @@ impl App {
 
     pub(crate) fn select_item(&mut self, item: usize) {
         let count = self.item_count();
-        self.item = item.min(count.saturating_sub(1));
+        self.gauges.item = item.min(count.saturating_sub(1));
         let Some(article) = self.current().and_then(|a| self.article(a)) else {
             return;
         };
-        let span = if self.item < article.gauges.len() {
-            article.gauges.get(self.item).map(|g| g.source)
+        let span = if self.gauges.item < article.gauges.len() {
+            article.gauges.get(self.gauges.item).map(|g| g.source)
         } else {
             article
                 .metrics
-                .get(self.item - article.gauges.len())
+                .get(self.gauges.item - article.gauges.len())
                 .map(|m| m.source)
         };
         self.highlight = span;
@@ -70,14 +80,65 @@ impl App {
         }
     }
 
+    /// Moves the selection one row, revealing its source.
+    pub(crate) fn move_item(&mut self, down: bool) {
+        let item = if down {
+            self.gauges.item.saturating_add(1)
+        } else {
+            self.gauges.item.saturating_sub(1)
+        };
+        self.select_item(item);
+    }
+
+    /// Enter on the gauges screen: the reader, with the selection's source still highlighted.
+    pub(crate) fn submit_gauges(&mut self) {
+        let keep = self.highlight;
+        self.show(Screen::Reader);
+        self.highlight = keep;
+        if let Some(span) = keep {
+            self.reveal(span);
+        }
+    }
+
+    /// The selected gauge or metric in full, for the status bar.
+    pub(crate) fn item_summary(&self) -> Option<String> {
+        let article = self.article(self.current()?)?;
+        match article.gauges.get(self.gauges.item) {
+            Some(g) => Some(gauge_summary(g)),
+            None => article
+                .metrics
+                .get(self.gauges.item.checked_sub(article.gauges.len())?)
+                .map(metric_summary),
+        }
+    }
+
+    /// What `y` copies on the gauges screen: the selection after its region.
     pub(crate) fn item_text(&self) -> Option<String> {
         let article = self.article(self.current()?)?;
         let region = self.region_name();
-        if let Some(g) = article.gauges.get(self.item) {
+        if let Some(g) = article.gauges.get(self.gauges.item) {
             return Some(format!("{region} {}", gauge_summary(g)));
         }
-        let m = article.metrics.get(self.item - article.gauges.len())?;
+        let m = article
+            .metrics
+            .get(self.gauges.item - article.gauges.len())?;
         Some(format!("{region} {}", metric_summary(m)))
+    }
+
+    /// The current article's gauges and metrics, built by [`crate::report`] as the CLI
+    /// builds them, to export from the reader, gauges and source screens.
+    pub(crate) fn article_export(&self, format: ExportFormat) -> Option<ExportRequest> {
+        self.current().and_then(|i| self.article(i)).map(|a| {
+            let one = std::slice::from_ref(&*a);
+            ExportRequest {
+                scope: slug(report::region_of(&a)),
+                tables: vec![
+                    ("gauges", report::gauges(one)),
+                    ("metrics", report::metrics(one)),
+                ],
+                format,
+            }
+        })
     }
 }
 
@@ -125,5 +186,58 @@ impl App {
             }
         }
         best.map(|(_, found)| found)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crossterm::event::KeyCode;
+
+    use super::*;
+    use crate::tui::action::Action;
+    use crate::tui::testing::{app, copied, press};
+
+    #[test]
+    fn selecting_a_gauge_highlights_and_reveals_its_source() {
+        let mut app = app();
+        app.update(Action::Resize(80, 14));
+        press(&mut app, KeyCode::Char('t'));
+        assert_eq!(app.screen, Screen::Gauges);
+        let first = app.article(0).unwrap().gauges[0].source;
+        assert_eq!(app.highlight, Some(first));
+        press(&mut app, KeyCode::Char('j'));
+        press(&mut app, KeyCode::Char('j'));
+        press(&mut app, KeyCode::Char('j'));
+        let metric = app.article(0).unwrap().metrics[1].source;
+        assert_eq!(app.gauges.item, 3);
+        assert_eq!(app.highlight, Some(metric));
+        // Far down the list: the redacted metric in the last paragraph scrolls the reader.
+        for _ in 0..20 {
+            press(&mut app, KeyCode::Char('j'));
+        }
+        assert_eq!(app.gauges.item, app.item_count() - 1);
+        press(&mut app, KeyCode::Enter);
+        assert_eq!(app.screen, Screen::Reader);
+        assert_eq!(
+            app.highlight,
+            Some(app.article(0).unwrap().metrics[6].source)
+        );
+        let area = app.main_text_area();
+        let doc = app.doc(0, false, usize::from(area.width));
+        let line = doc.iter().position(|l| l.paragraph == 2).unwrap();
+        assert!(app.scroll <= line && line < app.scroll + usize::from(area.height));
+    }
+
+    #[test]
+    fn copying_a_cross_period_gauge_says_so() {
+        let mut app = app();
+        press(&mut app, KeyCode::Char('t'));
+        press(&mut app, KeyCode::Char('j'));
+        press(&mut app, KeyCode::Char('y'));
+        let text = copied(&app);
+        assert!(
+            text.contains("50.23/110亿元") && text.contains("跨期"),
+            "{text}"
+        );
     }
 }

@@ -1,5 +1,5 @@
-//! The help overlay's state and update: its scroll, and the geometry of its lines (counted
-//! from the key table) that the view draws with.
+//! The help and load-errors overlays' state and update: opening them, their scroll, and the
+//! geometry of the help's lines (counted from the key table) that the view draws with.
 
 use ratatui::layout::Rect;
 
@@ -8,7 +8,34 @@ use crate::tui::app::{App, Overlay};
 use crate::tui::keymap::{self, Mode};
 use crate::tui::layout;
 
+/// The help overlay and the list of files not loaded, which scroll alike.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct HelpState {
+    /// First visible line of the open overlay.
+    pub scroll: usize,
+}
+
 impl App {
+    /// Opens the key help from the top, or closes it.
+    pub(crate) fn toggle_help(&mut self) {
+        self.overlay = if self.overlay == Overlay::Help {
+            Overlay::None
+        } else {
+            self.help.scroll = 0;
+            Overlay::Help
+        };
+    }
+
+    /// Lists the files that could not be loaded, or says that every file was.
+    pub(crate) fn show_load_errors(&mut self) {
+        if self.load_errors.is_empty() {
+            self.message = Some("每个文件都已载入 every file loaded".to_owned());
+        } else {
+            self.help.scroll = 0;
+            self.overlay = Overlay::LoadErrors;
+        }
+    }
+
     /// The largest scroll offset of the open help or list overlay.
     pub(crate) fn overlay_max_scroll(&self) -> usize {
         let body = layout::frame(self.viewport).body;
@@ -37,8 +64,9 @@ impl App {
             Action::Bottom => isize::MAX,
             _ => return false,
         };
-        self.help_scroll = self
-            .help_scroll
+        self.help.scroll = self
+            .help
+            .scroll
             .saturating_add_signed(delta)
             .min(self.overlay_max_scroll());
         true
@@ -100,5 +128,28 @@ pub(crate) fn max_scroll(body: Rect) -> usize {
         0
     } else {
         total.saturating_sub(rows)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crossterm::event::KeyCode;
+
+    use super::*;
+    use crate::tui::testing::{app, press};
+
+    #[test]
+    fn help_scrolls_at_any_size() {
+        let mut app = app();
+        app.update(Action::Resize(80, 24));
+        press(&mut app, KeyCode::Char('?'));
+        press(&mut app, KeyCode::Char('G'));
+        assert!(app.help.scroll > 0, "G goes to the end of the help");
+        press(&mut app, KeyCode::Char('k'));
+        let up = app.help.scroll;
+        press(&mut app, KeyCode::Char('j'));
+        assert_eq!(app.help.scroll, up + 1);
+        press(&mut app, KeyCode::Char('g'));
+        assert_eq!(app.help.scroll, 0);
     }
 }

@@ -1,15 +1,21 @@
 //! The region picker's state and update: the region tree's rows filtered by the typed query,
-//! the selection, what picking a row does; and the top bar's tabs after the path of places.
+//! the selection, what typing, moving and picking do; and the top bar's tabs after the path
+//! of places, with clicks on them.
 
 use crate::text::width::{display_width, ellipsize};
-use crate::tui::app::App;
+use crate::tui::app::{App, Overlay, step_row};
 use crate::tui::layout;
 
-/// The picker's rows for the last query.
+/// The region picker.
 #[derive(Debug, Default)]
-pub struct PickerCache {
-    /// The query and the tree nodes shown for it.
-    filtered: Option<(String, std::rc::Rc<Vec<usize>>)>,
+pub struct PickerState {
+    /// The selected row.
+    pub(crate) selected: usize,
+    /// What is typed into the picker: regions are filtered as the search box reads a query
+    /// (simplified, traditional, pinyin, initials).
+    pub(crate) query: String,
+    /// The last query and the tree nodes shown for it.
+    filtered: std::cell::RefCell<Option<(String, std::rc::Rc<Vec<usize>>)>>,
 }
 
 impl App {
@@ -18,9 +24,9 @@ impl App {
     /// ([`crate::search::find_in_text`]: simplified, traditional, pinyin, initials), with
     /// their ancestors and descendants.
     pub fn picker_order(&self) -> std::rc::Rc<Vec<usize>> {
-        let mut cache = self.picker_cache.borrow_mut();
-        let query = self.picker_query.trim().to_owned();
-        if let Some((q, hits)) = &cache.filtered
+        let mut cache = self.picker.filtered.borrow_mut();
+        let query = self.picker.query.trim().to_owned();
+        if let Some((q, hits)) = &*cache
             && *q == query
         {
             return std::rc::Rc::clone(hits);
@@ -31,7 +37,7 @@ impl App {
             self.tree
                 .filter(|n| !crate::search::find_in_text(&n.name, &query).is_empty())
         });
-        cache.filtered = Some((query, std::rc::Rc::clone(&hits)));
+        *cache = Some((query, std::rc::Rc::clone(&hits)));
         hits
     }
 
@@ -49,7 +55,82 @@ impl App {
     pub fn picker_window(&self) -> (usize, usize) {
         let rows =
             usize::from(layout::inner(layout::picker(layout::frame(self.viewport).body)).height);
-        (self.picker.saturating_sub(rows.saturating_sub(1)), rows)
+        (
+            self.picker.selected.saturating_sub(rows.saturating_sub(1)),
+            rows,
+        )
+    }
+
+    /// Empties the picker's query and selects the row of region `region`.
+    pub(crate) fn reset_picker(&mut self, region: usize) {
+        self.picker.query.clear();
+        self.picker.selected = self.picker_row_of(region);
+    }
+
+    /// Opens the picker on the current region, to choose a region tab.
+    pub(crate) fn open_picker(&mut self) {
+        self.compare.picking_right = false;
+        self.reset_picker(self.region);
+        self.overlay = Overlay::Picker;
+    }
+
+    /// Moves the picker's selection one row, within its rows.
+    pub(crate) fn move_picker_selection(&mut self, down: bool) {
+        self.picker.selected = step_row(self.picker.selected, down, self.picker_order().len());
+    }
+
+    /// After the query changed: selects the first region whose own name matches, not a
+    /// region above it that is listed for the path (湖北省 above 谷城经济开发区); else the
+    /// first region.
+    pub(crate) fn picker_query_changed(&mut self) {
+        let rows = self.picker_order();
+        let query = self.picker.query.trim();
+        let region = |n: usize| self.tree.nodes.get(n).filter(|x| x.region.is_some());
+        let first = rows
+            .iter()
+            .position(|&n| {
+                region(n).is_some_and(|x| !crate::search::find_in_text(&x.name, query).is_empty())
+            })
+            .or_else(|| rows.iter().position(|&n| region(n).is_some()))
+            .unwrap_or(0);
+        self.picker.selected = first;
+    }
+
+    /// Enter in the picker: picks the selected region; on a place without articles of its
+    /// own, goes down to the first row that has some.
+    pub(crate) fn submit_picker(&mut self) {
+        let node = self.picker_order().get(self.picker.selected).copied();
+        match node.and_then(|n| self.tree.nodes.get(n)) {
+            Some(n) if n.region.is_some() => {
+                let region = n.region.unwrap_or_default();
+                self.overlay = Overlay::None;
+                self.pick_region(region);
+            }
+            // A place without articles of its own: go down to the first that has.
+            Some(_) => {
+                let rows = self.picker_order();
+                let below = rows
+                    .iter()
+                    .skip(self.picker.selected)
+                    .position(|&n| self.tree.nodes.get(n).is_some_and(|x| x.region.is_some()));
+                match below {
+                    Some(step) => self.picker.selected += step,
+                    None => self.message = Some("此处无文章 no articles here".to_owned()),
+                }
+            }
+            None => self.overlay = Overlay::None,
+        }
+    }
+
+    /// A click on the tab bar at `column` opens the region whose tab is there.
+    pub(crate) fn click_tabs(&mut self, column: u16) {
+        let (tabs, _) = tab_layout(self, self.viewport.width);
+        let hit = tabs
+            .iter()
+            .find(|(_, x, label)| column >= *x && usize::from(column - *x) < display_width(label));
+        if let Some(&(region, _, _)) = hit {
+            self.open_article(region, 0);
+        }
     }
 
     /// What picking `region` in the picker does: the right-hand compared region when the
@@ -152,4 +233,81 @@ fn tab_window(app: &App, width: u16, from_current: bool) -> (Vec<(usize, u16, St
         x += w;
     }
     (placed, overflow)
+}
+
+#[cfg(test)]
+mod tests {
+    use crossterm::event::KeyCode;
+
+    use super::*;
+    use crate::tui::action::Action;
+    use crate::tui::app::UNNAMED_REGION;
+    use crate::tui::keymap::Mode;
+    use crate::tui::testing::{app, press, typed};
+
+    #[test]
+    fn clicking_a_tab_opens_its_region() {
+        let mut app = app();
+        let (tabs, overflow) = crate::tui::screens::regions::tab_layout(&app, 120);
+        assert!(!overflow);
+        let (region, x, _) = tabs[2].clone();
+        app.update(Action::Click(x + 1, 0));
+        assert_eq!(app.region, region);
+        app.update(Action::Click(x + 1, 5));
+        assert_eq!(app.region, region, "clicks below the tabs do not switch");
+        app.update(Action::Resize(50, 20));
+        let (tabs, overflow) = crate::tui::screens::regions::tab_layout(&app, 50);
+        assert!(overflow);
+        assert!(tabs.iter().any(|t| t.0 == app.region));
+    }
+
+    #[test]
+    fn picker_selects_a_region() {
+        let mut app = app();
+        press(&mut app, KeyCode::Char('r'));
+        assert_eq!(app.mode(), Mode::Picker);
+        press(&mut app, KeyCode::Down);
+        press(&mut app, KeyCode::Down);
+        press(&mut app, KeyCode::Enter);
+        assert_eq!(
+            app.regions[app.region].name, "通辽市",
+            "the third in pinyin order"
+        );
+        assert_eq!(app.overlay, Overlay::None);
+    }
+
+    #[test]
+    fn picker_is_sorted_by_pinyin_and_filters_as_you_type() {
+        let mut app = app();
+        press(&mut app, KeyCode::Char('r'));
+        let names = |app: &App| -> Vec<String> {
+            app.picker_order()
+                .iter()
+                .filter_map(|&n| app.tree.nodes[n].region)
+                .map(|r| app.regions[r].name.clone())
+                .collect()
+        };
+        assert_eq!(
+            names(&app),
+            ["谷城经济开发区", "田家庵区", "通辽市", UNNAMED_REGION]
+        );
+        // Pinyin initials, as in the search box; then traditional characters.
+        typed(&mut app, "tl");
+        assert_eq!(names(&app), ["通辽市"]);
+        press(&mut app, KeyCode::Enter);
+        assert_eq!(app.overlay, Overlay::None);
+        assert_eq!(app.regions[app.region].name, "通辽市");
+        press(&mut app, KeyCode::Char('r'));
+        assert!(app.picker.query.is_empty(), "a new picker starts empty");
+        typed(&mut app, "田家");
+        assert_eq!(names(&app), ["田家庵区"]);
+        press(&mut app, KeyCode::Backspace);
+        press(&mut app, KeyCode::Backspace);
+        typed(&mut app, "穀城");
+        assert_eq!(names(&app), ["谷城经济开发区"]);
+        typed(&mut app, "qqq");
+        assert!(names(&app).is_empty());
+        press(&mut app, KeyCode::Enter);
+        assert_eq!(app.regions[app.region].name, "通辽市", "nothing to pick");
+    }
 }

@@ -22,11 +22,11 @@ pub(crate) type TrendPoint = (String, f64, String);
 /// first: the indicator's name and the points; `None` with fewer than one point or when
 /// the item has no indicator.
 pub(crate) fn trend(app: &App, article: &Article) -> Option<(String, Vec<TrendPoint>)> {
-    let indicator = match article.gauges.get(app.item) {
+    let indicator = match article.gauges.get(app.gauges.item) {
         Some(g) => g.indicator.clone(),
         None => article
             .metrics
-            .get(app.item.checked_sub(article.gauges.len())?)?
+            .get(app.gauges.item.checked_sub(article.gauges.len())?)?
             .indicator
             .clone(),
     }?;
@@ -123,7 +123,7 @@ pub(crate) fn render(app: &App, body: Rect, buf: &mut Buffer) {
         trend_lines(app, &points, area, buf);
     }
     let per_screen = usize::from(inner.height / 3).max(1);
-    let selected_gauge = (app.item < article.gauges.len()).then_some(app.item);
+    let selected_gauge = (app.gauges.item < article.gauges.len()).then_some(app.gauges.item);
     let first = selected_gauge.map_or(0, |s| s.saturating_sub(per_screen - 1));
     if article.gauges.is_empty() {
         buf.set_stringn(
@@ -200,7 +200,7 @@ fn metrics_table(app: &App, metrics: &[Metric], offset: usize, area: Rect, buf: 
     );
     block(app, head).render(area, buf);
     let inner = layout::inner(area);
-    let selected = app.item.checked_sub(offset);
+    let selected = app.gauges.item.checked_sub(offset);
     let height = usize::from(inner.height.saturating_sub(1)).max(1);
     let first = selected.map_or(0, |s| s.saturating_sub(height - 1));
     let cells: Vec<[String; 5]> = metrics

@@ -38,7 +38,7 @@ pub(crate) fn render(app: &App, body: Rect, buf: &mut Buffer) {
     clear_popup(area, buf);
     let (total, rows, columns) = geometry(body);
     let max = max_scroll(body);
-    let scroll = app.help_scroll.min(max);
+    let scroll = app.help.scroll.min(max);
     // The status-bar hints of help mode, with every key each one has.
     let bar: Vec<&str> = keymap::hints(Mode::Help, true)
         .into_iter()
