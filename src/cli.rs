@@ -124,6 +124,15 @@ pub struct FigureFilter {
     pub period: Option<String>,
 }
 
+/// What `overview --by` ranks on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RankOn {
+    /// The actual values, in canonical units.
+    Value,
+    /// Percent of target.
+    Percent,
+}
+
 /// Region levels for `overview --level`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Level {
@@ -257,6 +266,13 @@ pub enum Command {
         /// Only regions of this level.
         #[arg(long, value_enum)]
         level: Option<Level>,
+        /// Only regions under this one (a province, prefecture or county on their
+        /// gazetteer path: 湖北省, 襄阳市).
+        #[arg(long, value_name = "REGION")]
+        parent: Option<String>,
+        /// Rank by actual value, or by percent of target (`value` is then the percent).
+        #[arg(long, value_enum, default_value_t = RankOn::Value)]
+        by: RankOn,
         /// Output format.
         #[arg(long, value_enum, default_value_t = TableFormat::Table)]
         format: TableFormat,

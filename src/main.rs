@@ -9,11 +9,11 @@ use std::sync::atomic::AtomicBool;
 use clap::CommandFactory;
 use clap::Parser;
 use zhaoshang::cli::{
-    Cli, Command, CorpusFormat, ExportFormat, ExportTable, FigureFilter, HitFormat, Level, Shell,
-    TableFormat,
+    Cli, Command, CorpusFormat, ExportFormat, ExportTable, FigureFilter, HitFormat, Level, RankOn,
+    Shell, TableFormat,
 };
 use zhaoshang::config;
-use zhaoshang::corpus::figures::PeriodChoice;
+use zhaoshang::corpus::figures::{PeriodChoice, RankBy};
 use zhaoshang::corpus::{self, Loaded};
 use zhaoshang::report::{self, Table};
 use zhaoshang::search::HitTarget;
@@ -197,12 +197,22 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             path,
             figures,
             level,
+            parent,
+            by,
             format,
             bom,
         }) => {
             let (store, errors) = corpus(path.into_iter().collect())?;
-            let filter = report_filter(figures, level)?;
-            print_table(&report::overview(&store.measures(), &filter), format, bom)?;
+            let filter = report::Filter {
+                parent,
+                ..report_filter(figures, level)?
+            };
+            let by = match by {
+                RankOn::Value => RankBy::Value,
+                RankOn::Percent => RankBy::Percent,
+            };
+            let table = report::overview(&store.measures(), &filter, by);
+            print_table(&table, format, bom)?;
             Ok(exit(!errors.is_empty()))
         }
         Some(Command::Completions { shell }) => {
@@ -254,6 +264,7 @@ fn report_filter(figures: FigureFilter, level: Option<Level>) -> Result<report::
         indicator: known_indicator(figures.indicator)?,
         period: figures.period,
         level: level.map(Into::into),
+        parent: None,
     })
 }
 

@@ -163,6 +163,8 @@ pub struct Filter {
     pub period: Option<String>,
     /// Only regions of this level (overview).
     pub level: Option<RegionLevel>,
+    /// Only regions under this one: a name on their gazetteer path above them (overview).
+    pub parent: Option<String>,
 }
 
 impl Filter {
@@ -503,9 +505,10 @@ pub fn ranked_regions(articles: &[Article]) -> Vec<RankedRegion> {
 }
 
 /// Regions ranked on every canonical indicator two or more of them report, for each
-/// region's latest period or exactly `filter.period`, actual values in canonical units,
-/// best first; `filter` keeps one indicator and one level.
-pub fn overview(articles: &[Article], filter: &Filter) -> Table {
+/// region's latest period or exactly `filter.period`, best first: by actual value in
+/// canonical units, or by percent of target (`value` is then the percent, `unit` `%`);
+/// `filter` keeps one indicator, one level and the regions under one parent.
+pub fn overview(articles: &[Article], filter: &Filter, by: RankBy) -> Table {
     let mut table = Table::new(&[
         "indicator",
         "name",
@@ -521,12 +524,18 @@ pub fn overview(articles: &[Article], filter: &Filter) -> Table {
     let regions: Vec<RankedRegion> = ranked_regions(articles)
         .into_iter()
         .filter(|r| filter.level.is_none() || r.level == filter.level)
+        .filter(|r| {
+            filter
+                .parent
+                .as_ref()
+                .is_none_or(|p| r.path.split_last().is_some_and(|(_, up)| up.contains(p)))
+        })
         .collect();
     let period = filter
         .period
         .clone()
         .map_or(PeriodChoice::Latest, PeriodChoice::Exactly);
-    for ranking in rank(&regions, &period, RankBy::Value, 2) {
+    for ranking in rank(&regions, &period, by, 2) {
         if filter
             .indicator
             .as_deref()
@@ -557,6 +566,7 @@ pub fn overview(articles: &[Article], filter: &Filter) -> Table {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::corpus::MetricKind;
     use crate::corpus::Span;
 
     fn article(region: &str, label: &str, value: f64, unit: &str) -> Article {
@@ -624,7 +634,7 @@ mod tests {
                 ..article("甲市", "到位资金", 900.0, "亿元")
             },
         ];
-        let t = overview(&articles, &Filter::default());
+        let t = overview(&articles, &Filter::default(), RankBy::Value);
         assert_eq!(
             t.rows.len(),
             2,
@@ -643,12 +653,60 @@ mod tests {
             indicator: Some("signed_amount".to_owned()),
             ..Filter::default()
         };
-        assert!(overview(&articles, &none).rows.is_empty());
+        assert!(overview(&articles, &none, RankBy::Value).rows.is_empty());
         let other_year = Filter {
             period: Some("2021".to_owned()),
             ..Filter::default()
         };
-        assert!(overview(&articles, &other_year).rows.is_empty());
+        assert!(
+            overview(&articles, &other_year, RankBy::Value)
+                .rows
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn overview_keeps_the_regions_under_a_parent_and_ranks_by_percent_of_target() {
+        let placed = |path: &[&str], value: f64, percent: f64| {
+            let region = path.last().copied().unwrap_or_default();
+            let mut a = article(region, "到位资金", value, "亿元");
+            a.region_path = path.iter().map(|p| (*p).to_owned()).collect();
+            a.metrics.push(Metric {
+                label: "到位资金".to_owned(),
+                kind: MetricKind::ProgressPct,
+                value: Some(percent),
+                unit: "%".to_owned(),
+                period: Some("2022".to_owned()),
+                ..Metric::default()
+            });
+            crate::corpus::indicators::annotate(&mut a);
+            a
+        };
+        let articles = [
+            placed(&["甲省", "甲市"], 10.0, 50.0),
+            placed(&["甲省", "甲市", "乙县"], 2.0, 120.0),
+            placed(&["丙省", "丙县"], 30.0, 90.0),
+        ];
+        let regions = |t: &Table| -> Vec<String> { t.rows.iter().map(|r| r[4].clone()).collect() };
+        let all = overview(&articles, &Filter::default(), RankBy::Value);
+        assert_eq!(regions(&all), ["丙县", "甲市", "乙县"]);
+        let under = Filter {
+            parent: Some("甲省".to_owned()),
+            ..Filter::default()
+        };
+        assert_eq!(
+            regions(&overview(&articles, &under, RankBy::Value)),
+            ["甲市", "乙县"]
+        );
+        // A region is not under itself: one region left is not a ranking.
+        let itself = Filter {
+            parent: Some("乙县".to_owned()),
+            ..Filter::default()
+        };
+        assert!(overview(&articles, &itself, RankBy::Value).rows.is_empty());
+        let by_percent = overview(&articles, &Filter::default(), RankBy::Percent);
+        assert_eq!(regions(&by_percent), ["乙县", "丙县", "甲市"]);
+        assert_eq!(by_percent.rows[0][6..8], ["120", "%"]);
     }
 
     #[test]

@@ -392,6 +392,35 @@ fn overview_ranks_regions_and_never_the_unknown_one() {
 }
 
 #[test]
+fn overview_keeps_the_regions_under_a_parent_and_ranks_by_percent() {
+    let json = |args: &[&str]| -> Vec<serde_json::Value> {
+        let out = zhaoshang(args);
+        assert!(out.status.success(), "{}", stderr(&out));
+        serde_json::from_slice(&out.stdout).expect("JSON")
+    };
+    let under = json(&["overview", "--parent", "内蒙古自治区", "--format", "json"]);
+    let regions: std::collections::BTreeSet<&str> =
+        under.iter().filter_map(|r| r["region"].as_str()).collect();
+    assert!(regions.len() >= 2, "{under:?}");
+    assert!(
+        regions.iter().all(|r| ["通辽市", "阿拉善盟"].contains(r)),
+        "{regions:?}"
+    );
+    let by_percent = json(&["overview", "--by", "percent", "--format", "json"]);
+    assert!(!by_percent.is_empty());
+    assert!(by_percent.iter().all(|r| r["unit"] == "%"));
+    let values: Vec<f64> = by_percent
+        .iter()
+        .filter(|r| r["indicator"] == "funds_in_place")
+        .filter_map(|r| r["value"].as_f64())
+        .collect();
+    assert!(
+        values.len() >= 3 && values.windows(2).all(|w| w[0] >= w[1]),
+        "{values:?}"
+    );
+}
+
+#[test]
 fn compare_accepts_traditional_and_pinyin_names() {
     let by_pinyin = zhaoshang(&["compare", "tongliao", "tja", "--format", "json"]);
     let by_hanzi = zhaoshang(&["compare", "通遼", "田家庵区", "--format", "json"]);

@@ -331,11 +331,7 @@ fn parser_output_hash(files: &[&str]) -> String {
         hasher.update(article.to_string().as_bytes());
         hasher.update(b"\n");
     }
-    hasher
-        .finalize()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    zhaoshang::store::sqlite::hex(&hasher.finalize())
 }
 
 #[test]

@@ -8,10 +8,8 @@
 //! `…State` value defined in its file under [`super::screens`], and so is its update, as an
 //! `impl App` block. `update` routes every action to the method that owns it; the helpers
 //! several actions share (`move_selection`, `edit_input`, `submit`, `click`, `copy_text`,
-//! `export`, `status_selection`) only pick the screen or overlay and call it.
-//!
-//! The overview's part of `move_selection` and `export`, `next_period` and the overview's
-//! fields are still here, to join `screens/overview.rs`.
+//! `export`, `status_selection`) only pick the screen or overlay and call it; `next_period`
+//! steps whichever of the compare screen and the overview is shown.
 
 use std::sync::Arc;
 
@@ -26,10 +24,8 @@ use super::layout;
 pub use super::screens::compare::CompareState;
 pub use super::screens::gauges::GaugesState;
 pub use super::screens::help::HelpState;
-pub use super::screens::overview::{OverviewRows, OverviewState, RankedAll};
+pub use super::screens::overview::{OverviewFilters, OverviewState};
 
-/// The overview's rankings prepared so far, one per period and measure.
-pub(crate) type PreparedRankings = Vec<(PeriodChoice, RankBy, Arc<RankedAll>)>;
 use super::background::Background;
 pub use super::screens::reader::FindState;
 pub use super::screens::regions::PickerState;
@@ -37,9 +33,8 @@ pub use super::screens::search::SearchState;
 use super::state::Position;
 use super::theme::Theme;
 use super::tree::RegionTree;
-use crate::corpus::figures::{PeriodChoice, RankBy, RegionFigures};
+use crate::corpus::figures::{PeriodChoice, RegionFigures};
 use crate::corpus::{Article, RegionLevel, Span};
-use crate::report;
 use crate::store::{ArticleRef, Header, Store};
 use crate::text::sanitize::{sanitize_aligned, sanitize_line};
 use crate::text::width::disambiguate;
@@ -231,14 +226,8 @@ pub struct App {
     pub(crate) search: SearchState,
     /// The compare screen.
     pub(crate) compare: CompareState,
-    /// The selected row of the overview (moved with `j`/`k`, copied with `y`).
-    pub(crate) overview_row: usize,
-    /// The overview's filters.
+    /// The overview: filters, selected row, rankings and table.
     pub(crate) overview: OverviewState,
-    /// The rankings of every named region, per period and measure asked for so far.
-    pub(crate) prepared_rankings: std::cell::RefCell<PreparedRankings>,
-    /// The overview's table rows for the last filters asked for.
-    pub(crate) overview_lines: std::cell::RefCell<Option<(OverviewState, OverviewRows)>>,
     /// The region picker.
     pub(crate) picker: PickerState,
     /// The help and load-errors overlays.
@@ -310,10 +299,7 @@ impl App {
                 period: PeriodChoice::Latest,
                 picking_right: false,
             },
-            overview_row: 0,
             overview: OverviewState::default(),
-            prepared_rankings: std::cell::RefCell::new(Vec::new()),
-            overview_lines: std::cell::RefCell::new(None),
             picker: PickerState::default(),
             help: HelpState::default(),
             viewport: Rect::new(0, 0, 120, 36),
@@ -565,26 +551,6 @@ impl App {
         }
     }
 
-    // The overview's part of `move_selection`, to join the overview's other updates in
-    // `screens/overview.rs`.
-    fn move_overview_row(&mut self, down: bool) {
-        let rows = self.overview_rows();
-        self.overview_row = if down {
-            self.overview_row.saturating_add(1)
-        } else {
-            self.overview_row.saturating_sub(1)
-        }
-        .min(rows.saturating_sub(1));
-        // Keep the selection on screen.
-        let (_, height) = self.main_extent();
-        if self.overview_row < self.scroll {
-            self.scroll = self.overview_row;
-        } else if self.overview_row >= self.scroll + height.max(1) {
-            self.scroll = self.overview_row + 1 - height.max(1);
-        }
-        self.clamp_scroll();
-    }
-
     pub(crate) fn show(&mut self, screen: Screen) {
         self.screen = if self.screen == screen && screen != Screen::Reader {
             Screen::Reader
@@ -733,14 +699,11 @@ impl App {
                 .map_or(PeriodChoice::Latest, |p| PeriodChoice::Exactly(p.clone())),
         };
         if self.screen == Screen::Overview {
-            let periods = crate::corpus::figures::periods(
-                (0..self.regions.len())
-                    .filter_map(|r| self.figures_of(r))
-                    .flat_map(|f| f.figures.iter()),
-            );
-            self.overview.period = next(&self.overview.period, &periods);
+            let periods = super::screens::overview::overview_periods(self);
+            self.overview.filters.period = next(&self.overview.filters.period, &periods);
             self.overview_changed();
-            self.message = Some(format!("期 period: {}", self.overview.period.label()));
+            let label = self.overview.filters.period.label();
+            self.message = Some(format!("期 period: {label}"));
         } else {
             let periods = super::screens::compare::compare_periods(self);
             self.compare.period = next(&self.compare.period, &periods);
@@ -811,29 +774,6 @@ impl App {
         match request {
             Some(request) => self.effect = Some(Effect::Export(request)),
             None => self.message = Some("没有可导出的 nothing to export".to_owned()),
-        }
-    }
-
-    // The overview's part of `export`, to join the overview's other updates in
-    // `screens/overview.rs`.
-    fn overview_export(&self, format: ExportFormat) -> ExportRequest {
-        ExportRequest {
-            scope: "all".to_owned(),
-            tables: vec![(
-                "overview",
-                report::overview(
-                    &self.corpus.measures(),
-                    &report::Filter {
-                        level: self.overview.level,
-                        period: match &self.overview.period {
-                            PeriodChoice::Latest => None,
-                            PeriodChoice::Exactly(p) => Some(p.clone()),
-                        },
-                        ..report::Filter::default()
-                    },
-                ),
-            )],
-            format,
         }
     }
 
@@ -1067,6 +1007,8 @@ mod tests {
 
     use super::*;
     use crate::corpus::extract::sentences;
+    use crate::corpus::figures::RankBy;
+    use crate::report;
     use crate::search::{Hit, HitTarget};
     use crate::tui::fixtures::sample_corpus;
     use crate::tui::testing::{app, copied, press, typed};
@@ -1228,7 +1170,31 @@ mod tests {
             request.tables,
             [(
                 "overview",
-                report::overview(&app.corpus.measures(), &report::Filter::default())
+                report::overview(
+                    &app.corpus.measures(),
+                    &report::Filter::default(),
+                    RankBy::Value
+                )
+            )]
+        );
+        // Under a parent and by percent of target, the export is what the screen ranks.
+        app.overview.filters.parent = Some("内蒙古自治区".to_owned());
+        app.update(Action::ToggleRankBy);
+        app.update(Action::EffectDone(String::new()));
+        press(&mut app, KeyCode::Char('e'));
+        let Some(Effect::Export(request)) = app.effect().cloned() else {
+            panic!("no export")
+        };
+        let filter = report::Filter {
+            parent: Some("内蒙古自治区".to_owned()),
+            ..report::Filter::default()
+        };
+        assert_eq!(request.scope, "neimengguzizhiqu");
+        assert_eq!(
+            request.tables,
+            [(
+                "overview",
+                report::overview(&app.corpus.measures(), &filter, RankBy::Percent)
             )]
         );
     }

@@ -2,6 +2,7 @@
 //! target) and the selected row; and the rankings and rows, built from
 //! [`crate::corpus::figures`] and cached per filter, for the view to draw.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -10,14 +11,29 @@ use crate::corpus::figures::{
     Figure, PeriodChoice, RankBy, Ranking, RegionFigures, indicator_name, indicator_order,
     period_label, rank_figures,
 };
+use crate::report;
 use crate::text::width::display_width;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Screen, UNNAMED_REGION, safe_text};
+use crate::tui::export::{ExportFormat, ExportRequest, slug};
 use crate::tui::widgets::gauge::format_value;
+
+/// The overview's state: its filters, the selected row, and what is built for the view.
+#[derive(Debug, Default)]
+pub struct OverviewState {
+    /// What is ranked, for which period, among which regions.
+    pub filters: OverviewFilters,
+    /// The selected row (moved with `j`/`k`, copied with `y`).
+    pub row: usize,
+    /// The rankings of every named region, per period and measure asked for so far.
+    prepared: RefCell<Vec<(PeriodChoice, RankBy, Arc<RankedAll>)>>,
+    /// The table for the last filters asked for.
+    table: RefCell<Option<(OverviewFilters, OverviewRows)>>,
+}
 
 /// The overview's filters: what is ranked, for which period, among which regions.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct OverviewState {
+pub struct OverviewFilters {
     /// The period ranked (each region's latest by default).
     pub period: PeriodChoice,
     /// Rank by value or by percent of target.
@@ -43,13 +59,13 @@ impl App {
                 ];
                 let at = LEVELS
                     .iter()
-                    .position(|l| *l == self.overview.level)
+                    .position(|l| *l == self.overview.filters.level)
                     .unwrap_or(0);
-                self.overview.level = LEVELS[(at + 1) % LEVELS.len()];
+                self.overview.filters.level = LEVELS[(at + 1) % LEVELS.len()];
                 self.overview_changed();
             }
             Action::ScopeToParent => {
-                self.overview.parent = match self.overview.parent {
+                self.overview.filters.parent = match self.overview.filters.parent {
                     Some(_) => None,
                     None => self.regions.get(self.region).and_then(|r| {
                         r.path
@@ -59,19 +75,64 @@ impl App {
                             .cloned()
                     }),
                 };
-                if self.overview.parent.is_none() {
+                if self.overview.filters.parent.is_none() {
                     self.message = Some("全部地区 all regions".to_owned());
                 }
                 self.overview_changed();
             }
             Action::ToggleRankBy => {
-                self.overview.by = match self.overview.by {
+                self.overview.filters.by = match self.overview.filters.by {
                     RankBy::Value => RankBy::Percent,
                     RankBy::Percent => RankBy::Value,
                 };
                 self.overview_changed();
             }
             _ => {}
+        }
+    }
+
+    /// `j`/`k` on the overview: moves the selected row and keeps it on screen.
+    pub(crate) fn move_overview_row(&mut self, down: bool) {
+        let rows = self.overview_rows();
+        self.overview.row = if down {
+            self.overview.row.saturating_add(1)
+        } else {
+            self.overview.row.saturating_sub(1)
+        }
+        .min(rows.saturating_sub(1));
+        let (_, height) = self.main_extent();
+        let height = height.max(1);
+        if self.overview.row < self.scroll {
+            self.scroll = self.overview.row;
+        } else if self.overview.row >= self.scroll + height {
+            self.scroll = self.overview.row + 1 - height;
+        }
+        self.clamp_scroll();
+    }
+
+    /// `e`/`E` on the overview: the ranking under the screen's filters, as the CLI's
+    /// `zhaoshang overview` prints it.
+    pub(crate) fn overview_export(&self, format: ExportFormat) -> ExportRequest {
+        let filters = &self.overview.filters;
+        let filter = report::Filter {
+            level: filters.level,
+            parent: filters.parent.clone(),
+            period: match &filters.period {
+                PeriodChoice::Latest => None,
+                PeriodChoice::Exactly(p) => Some(p.clone()),
+            },
+            ..report::Filter::default()
+        };
+        ExportRequest {
+            scope: filters
+                .parent
+                .as_deref()
+                .map_or_else(|| "all".to_owned(), slug),
+            tables: vec![(
+                "overview",
+                report::overview(&self.corpus.measures(), &filter, filters.by),
+            )],
+            format,
         }
     }
 
@@ -82,17 +143,17 @@ impl App {
 
     /// After a filter of the overview changed: back to its first row.
     pub(crate) fn overview_changed(&mut self) {
-        self.overview_row = 0;
+        self.overview.row = 0;
         self.scroll = 0;
         self.show_at_least(Screen::Overview);
     }
 
     pub(crate) fn overview_row_text(&self) -> Option<String> {
         let table = rows(self);
-        let ranking = table.ranking_of(self.overview_row)?;
-        let row = table.line(self, self.overview_row)?;
+        let ranking = table.ranking_of(self.overview.row)?;
+        let row = table.line(self, self.overview.row)?;
         // Only a ranking's first row names its indicator.
-        let first = (0..=self.overview_row)
+        let first = (0..=self.overview.row)
             .rev()
             .find(|&i| table.ranking_of(i) == Some(ranking) && table.is_first(i))?;
         let head = table.line(self, first)?;
@@ -259,12 +320,18 @@ impl OverviewTable {
     }
 }
 
+/// Every period some region has a figure in, in order: what `p` steps through.
+pub(crate) fn overview_periods(app: &App) -> Vec<String> {
+    crate::corpus::figures::periods(app.background.figures().iter().flat_map(|f| &f.figures))
+}
+
 /// The rankings of every named region for the period and measure of `key`, computed once
 /// per period and measure and kept (a filter change then costs no ranking). The opening
 /// filters' rankings come prepared from the start-up worker.
-fn prepared(app: &App, key: &OverviewState) -> Arc<RankedAll> {
+fn prepared(app: &App, key: &OverviewFilters) -> Arc<RankedAll> {
     if let Some((_, _, p)) = app
-        .prepared_rankings
+        .overview
+        .prepared
         .borrow()
         .iter()
         .find(|(period, by, _)| *period == key.period && *by == key.by)
@@ -287,7 +354,8 @@ fn prepared(app: &App, key: &OverviewState) -> Arc<RankedAll> {
             app.ambiguous_wide,
         ))
     };
-    app.prepared_rankings
+    app.overview
+        .prepared
         .borrow_mut()
         .push((key.period.clone(), key.by, Arc::clone(&out)));
     out
@@ -358,18 +426,18 @@ pub(crate) fn rank_all(
 /// fewer than two such entries dropped. Ties (one indicator in two units) keep the order of
 /// the unfiltered rankings.
 pub(crate) fn rows(app: &App) -> OverviewRows {
-    let key = app.overview.clone();
-    if let Some((k, cached)) = &*app.overview_lines.borrow()
+    let key = app.overview.filters.clone();
+    if let Some((k, cached)) = &*app.overview.table.borrow()
         && *k == key
     {
         return Rc::clone(cached);
     }
     let out = Rc::new(build_table(app, &key));
-    *app.overview_lines.borrow_mut() = Some((key, Rc::clone(&out)));
+    *app.overview.table.borrow_mut() = Some((key, Rc::clone(&out)));
     out
 }
 
-fn build_table(app: &App, key: &OverviewState) -> OverviewTable {
+fn build_table(app: &App, key: &OverviewFilters) -> OverviewTable {
     let prepared = prepared(app, key);
     let unfiltered = key.level.is_none() && key.parent.is_none();
     let keep = |region: usize| {
@@ -469,7 +537,7 @@ mod tests {
     /// The same filters applied before ranking, as the overview did before it kept its
     /// rankings per period and measure.
     fn ranked_after_filtering(app: &App) -> Shape {
-        let key = &app.overview;
+        let key = &app.overview.filters;
         let kept: Vec<(usize, RankedRegion)> = app
             .regions
             .iter()
@@ -514,20 +582,20 @@ mod tests {
                     shown(&app),
                     ranked_after_filtering(&app),
                     "{:?}",
-                    app.overview
+                    app.overview.filters
                 );
                 app.update(Action::ToggleRankBy);
             }
             app.update(Action::NextLevelFilter);
         }
-        assert_eq!(app.overview.level, None);
+        assert_eq!(app.overview.filters.level, None);
         assert!(shown(&app).iter().any(|(_, _, tabs)| tabs.len() >= 3));
         for parent in ["湖北省", "重庆市", "内蒙古自治区", "江西省"] {
-            app.overview.parent = Some(parent.to_owned());
+            app.overview.filters.parent = Some(parent.to_owned());
             assert_eq!(shown(&app), ranked_after_filtering(&app), "{parent}");
         }
         // Two regions under 内蒙古自治区 (通辽市, 阿拉善盟) share 到位资金.
-        app.overview.parent = Some("内蒙古自治区".to_owned());
+        app.overview.filters.parent = Some("内蒙古自治区".to_owned());
         assert!(
             shown(&app)
                 .iter()

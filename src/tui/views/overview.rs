@@ -26,7 +26,7 @@ fn chart(app: &App, table: &OverviewTable, shown: usize, area: Rect, buf: &mut B
         return;
     };
     let mixed = table.shown.get(shown).is_some_and(|s| s.mixed);
-    let by_percent = app.overview.by == RankBy::Percent;
+    let by_percent = app.overview.filters.by == RankBy::Percent;
     let head = format!(
         "{} - {}{}",
         indicator_name(&ranking.indicator),
@@ -98,11 +98,15 @@ fn chart(app: &App, table: &OverviewTable, shown: usize, area: Rect, buf: &mut B
 /// Draws the overview into `body`.
 pub(crate) fn render(app: &App, body: Rect, buf: &mut Buffer) {
     let all = rows(app);
-    let selected = app.overview_row;
+    let selected = app.overview.row;
     let key = |a: &Action| key_for(a).unwrap_or_default();
-    let level = app.overview.level.map_or("全部 all", |l| l.as_str());
-    let parent = app.overview.parent.as_deref().unwrap_or("全部 all");
-    let by = match app.overview.by {
+    let level = app
+        .overview
+        .filters
+        .level
+        .map_or("全部 all", |l| l.as_str());
+    let parent = app.overview.filters.parent.as_deref().unwrap_or("全部 all");
+    let by = match app.overview.filters.by {
         RankBy::Value => "数值 value",
         RankBy::Percent => "完成% of target",
     };
@@ -110,7 +114,7 @@ pub(crate) fn render(app: &App, body: Rect, buf: &mut Buffer) {
         "总览 overview - {} 项指标 indicators - {} 期 {} - {} 级 {level} - {} 上级 {parent} - {} {by}",
         all.shown.len(),
         key(&Action::NextPeriod),
-        app.overview.period.label(),
+        app.overview.filters.period.label(),
         key(&Action::NextLevelFilter),
         key(&Action::ScopeToParent),
         key(&Action::ToggleRankBy),
