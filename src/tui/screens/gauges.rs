@@ -66,15 +66,19 @@ impl App {
         let Some(article) = self.current().and_then(|a| self.article(a)) else {
             return;
         };
-        let span = if self.gauges.item < article.gauges.len() {
-            article.gauges.get(self.gauges.item).map(|g| g.source)
-        } else {
-            article
-                .metrics
-                .get(self.gauges.item - article.gauges.len())
-                .map(|m| m.source)
+        let (span, target) = match article.gauges.get(self.gauges.item) {
+            Some(g) => (Some(g.source), g.target_source.filter(|t| *t != g.source)),
+            None => (
+                article
+                    .metrics
+                    .get(self.gauges.item - article.gauges.len())
+                    .map(|m| m.source),
+                None,
+            ),
         };
         self.highlight = span;
+        // A target stated in another sentence is marked too, as find matches are.
+        self.target_highlight = target;
         if let Some(span) = span {
             self.reveal(span);
         }
@@ -93,8 +97,10 @@ impl App {
     /// Enter on the gauges screen: the reader, with the selection's source still highlighted.
     pub(crate) fn submit_gauges(&mut self) {
         let keep = self.highlight;
+        let target = self.target_highlight;
         self.show(Screen::Reader);
         self.highlight = keep;
+        self.target_highlight = target;
         if let Some(span) = keep {
             self.reveal(span);
         }
@@ -226,6 +232,36 @@ mod tests {
         let doc = app.doc(0, false, usize::from(area.width));
         let line = doc.iter().position(|l| l.paragraph == 2).unwrap();
         assert!(app.scroll <= line && line < app.scroll + usize::from(area.height));
+    }
+
+    #[test]
+    fn a_target_stated_in_another_sentence_is_marked_too() {
+        let mut app = App::new(crate::corpus::builtin(), &crate::tui::Options::default());
+        app.update(Action::Resize(120, 36));
+        // The first article whose gauge states its target in a sentence of its own.
+        let (region, at, item, gauge) = (0..app.regions.len())
+            .flat_map(|r| (0..app.regions[r].articles.len()).map(move |i| (r, i)))
+            .find_map(|(r, i)| {
+                let article = app.article(app.regions[r].articles[i])?;
+                let item = article
+                    .gauges
+                    .iter()
+                    .position(|g| g.target_source.is_some_and(|t| t != g.source))?;
+                Some((r, i, item, article.gauges[item].clone()))
+            })
+            .expect("a gauge whose target is in another sentence");
+        app.open_article(region, at);
+        press(&mut app, KeyCode::Char('t'));
+        app.select_item(item);
+        assert_eq!(app.highlight, Some(gauge.source));
+        assert_eq!(app.target_highlight, gauge.target_source);
+        // Enter keeps both marks in the reader; a metric has no target sentence.
+        press(&mut app, KeyCode::Enter);
+        assert_eq!(app.screen, Screen::Reader);
+        assert_eq!(app.target_highlight, gauge.target_source);
+        press(&mut app, KeyCode::Char('t'));
+        app.select_item(app.item_count() - 1);
+        assert_eq!(app.target_highlight, None);
     }
 
     #[test]
