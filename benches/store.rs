@@ -1,8 +1,10 @@
 //! The corpus store at 1k and 10k synthetic articles (100k with `ZHAOSHANG_BENCH_100K=1`):
 //! each corpus is written as raw files, parsed into a store once (throughput, and the same
 //! files through `opencc -c t2s.json` when it is installed, for the ratio), then measured:
-//! open → first frame on a 120×36 TestBackend, search per keystroke over the same queries
-//! as `benches/search.rs` with a p95 report, and the store's size against the raw text.
+//! open → first frame on a 120×36 TestBackend; the region tree, the picker's filter and
+//! the overview opened (as `benches/render.rs` measures them in memory); search per
+//! keystroke over the same queries as `benches/search.rs` with a p95 report, and the
+//! store's size against the raw text.
 //! Files live in `target/bench-store/` and are reused between runs.
 
 use std::hint::black_box;
@@ -11,10 +13,11 @@ use std::process::Command;
 use std::sync::atomic::AtomicBool;
 use std::time::{Duration, Instant};
 
-use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use criterion::{BatchSize, BenchmarkId, Criterion, criterion_group, criterion_main};
 use latency::{Keystrokes, percentile};
 use zhaoshang::store::Store;
 use zhaoshang::store::sqlite::{SqliteCorpus, update};
+use zhaoshang::tui::action::Action;
 use zhaoshang::tui::{Options, app_for_view, render_buffer};
 
 #[path = "support/latency.rs"]
@@ -177,6 +180,46 @@ fn bench_store(c: &mut Criterion) {
                 };
                 black_box(render_buffer(&app, 120, 36));
             });
+        });
+        // The region tree, the picker's filter and the overview on a store (issue 11's
+        // frame budget), as `benches/render.rs` measures them on a corpus in memory.
+        let app_on = |view: Option<&str>| {
+            let corpus = SqliteCorpus::open(&db).ok()?;
+            app_for_view(Store::new(corpus), &options, view, 120, 36).ok()
+        };
+        if let Some(tree) = app_on(Some("tree")) {
+            group.bench_function("tree", |b| {
+                b.iter(|| render_buffer(black_box(&tree), 120, 36));
+            });
+        }
+        if let Some(mut picker) = app_on(Some("tree")) {
+            group.bench_function("picker_filter", |b| {
+                b.iter(|| {
+                    picker.update(Action::ClearInput);
+                    picker.update(Action::Input('d'));
+                    picker.update(Action::Input('s'));
+                    render_buffer(black_box(&picker), 120, 36)
+                });
+            });
+        }
+        group.bench_function("overview_first", |b| {
+            // Once the start-up worker is done, as a user who opens it after the first screen.
+            b.iter_batched_ref(
+                || {
+                    let app = app_on(None);
+                    if let Some(app) = &app {
+                        app.settle();
+                    }
+                    app
+                },
+                |app| {
+                    if let Some(app) = app {
+                        app.update(Action::ShowOverview);
+                        black_box(render_buffer(app, 120, 36));
+                    }
+                },
+                BatchSize::PerIteration,
+            );
         });
         let Ok(corpus) = SqliteCorpus::open(&db) else {
             eprintln!("{n} articles: the store does not open");
