@@ -10,10 +10,10 @@
 //! `overview_filter_10k`: the level filter stepped, which picks entries out of the rankings
 //! prepared for the period and measure, then one frame; `overview_rerank_10k`: value and
 //! percent of target toggled, each prepared once, then one frame; `overview_first_10k`: the
-//! overview opened from the first screen and drawn, once the start-up worker has gathered
+//! overview opened from the first screen and drawn, once the background worker has gathered
 //! every region's figures and ranked them; `overview_next_period_10k`: the next period
 //! asked for the first time, which ranks every region on it). `background_10k` is that
-//! worker's whole job, done off the UI thread from the moment the explorer starts.
+//! worker's whole job, done off the UI thread once the first frame is drawn.
 
 use std::hint::black_box;
 use std::time::Duration;
@@ -121,7 +121,7 @@ fn bench_10k(c: &mut Criterion) {
         });
     });
     group.bench_function("overview_first_10k", |b| {
-        // From the first screen once the start-up worker is done, by reference so that
+        // From the first screen once the background work is done, by reference so that
         // dropping the App (and its corpus) is not timed.
         b.iter_batched_ref(
             || {
@@ -150,7 +150,7 @@ fn bench_10k(c: &mut Criterion) {
             BatchSize::PerIteration,
         );
     });
-    // What the start-up worker does off the UI thread: every region's figures and the
+    // What the background worker does off the UI thread: every region's figures and the
     // overview's first rankings.
     let measures: std::sync::Arc<[zhaoshang::corpus::Article]> = corpus.clone().into();
     let mut regions: Vec<RegionArticles> = Vec::new();
@@ -163,7 +163,7 @@ fn bench_10k(c: &mut Criterion) {
         regions[at].1.push(i);
     }
     group.bench_function("background_10k", |b| {
-        b.iter(|| Background::start(measures.clone(), regions.clone(), false).wait());
+        b.iter(|| Background::new(measures.clone(), regions.clone(), false).wait());
     });
     group.finish();
 }

@@ -203,7 +203,7 @@ fn bench_store(c: &mut Criterion) {
             });
         }
         group.bench_function("overview_first", |b| {
-            // Once the start-up worker is done, as a user who opens it after the first screen.
+            // Once the background work is done, as a user who opens it after the first screen.
             b.iter_batched_ref(
                 || {
                     let app = app_on(None);

@@ -423,6 +423,9 @@ fn event_loop(
                 }
             })?;
             dirty = false;
+            // The first frame is on screen: what the overview and comparisons read is
+            // prepared from now on, off this thread (later calls do nothing).
+            app.prepare_in_background();
             // The end-to-end tests use this to prove a panic restores the terminal.
             assert!(
                 std::env::var_os("ZHAOSHANG_FORCE_PANIC").is_none(),

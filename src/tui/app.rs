@@ -247,7 +247,7 @@ pub struct App {
     /// One line per file that could not be loaded.
     pub(crate) load_errors: Vec<String>,
     /// Each region's figures on canonical indicators and the overview's first rankings,
-    /// prepared on a worker thread from the start.
+    /// prepared on a worker thread once the first frame is drawn.
     pub(crate) background: Background,
 }
 
@@ -260,7 +260,7 @@ impl App {
         let mut regions = group_regions(corpus.headers(), ambiguous_wide);
         place_regions(&mut regions, &corpus.measures());
         let tree = RegionTree::build(&regions);
-        let background = Background::start(
+        let background = Background::new(
             corpus.measures(),
             regions
                 .iter()
@@ -319,7 +319,14 @@ impl App {
         self.background.figures().get(region)
     }
 
-    /// Waits until what is prepared in the background at start is ready.
+    /// Starts preparing every region's figures and the overview's first rankings on a
+    /// worker thread; the event loop calls it once the first frame is drawn.
+    pub fn prepare_in_background(&self) {
+        self.background.spawn();
+    }
+
+    /// Waits until what is prepared in the background is ready (computing it here when no
+    /// worker was started).
     pub fn settle(&self) {
         self.background.wait();
     }

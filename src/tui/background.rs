@@ -1,12 +1,14 @@
-//! What the explorer prepares off the UI thread as soon as it starts: every region's figures
+//! What the explorer prepares off the UI thread once it has started: every region's figures
 //! on canonical indicators (the compare screen, the trend and the overview read them) and
 //! the overview's first rankings. With thousands of regions these take tens of
 //! milliseconds, more than a frame; done on a worker thread, they are ready before anyone
 //! presses `o`.
 //!
-//! Each result sits in a [`OnceLock`]: the worker fills it, and a screen that asks before the
-//! worker is done waits for the one computation under way (never a second one). If no thread
-//! can be started, the first screen to ask computes the result itself.
+//! The worker starts after the explorer's first frame is drawn. Each result sits in a
+//! [`OnceLock`]: the worker fills it, and a screen that asks before the worker is done waits
+//! for the one computation under way (never a second one). Where no worker was started (the
+//! `screenshot` command, tests) or none could be, the first screen to ask computes the
+//! result itself.
 
 use std::sync::{Arc, OnceLock};
 
@@ -41,26 +43,36 @@ struct Inputs {
 pub struct Background {
     prepared: Arc<Prepared>,
     inputs: Arc<Inputs>,
+    spawned: std::sync::Once,
 }
 
 impl Background {
-    /// Starts preparing the figures of `regions` (in tab order) from `measures`.
-    pub fn start(
+    /// Holds what the figures of `regions` (in tab order) are computed from `measures`;
+    /// nothing is computed until [`Self::spawn`] or the first screen that asks.
+    pub fn new(
         measures: Arc<[Article]>,
         regions: Vec<RegionArticles>,
         ambiguous_wide: bool,
     ) -> Self {
-        let this = Self {
+        Self {
             prepared: Arc::new(Prepared::default()),
             inputs: Arc::new(Inputs {
                 measures,
                 regions,
                 ambiguous_wide,
             }),
-        };
-        let (prepared, inputs) = (Arc::clone(&this.prepared), Arc::clone(&this.inputs));
-        // Nothing to gain from a thread when there is nothing to compute.
-        if !this.inputs.regions.is_empty() {
+            spawned: std::sync::Once::new(),
+        }
+    }
+
+    /// Starts the worker (once; later calls do nothing). The explorer calls it after its
+    /// first frame, so that the worker never competes with drawing it.
+    pub fn spawn(&self) {
+        self.spawned.call_once(|| {
+            if self.inputs.regions.is_empty() {
+                return;
+            }
+            let (prepared, inputs) = (Arc::clone(&self.prepared), Arc::clone(&self.inputs));
             let spawned = std::thread::Builder::new()
                 .name("figures".to_owned())
                 .spawn(move || {
@@ -68,8 +80,7 @@ impl Background {
                 });
             // Without a thread, the first screen that asks computes; nothing else changes.
             drop(spawned);
-        }
-        this
+        });
     }
 
     /// Every region's figures, in tab order (waiting for the worker if it is still at work).
@@ -82,8 +93,8 @@ impl Background {
         first_rankings(&self.prepared, &self.inputs)
     }
 
-    /// Waits until everything is prepared (benchmarks measure what a user sees once the
-    /// explorer has settled).
+    /// Waits until everything is prepared, computing it here if no worker was started
+    /// (benchmarks measure what a user sees once the explorer has settled).
     pub fn wait(&self) {
         self.first_rankings();
     }
@@ -131,7 +142,9 @@ mod tests {
                 None => regions.push((name, vec![i])),
             }
         }
-        let background = Background::start(Arc::clone(&corpus), regions.clone(), false);
+        let background = Background::new(Arc::clone(&corpus), regions.clone(), false);
+        background.spawn();
+        background.spawn();
         let expected: Vec<RegionFigures> = regions
             .iter()
             .map(|(name, articles)| match name {
@@ -157,7 +170,8 @@ mod tests {
 
     #[test]
     fn an_empty_corpus_prepares_nothing_and_answers_empty() {
-        let background = Background::start(Arc::from(Vec::new()), Vec::new(), false);
+        let background = Background::new(Arc::from(Vec::new()), Vec::new(), false);
+        background.spawn();
         assert!(background.figures().is_empty());
         assert!(background.first_rankings().rankings.is_empty());
     }

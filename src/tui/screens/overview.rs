@@ -327,7 +327,7 @@ pub(crate) fn overview_periods(app: &App) -> Vec<String> {
 
 /// The rankings of every named region for the period and measure of `key`, computed once
 /// per period and measure and kept (a filter change then costs no ranking). The opening
-/// filters' rankings come prepared from the start-up worker.
+/// filters' rankings come prepared by the background worker.
 fn prepared(app: &App, key: &OverviewFilters) -> Arc<RankedAll> {
     if let Some((_, _, p)) = app
         .overview
