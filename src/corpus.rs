@@ -43,7 +43,7 @@ use crate::text::plural::count;
 /// The version of the parser's output. Bump it whenever a change to decoding, cleaning,
 /// conversion or extraction changes what an article parses to: a corpus store reparses every
 /// article made by another version.
-pub const PARSER_VERSION: u32 = 2;
+pub const PARSER_VERSION: u32 = 3;
 
 /// Parses one article from raw file bytes; `file` is recorded as given.
 pub fn parse_bytes(file: &str, bytes: &[u8]) -> Result<Article, decode::DecodeError> {
@@ -140,6 +140,7 @@ pub fn parse_text(file: &str, original: String, encoding: &str) -> Article {
     let mut bylines = Vec::new();
     let mut credited_source = None;
     let mut footer_source = None;
+    let mut mastheads: Vec<String> = Vec::new();
     let mut header_source = None;
     // Lines before the body are read again below for the site's name.
     let first_body = roles.iter().position(|r| *r == Role::Body).unwrap_or(0);
@@ -206,6 +207,7 @@ pub fn parse_text(file: &str, original: String, encoding: &str) -> Article {
                     "footer" => {
                         footer_source = footer_source.or_else(|| site_name(line));
                     }
+                    "masthead" => mastheads.push(line.to_owned()),
                     _ => {}
                 }
                 article.boilerplate.push(Boilerplate {
@@ -237,13 +239,16 @@ pub fn parse_text(file: &str, original: String, encoding: &str) -> Article {
     }
     // The page's own name (`辽阳新闻网`, `楚雄彝族自治州投资促进局`) stands in the lines
     // before the body and in the source; it is evidence for the region, weaker than the title.
+    // A newspaper's masthead counts wherever it is printed (e-paper pages put it last).
     let site: Vec<&str> = roles[..first_body]
         .iter()
         .zip(&lines)
         .filter(|(r, l)| {
-            matches!(r, Role::Boilerplate(_)) && !CONTACT_WORDS.iter().any(|w| l.contains(w))
+            matches!(r, Role::Boilerplate(kind) if *kind != "masthead")
+                && !CONTACT_WORDS.iter().any(|w| l.contains(w))
         })
         .map(|(_, l)| l.as_str())
+        .chain(mastheads.iter().map(String::as_str))
         .chain(article.source.as_deref())
         .collect();
     let site = site.join("\n");

@@ -224,6 +224,15 @@ gauge_phrasing!(
     [(10.0, None, Some(96.0)), (20.0, None, Some(104.0))]
 );
 gauge_phrasing!(
+    labels_listed_before_respectively,
+    "1-9月，全镇规模工业总产值、固定资产投资、社消零依次达到71亿元、4.75亿元和3.06亿元，完成目标任务的100%、113 %和100%；工业投资、技改投资两项也都完成了任务的100%。",
+    [
+        (71.0, None, Some(100.0)),
+        (4.75, None, Some(113.0)),
+        (3.06, None, Some(100.0))
+    ]
+);
+gauge_phrasing!(
     two_targets,
     "全县到位资金25.47亿元，完成市上全年任务（42.5亿元）的59.94%；完成县上全年任务（46.5亿元）的54.78%。",
     [
@@ -312,3 +321,59 @@ gauge_phrasing!(
     "一季度全区内外资合计到位资金1344亿元，完成全年5360亿元招商引资目标任务的25.07%，同比增长15.95%。",
     [(1344.0, Some(5360.0), Some(25.07))]
 );
+
+#[test]
+fn each_label_of_a_list_goes_to_its_figure() {
+    let body = "某某县招商引资工作情况\n全县签约项目和到位资金分别为12个、35亿元，同比分别增长20%和15%。\n";
+    let a = parse_bytes("labels.txt", body.as_bytes()).expect("parses");
+    let labelled: Vec<(&str, f64)> = a
+        .metrics
+        .iter()
+        .map(|m| (m.label.as_str(), m.value.unwrap_or(f64::NAN)))
+        .collect();
+    assert_eq!(
+        labelled,
+        [
+            ("签约项目", 12.0),
+            ("到位资金", 35.0),
+            ("签约项目", 20.0),
+            ("到位资金", 15.0)
+        ],
+        "{:#?}",
+        a.metrics
+    );
+    assert_eq!(a.metrics[3].kind, MetricKind::GrowthPct);
+}
+
+#[test]
+fn a_money_size_class_before_projects_is_not_a_figure() {
+    let body = "某某县招商引资工作情况\n全县签约落地项目5个，其中1 亿元项目1 个，5000 万项目 2个，2000万项目2 个。\n";
+    let a = parse_bytes("classes.txt", body.as_bytes()).expect("parses");
+    let figures: Vec<(f64, &str)> = a
+        .metrics
+        .iter()
+        .map(|m| (m.value.unwrap_or(f64::NAN), m.unit.as_str()))
+        .collect();
+    assert_eq!(
+        figures,
+        [(5.0, "个"), (1.0, "个"), (2.0, "个"), (2.0, "个")],
+        "{:#?}",
+        a.metrics
+    );
+}
+
+#[test]
+fn an_e_paper_page_keeps_its_title_and_its_masthead_names_the_city() {
+    // Page furniture of a newspaper's e-paper: edition bar, title navigation, a page code,
+    // the date, the article bar twice, and the masthead last.
+    let page = "第A2版:要闻 4下一版\n标题导航\nqlwb\n\n2016年03月02日 星期三\n3 上一篇  下一篇 4 放大 缩小 默认\n\n前两月引进市外资金42亿元\n\n本报讯（记者 王某）全市招商引资开局良好。1至2月，全市引进市外资金42亿元，同比增长9.1%，新签约项目18个。\n\n3 上一篇  下一篇 4 放大 缩小 默认\n\n绍兴日报\n";
+    let a = parse_bytes("epaper.txt", page.as_bytes()).expect("parses");
+    assert_eq!(a.title, "前两月引进市外资金42亿元");
+    assert_eq!(a.region.as_deref(), Some("绍兴市"), "{:?}", a.boilerplate);
+    assert_eq!(a.paragraphs.len(), 1, "{:?}", a.paragraphs);
+    assert!(
+        a.boilerplate
+            .iter()
+            .any(|b| b.kind == "masthead" && b.text == "绍兴日报")
+    );
+}

@@ -91,9 +91,17 @@ static CHROME_ANYWHERE: LazyLock<Regex> = LazyLock::new(|| {
         r"字体\s*[:：]?\s*[\[【（(]?\s*大|字号\s*[:：]|选择阅读字号|【\s*大\s*】|\[\s*大\s*中\s*小\s*\]|大\s+中\s+小",
         r"|关怀版|无障碍|繁体版|繁體版|简体版|智能问答|长者模式|设为首页|加入收藏|网站地图|手机版|进入旧版|RSS订阅",
         r"|上一版|下一版",
+        // An e-paper's article bar: `3 上一篇  下一篇 4 放大 缩小 默认`, `标题导航`.
+        r"|上一篇\s*下一篇|放大\s*缩小|标题导航|版面导航",
     ))
     .expect("valid regex")
 });
+/// A newspaper's masthead on a line of its own (`宁波日报`, `齐鲁晚报`): the page's
+/// publisher, which e-paper pages print above or below the article.
+static MASTHEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\p{Han}{2,10}(?:日报|晚报|时报|商报|都市报|特区报)$").expect("valid regex")
+});
+
 /// A breadcrumb: short steps joined by `>` (`首页 > 新闻中心 > 工作动态`).
 static BREADCRUMB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
@@ -340,6 +348,10 @@ pub fn is_chrome(line: &str) -> bool {
         return false;
     }
     let line = line.trim();
+    // A few Latin letters alone (`dlrb`): a page code, not prose.
+    if (2..=12).contains(&line.len()) && line.chars().all(|c| c.is_ascii_alphabetic()) {
+        return true;
+    }
     // The breadcrumb pattern is costly; most lines have no `>` at all.
     (line.contains(['>', '＞', '»', '›']) && BREADCRUMB.is_match(line))
         || CHROME_START.is_match(line)
@@ -414,7 +426,14 @@ pub fn title_line(line: &str) -> Option<String> {
     let stripped = line.trim_start_matches(['—', '-', '─', ' ']).trim();
     let len = stripped.chars().count();
     let prose_end = stripped.ends_with(['。', '；', ';', '，', ',', '、', '：', ':']);
-    ((4..=60).contains(&len) && !prose_end && !stripped.contains('。')).then(|| stripped.to_owned())
+    // A line without Chinese words (`dlrb`, an e-paper's code) is not a report's title.
+    let worded = stripped
+        .chars()
+        .filter(|&c| super::convert::is_han(c))
+        .count()
+        >= 2;
+    ((4..=60).contains(&len) && !prose_end && !stripped.contains('。') && worded)
+        .then(|| stripped.to_owned())
 }
 
 /// A credit in parentheses closing the last paragraph, `……确保项目落得快。(闫肃)`: returns the
@@ -557,6 +576,8 @@ pub fn classify(lines: &[String]) -> Vec<Role> {
             Role::Boilerplate("credit")
         } else if is_widget_line(line) {
             Role::Boilerplate("widget")
+        } else if MASTHEAD.is_match(line.trim()) {
+            Role::Boilerplate("masthead")
         } else if is_chrome(line) {
             Role::Boilerplate("navigation")
         } else if is_spam(line) {
@@ -571,7 +592,8 @@ pub fn classify(lines: &[String]) -> Vec<Role> {
     let first = roles.iter().position(|r| {
         !matches!(
             r,
-            Role::Blank | Role::Boilerplate("navigation" | "spam" | "widget")
+            Role::Blank
+                | Role::Boilerplate("navigation" | "spam" | "widget" | "masthead" | "header")
         )
     });
     if let Some(first) = first

@@ -66,8 +66,25 @@ pub(super) fn figures(sentence: &[char]) -> Vec<Figure> {
             caps.name("base").map_or("", |m| m.as_str())
         );
         let start = chars_before.advance(&text, whole.start());
-        let end = start + whole.as_str().chars().count();
+        let mut end = start + whole.as_str().chars().count();
         let mut unit = unit;
+        // `5000万项目2个`: this 项 opens 项目, it is not the figure's unit.
+        if unit.ends_with('项') && sentence.get(end) == Some(&'目') {
+            unit.truncate(unit.len() - '项'.len_utf8());
+            end -= 1;
+        }
+        // `其中1亿元项目1个，5000万项目2个`: a size class of projects counted after it.
+        let money =
+            unit.ends_with('元') || ["万", "亿", "千万", "百万", "万亿"].contains(&unit.as_str());
+        if money
+            && sentence[end..].starts_with(&['项', '目'])
+            && sentence[end + 2..]
+                .iter()
+                .find(|c| !c.is_whitespace())
+                .is_some_and(char::is_ascii_digit)
+        {
+            continue;
+        }
         if unit.is_empty() {
             // `完成年度计划92.13。`: a percent of plan whose % sign was lost.
             let head: String = sentence[start.saturating_sub(12)..start].iter().collect();

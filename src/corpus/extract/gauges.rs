@@ -127,7 +127,24 @@ pub fn gauges(metrics: &[Metric]) -> Vec<Gauge> {
                         && metrics[k].pairing.in_list
                 })
                 .count();
-        let candidates = actual_candidates(metrics, i);
+        let mut candidates = actual_candidates(metrics, i);
+        // A figure of an earlier sentence already paired there is not the percent's when the
+        // percent names a measure of its own (`…依次达到71亿元、4.75亿元和3.06亿元，完成…的
+        // 100%、113%和100%；工业投资、技改投资两项也都完成了任务的100%`). It still is when the
+        // percent's sentence is only another frame for it (`；完成县上全年任务(46.5亿元)的
+        // 54.78%`, `；完成县下达任务的45%`).
+        let own_frame = (0..i)
+            .rev()
+            .take_while(|&j| metrics[j].source == metrics[i].source)
+            .any(|j| metrics[j].kind == MetricKind::Target);
+        let names_measure = !["完成", "占", "超额完成", "达到", "为", "是"]
+            .iter()
+            .any(|v| metrics[i].label.starts_with(v));
+        let elsewhere_used = |a: &usize| {
+            used[*a] && metrics[*a].source != metrics[i].source && !own_frame && names_measure
+        };
+        candidates.near.retain(|a| !elsewhere_used(a));
+        candidates.far.retain(|a| !elsewhere_used(a));
         if run > 1 && candidates.near.len() >= run {
             let mut chosen: Vec<usize> = candidates.near[..run].to_vec();
             chosen.reverse();

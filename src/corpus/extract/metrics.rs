@@ -134,6 +134,8 @@ pub(super) fn sentence_metrics(
     let text_of = |a: usize, b: usize| -> String { sentence[a..b].iter().collect() };
     let markers = Markers::find(&text_of(0, sentence.len()));
     let mut metrics: Vec<Metric> = Vec::new();
+    // Where each metric's figure sits in the sentence.
+    let mut places: Vec<(usize, usize)> = Vec::new();
     let mut consumed_until = 0;
     for (k, fig) in found.iter().enumerate() {
         if fig.start < consumed_until {
@@ -160,9 +162,10 @@ pub(super) fn sentence_metrics(
         let mut kind;
         let mut value = fig.value;
         let mut label;
-        // `96%、104%`: the second figure continues a list.
-        let in_list = raw_before.trim_start_matches('、').is_empty()
-            && sentence.get(clause_start.wrapping_sub(1)) == Some(&'、');
+        // `96%、104%`, `113%和100%`: the figure continues a list.
+        let in_list = (raw_before.trim_start_matches('、').is_empty()
+            && sentence.get(clause_start.wrapping_sub(1)) == Some(&'、'))
+            || (k > 0 && clause_start == prev_end && LIST_JOINERS.contains(&raw_before.trim()));
         // 同比增长-8.92%: a growth written with a minus sign.
         let signed = raw_before.ends_with(['-', '－', '—']);
         let growth_before = raw_before.trim_end_matches(['-', '－', '—']);
@@ -320,6 +323,7 @@ pub(super) fn sentence_metrics(
                     .any(|w| before.starts_with(w))
                     && (names_target || TARGET_AFTER.is_match(&after)))
         };
+        places.push((fig.start, fig.end));
         metrics.push(Metric {
             approximate: fig.approximate,
             pairing: Pairing {
@@ -342,7 +346,116 @@ pub(super) fn sentence_metrics(
             ..Metric::default()
         });
     }
+    respective_labels(sentence, &places, &mut metrics);
     metrics
+}
+
+/// Words that join the last two items of a list: `4.75亿元和3.06亿元`.
+const LIST_JOINERS: [&str; 4] = ["和", "及", "以及", "与"];
+
+/// Words that say the figures after them go with the labels before them, in order.
+static RESPECTIVELY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new("分别|依次|依序").expect("valid regex"));
+
+/// Comparison words that may sit between a label list and 分别: `同比`, `比上年`.
+static COMPARED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new("(?:同比|比上年|较上年|比去年同期|较去年同期|比去年|较去年|环比)$")
+        .expect("valid regex")
+});
+
+/// `规模工业总产值、固定资产投资、社消零依次达到71亿元、4.75亿元和3.06亿元，完成目标任务的
+/// 100%、113%和100%`: a list of labels before 分别 (依次) gives each figure of the lists
+/// after it its own label, in order, when the counts agree. A list of percents or growths
+/// that follows takes the same labels.
+fn respective_labels(sentence: &[char], places: &[(usize, usize)], metrics: &mut [Metric]) {
+    let text: String = sentence.iter().collect();
+    let mut labels: Vec<String> = Vec::new();
+    for m in RESPECTIVELY.find_iter(&text) {
+        let at = text[..m.start()].chars().count();
+        let end = at + m.as_str().chars().count();
+        // The labels: from the clause's start to 分别, with no figure among them.
+        let start = (0..at)
+            .rev()
+            .find(|&i| "，,；;：:。".contains(sentence[i]))
+            .map_or(0, |i| i + 1);
+        let figure_among = places.iter().any(|&(s, e)| s < at && e > start);
+        let segment: String = sentence[start..at].iter().collect();
+        let segment = COMPARED.replace(segment.trim(), "").into_owned();
+        // The lists after: runs of figures joined by 、 or 和, each as long as the labels.
+        let after: Vec<usize> = (0..metrics.len()).filter(|&i| places[i].0 >= end).collect();
+        let runs = list_runs(sentence, places, &after);
+        let Some(first) = runs.first() else {
+            continue;
+        };
+        if !figure_among && let Some(found) = split_labels(&segment, first.len()) {
+            labels = found;
+        }
+        if labels.len() < 2 {
+            continue;
+        }
+        for run in runs.iter().filter(|r| r.len() == labels.len()) {
+            // `辽阳县、灯塔市分别有70个和64个到资项目`: places listed, the measure after the
+            // figures; each figure is that place's measure.
+            let measure = run.last().map(|&i| metrics[i].label.clone()).filter(|l| {
+                !labels.contains(l) && !labels.iter().any(|p| l.starts_with(p.as_str()))
+            });
+            let places = labels.iter().all(|l| is_place_name(l));
+            for (&i, label) in run.iter().zip(&labels) {
+                metrics[i].label = match &measure {
+                    Some(m) if places => format!("{label}{m}"),
+                    _ => label.clone(),
+                };
+            }
+        }
+    }
+}
+
+/// The metrics of `order` (positions in the sentence's metrics) grouped into runs of
+/// figures joined only by 、, 和, 及 or 与; a run ends at any other word.
+fn list_runs(sentence: &[char], places: &[(usize, usize)], order: &[usize]) -> Vec<Vec<usize>> {
+    let mut runs: Vec<Vec<usize>> = Vec::new();
+    let mut last_end: Option<usize> = None;
+    for &i in order {
+        let (start, end) = places[i];
+        let joined = last_end.is_some_and(|e| {
+            let between: String = sentence[e..start].iter().collect();
+            let between = between.trim();
+            between == "、" || LIST_JOINERS.contains(&between)
+        });
+        match runs.last_mut() {
+            Some(run) if joined => run.push(i),
+            _ => runs.push(vec![i]),
+        }
+        last_end = Some(end);
+    }
+    runs
+}
+
+/// `规模工业总产值、固定资产投资、社消零` → three labels; the last two may be joined by 和
+/// (`签约项目和到位资金`). `None` unless exactly `count` labels of two or more characters.
+fn split_labels(segment: &str, count: usize) -> Option<Vec<String>> {
+    let mut parts: Vec<String> = segment.split('、').map(str::to_owned).collect();
+    if parts.len() < count
+        && let Some(last) = parts.pop()
+    {
+        let cut = LIST_JOINERS
+            .iter()
+            .filter_map(|j| last.rfind(j).map(|at| (at, j.len())))
+            .max();
+        match cut {
+            Some((at, len)) => {
+                parts.push(last[..at].to_owned());
+                parts.push(last[at + len..].to_owned());
+            }
+            None => parts.push(last),
+        }
+    }
+    let labels: Vec<String> = parts
+        .iter()
+        .map(|p| tidy_label(&strip_fillers(&strip_target_words(p))))
+        .collect();
+    (count >= 2 && labels.len() == count && labels.iter().all(|l| l.chars().count() >= 2))
+        .then_some(labels)
 }
 
 /// Sentences longer than this are not prose (a scraped table or a broken file): they are
@@ -414,6 +527,15 @@ pub fn metrics(
         }
     }
     out
+}
+
+/// True when `text` is one place's name and nothing more (`灯塔市`, `辽阳县`).
+fn is_place_name(text: &str) -> bool {
+    let mentions = Gazetteer::global().mentions(text);
+    mentions.len() == 1
+        && mentions[0].start == 0
+        && mentions[0].end == text.chars().count()
+        && mentions[0].form != Form::Bare
 }
 
 /// The place a clause opens with, in full or short form (`香格里拉县`, `江华县`,
