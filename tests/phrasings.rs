@@ -233,6 +233,11 @@ gauge_phrasing!(
     ]
 );
 gauge_phrasing!(
+    exceeded_an_annual_plan_task,
+    "1至4月，全市合同利用外资24.6亿美元，同比增长1.28倍，已超额完成22.6亿美元的年度计划任务。",
+    [(24.6, Some(22.6), Some(108.85))]
+);
+gauge_phrasing!(
     two_targets,
     "全县到位资金25.47亿元，完成市上全年任务（42.5亿元）的59.94%；完成县上全年任务（46.5亿元）的54.78%。",
     [
@@ -375,5 +380,37 @@ fn an_e_paper_page_keeps_its_title_and_its_masthead_names_the_city() {
         a.boilerplate
             .iter()
             .any(|b| b.kind == "masthead" && b.text == "绍兴日报")
+    );
+}
+
+#[test]
+fn growths_after_respectively_take_the_figures_before_and_counts_reached_are_figures() {
+    let body = "某某县招商引资工作情况\n全县新设外资企业356家，合同利用外资24.6亿美元，与上年同期相比分别增长1.4倍和1.28倍。力争签约项目达15个以上（亿元以上工业项目11个以上）。一季度举办招商推介活动3场次。\n";
+    let a = parse_bytes("growths.txt", body.as_bytes()).expect("parses");
+    let found: Vec<(&str, f64, &str, MetricKind)> = a
+        .metrics
+        .iter()
+        .map(|m| {
+            (
+                m.label.as_str(),
+                m.value.unwrap_or(f64::NAN),
+                m.unit.as_str(),
+                m.kind,
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("新设外资企业", 356.0, "家", MetricKind::Actual),
+            ("合同利用外资", 24.6, "亿美元", MetricKind::Actual),
+            ("新设外资企业", 1.4, "倍", MetricKind::GrowthPct),
+            ("合同利用外资", 1.28, "倍", MetricKind::GrowthPct),
+            ("签约项目", 15.0, "个", MetricKind::Target),
+            ("亿元以上工业项目", 11.0, "个", MetricKind::Target),
+            ("举办招商推介活动", 3.0, "场次", MetricKind::Actual),
+        ],
+        "{:#?}",
+        a.metrics
     );
 }

@@ -11,7 +11,7 @@ static LOST_PERCENT: LazyLock<Regex> = LazyLock::new(|| {
 
 pub(super) static FIGURE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?P<num>[0-9X]+(?:\.[0-9X]+)?)(?P<mag>万亿|千万|百万|亿|万)?(?P<approx>余|多)?(?P<base>美元|美金|元|平方公里|平方米|公里|千米|千瓦时|千瓦|吨|亩|公顷|人次|户|人|个百分点|百分点|%|‰|倍|成|个|家|项|批次|批|次|名|支|件|条|座|宗|台|套|所|辆|栋)?",
+        r"(?P<num>[0-9X]+(?:\.[0-9X]+)?)(?P<mag>万亿|千万|百万|亿|万)?(?P<approx>余|多)?(?P<base>美元|美金|元|平方公里|平方米|公里|千米|千瓦时|千瓦|吨|亩|公顷|人次|场次|场|户|人|个百分点|百分点|%|‰|倍|成|个|家|项|批次|批|次|名|支|件|条|座|宗|台|套|所|辆|栋)?",
     )
     .expect("valid regex")
 });
@@ -102,11 +102,19 @@ pub(super) fn figures(sentence: &[char]) -> Vec<Figure> {
         }
         let rest: String = sentence[end..].iter().take(4).collect();
         // 5000万元以上项目 is a size class, not a figure; 1个月, 1个工作日 are durations.
+        // `达15个以上(亿元以上工业项目11个以上)`: a count reached is a figure, not a class.
+        let reached = {
+            let head: String = sentence[start.saturating_sub(2)..start].iter().collect();
+            ["达", "到", "超", "过", "破", "共", "有", "至"]
+                .iter()
+                .any(|v| head.ends_with(v))
+        };
         let threshold = (rest.starts_with("以上") || rest.starts_with("以下"))
             && unit != "%"
-            && sentence
-                .get(end + 2)
-                .is_some_and(|&c| c != '的' && !CLAUSE_DELIMITERS.contains(&c));
+            && !reached
+            && sentence.get(end + 2).is_some_and(|&c| {
+                c != '的' && !CLAUSE_DELIMITERS.contains(&c) && !"（()）".contains(c)
+            });
         let duration = ["月", "工作日", "小时", "季度", "年", "多月"]
             .iter()
             .any(|w| rest.starts_with(w));

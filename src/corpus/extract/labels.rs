@@ -5,14 +5,15 @@
 use super::*;
 
 pub(super) static TIME_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\d{4}年)?(?:\d{1,2}(?:-|--|—|——|至|~)\d{1,2}月份?)?(?:以来)?")
+    Regex::new(r"^(?:\d{4}年)?(?:\d{1,2}(?:-|--|—|——|至|~)\d{1,2}月份?)?(?:(?:前|第)?[一二三四1-4]季度|上半年|下半年)?(?:以来)?")
         .expect("valid regex")
 });
 
-pub(super) const LEADING_FILLERS: [&str; 30] = [
+pub(super) const LEADING_FILLERS: [&str; 32] = [
     "其中", "全市", "全区", "全县", "全旗", "全省", "全镇", "该区", "该市", "该县", "我区", "我市",
     "我县", "全年", "今年", "去年", "当年", "同时", "此外", "另外", "累计", "共计", "合计", "总计",
-    "共", "把", "对", "与", "和", "在",
+    // `15个以上（亿元以上工业项目11个`: the end of the figure before.
+    "以上", "以下", "共", "把", "对", "与", "和", "在",
 ];
 pub(super) const TRAILING_FILLERS: [&str; 25] = [
     "实现",

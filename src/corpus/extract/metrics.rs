@@ -53,7 +53,7 @@ static ACHIEVED: LazyLock<Regex> = LazyLock::new(|| {
 /// Words after a figure that make it a target: `80亿目标任务`, `910亿元的年度任务`.
 static TARGET_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"^(?:的)?(?:年度|全年)?(?:目标任务|目标|任务)",
+        r"^(?:的)?(?:年度|全年)?(?:计划)?(?:目标任务|目标|任务)",
         // 完成全年5360亿元招商引资目标任务的25.07%: the measure named between.
         r"|^(?:的)?[^，,；;。、：:（()）0-9]{1,8}?目标(?:任务)?的",
     ))
@@ -188,13 +188,13 @@ pub(super) fn sentence_metrics(
             } else {
                 after_last_verb(&stem)
             };
-        } else if fig.unit == "%"
-            && in_list
+        } else if in_list
             && metrics
                 .last()
-                .is_some_and(|m| m.kind == MetricKind::GrowthPct && m.unit == "%")
+                .is_some_and(|m| m.kind == MetricKind::GrowthPct && m.unit == fig.unit)
         {
-            // 同比分别增长328%、323%: every percent of the list is a growth.
+            // 同比分别增长328%、323%, 分别增长1.4倍和1.28倍: every figure of the list is a
+            // growth.
             kind = MetricKind::GrowthPct;
             label = metrics.last().map(|m| m.label.clone()).unwrap_or_default();
         } else if fig.unit == "%"
@@ -315,7 +315,7 @@ pub(super) fn sentence_metrics(
             months = None;
         }
         let target_of_previous = kind == MetricKind::Target && {
-            let before = raw_before.trim();
+            let before = raw_before.trim().trim_start_matches(['已', '均', '都']);
             let names_target = ["目标", "任务"].iter().any(|w| before.contains(w));
             (before.starts_with(['（', '(']) && names_target)
                 || (["超额完成", "超过", "超出"]
@@ -389,6 +389,18 @@ fn respective_labels(sentence: &[char], places: &[(usize, usize)], metrics: &mut
         };
         if !figure_among && let Some(found) = split_labels(&segment, first.len()) {
             labels = found;
+        } else if labels.is_empty() && compares_only(&segment) {
+            // `新设立外资企业356家，合同利用外资24.6亿美元，与上年同期相比分别增长1.4倍和
+            // 1.28倍`: the figures just before, in order, name the growths.
+            let before: Vec<usize> = (0..metrics.len())
+                .filter(|&i| places[i].1 <= start && metrics[i].unit != "%")
+                .collect();
+            if let Some(last) = before.len().checked_sub(first.len()) {
+                labels = before[last..]
+                    .iter()
+                    .map(|&i| metrics[i].label.clone())
+                    .collect();
+            }
         }
         if labels.len() < 2 {
             continue;
@@ -408,6 +420,30 @@ fn respective_labels(sentence: &[char], places: &[(usize, usize)], metrics: &mut
             }
         }
     }
+}
+
+/// True when the words before 分别 only say what the figures are compared with (`同比`,
+/// `与上年同期相比`, nothing at all).
+fn compares_only(segment: &str) -> bool {
+    let rest = [
+        "上年同期",
+        "去年同期",
+        "相比",
+        "同比",
+        "环比",
+        "比较",
+        "上年",
+        "去年",
+        "同期",
+        "与",
+        "和",
+        "较",
+        "比",
+        "同",
+    ]
+    .iter()
+    .fold(segment.trim().to_owned(), |s, w| s.replace(w, ""));
+    rest.is_empty()
 }
 
 /// The metrics of `order` (positions in the sentence's metrics) grouped into runs of
