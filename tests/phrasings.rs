@@ -238,6 +238,11 @@ gauge_phrasing!(
     [(24.6, Some(22.6), Some(108.85))]
 );
 gauge_phrasing!(
+    a_share_asked_for_is_no_progress,
+    "全区上报到位资金24.8亿元(任务数23亿元)，工业到位资金占比51.9%(任务数50%)。",
+    [(24.8, Some(23.0), Some(107.83))]
+);
+gauge_phrasing!(
     two_targets,
     "全县到位资金25.47亿元，完成市上全年任务（42.5亿元）的59.94%；完成县上全年任务（46.5亿元）的54.78%。",
     [

@@ -197,6 +197,10 @@ pub(super) fn sentence_metrics(
             // growth.
             kind = MetricKind::GrowthPct;
             label = metrics.last().map(|m| m.label.clone()).unwrap_or_default();
+        } else if fig.unit == "%" && task_in_brackets(&raw_before) {
+            // `工业到位资金占比51.9%(任务数50%)`: the share asked for, not progress.
+            kind = MetricKind::Target;
+            label = metrics.last().map(|m| m.label.clone()).unwrap_or_default();
         } else if fig.unit == "%"
             && !MARGIN.is_match(&raw_before)
             && (PROGRESS.is_match(&raw_before)
@@ -348,6 +352,16 @@ pub(super) fn sentence_metrics(
     }
     respective_labels(sentence, &places, &mut metrics);
     metrics
+}
+
+/// `（任务数`, `(任务数占比`, `（目标数`: a bracket opening with the figure asked for.
+fn task_in_brackets(before: &str) -> bool {
+    let inner = before.trim().strip_prefix(['（', '(']).unwrap_or("");
+    ["任务数", "目标数", "任务"].iter().any(|w| {
+        inner
+            .strip_prefix(w)
+            .is_some_and(|rest| ["", "占比", "为", "是"].contains(&rest.trim()))
+    })
 }
 
 /// Words that join the last two items of a list: `4.75亿元和3.06亿元`.
