@@ -772,24 +772,25 @@ fn region_tree_picker_filter_compare_and_overview_chart_in_tmux() {
             .unwrap_or_else(|| panic!("a count for {name} in\n{screen}"))
     };
     let funds = count("到位资金");
-    // The next ranking: the first block heading after funds in place.
-    let next = screen
-        .lines()
-        .filter_map(|l| l.strip_prefix('│'))
-        .filter_map(|l| l.split(" (").next())
-        .find(|name| {
-            !name.is_empty()
-                && !name.starts_with(' ')
-                && !name.starts_with("指标")
-                && !name.starts_with('>')
-                && *name != "到位资金"
-        })
-        .expect("a second ranking")
-        .to_owned();
+    // Past the regions that report funds in place, the chart is the next ranking's.
     for _ in 0..funds {
         s.keys(&["j"]);
     }
-    let screen = s.wait_for(&format!("╭ {next} - "));
+    let chart_title = |screen: &str| -> Option<String> {
+        let at = screen.find("╭ ")?;
+        let rest = &screen[at + "╭ ".len()..];
+        rest.lines()
+            .next()
+            .and_then(|l| l.split(" - ").next())
+            .map(str::to_owned)
+    };
+    let screen = s.wait_until("the next ranking's chart", |screen| {
+        screen.lines().any(|l| {
+            l.rfind("╭ ")
+                .and_then(|at| chart_title(&l[at..]))
+                .is_some_and(|t| !t.starts_with("到位资金") && !t.starts_with("总览"))
+        })
+    });
     fits(&screen, 120);
     s.keys(&["q"]);
     s.wait_for("EXIT=0");

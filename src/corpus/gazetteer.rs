@@ -658,6 +658,27 @@ impl Gazetteer {
         }
     }
 
+    /// The prefecture-level cities whose name starts with `c`: what a one-character
+    /// abbreviation (`来锦考察`: 锦州) may stand for.
+    ///
+    /// ```
+    /// use zhaoshang::corpus::gazetteer::Gazetteer;
+    /// let g = Gazetteer::global();
+    /// let names = |c| -> Vec<String> {
+    ///     g.prefectures_starting_with(c).iter().map(|&id| g.place(id).name.clone()).collect()
+    /// };
+    /// assert_eq!(names('锦'), ["锦州市"]);
+    /// assert_eq!(names('黔').len(), 3);
+    /// ```
+    pub fn prefectures_starting_with(&self, c: char) -> Vec<PlaceId> {
+        self.places
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.level == RegionLevel::Prefecture && p.name.starts_with(c))
+            .filter_map(|(i, _)| u32::try_from(i).ok().map(PlaceId))
+            .collect()
+    }
+
     /// Township-level zones keyed by their parent and the suffix left after removing the
     /// names of their ancestors (`河北鹿泉经济开发区` → (`鹿泉区`, `经济开发区`)).
     fn zone_index(&self) -> HashMap<(PlaceId, &'static str), PlaceId> {

@@ -9,6 +9,9 @@
 //! is never a region, and a text that names its subject only as `我县` has none.
 
 use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use crate::corpus::RegionLevel;
 use crate::corpus::gazetteer::{Form, Gazetteer, Mention, PlaceId};
@@ -21,6 +24,11 @@ const ZONE_VOTE: char = 'Z';
 
 /// A subject needs at least this much evidence: two plain mentions, or one in the title.
 const MIN_SCORE: f64 = 2.0;
+
+/// Visitors coming to a city named by one character: `来锦考察`, `来邵投资`.
+static ABBREVIATED_VISIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"来(\p{Han})(?:考察|投资|洽谈|参观|兴业|创业|落户|对接)").expect("valid regex")
+});
 
 /// The subject region, as stored on an article.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -256,6 +264,40 @@ pub fn find_region(title: &str, site: Option<&str>, paragraphs: &[String]) -> Op
                 weight,
                 order,
                 strong_spot: matches!(place, Spot::Title | Spot::Site) || in_outlet,
+            });
+            order += 1;
+        }
+    }
+    // `邀请…企业来锦考察`: a city abbreviated to one character, where visitors come to; it
+    // counts as a plain mention when one prefecture-level city alone starts with it.
+    for &(place, text) in &pieces {
+        if matches!(place, Spot::Site) {
+            continue;
+        }
+        for caps in ABBREVIATED_VISIT.captures_iter(text) {
+            let Some(abbreviation) = caps.get(1) else {
+                continue;
+            };
+            let Some(c) = abbreviation.as_str().chars().next() else {
+                continue;
+            };
+            let [city] = gazetteer.prefectures_starting_with(c)[..] else {
+                continue;
+            };
+            let start = text[..abbreviation.start()].chars().count();
+            seen.push(Seen {
+                mention: Mention {
+                    start,
+                    end: start + 1,
+                    text: abbreviation.as_str().to_owned(),
+                    level: RegionLevel::Prefecture,
+                    form: Form::Short,
+                    candidates: vec![(city, Form::Short)],
+                    parents: Vec::new(),
+                },
+                weight: Spot::Body.weight(),
+                order,
+                strong_spot: false,
             });
             order += 1;
         }
@@ -771,6 +813,18 @@ mod tests {
         };
     }
 
+    region_case!(
+        a_city_visitors_come_to_by_one_character,
+        "",
+        "今年以来，我市招商成绩突出，全市到位资金490亿元。邀请多家知名企业来锦考察洽谈，全市签约项目66个。",
+        Some("锦州市")
+    );
+    region_case!(
+        one_character_several_cities_fit_is_no_region,
+        "",
+        "今年以来，我市招商成绩突出，全市到位资金490亿元。邀请多家知名企业来湘考察洽谈，全市签约项目66个。",
+        None
+    );
     region_case!(
         full_name_repeated,
         "",
