@@ -3,6 +3,7 @@
 //! [`crate::corpus::figures`] and cached per filter, for the view to draw.
 
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -320,9 +321,42 @@ impl OverviewTable {
     }
 }
 
-/// Every period some region has a figure in, in order: what `p` steps through.
+/// The periods `p` steps through, in order: those in which two regions or more have a
+/// figure of one indicator to rank (a period no ranking has would show an empty overview).
 pub(crate) fn overview_periods(app: &App) -> Vec<String> {
-    crate::corpus::figures::periods(app.background.figures().iter().flat_map(|f| &f.figures))
+    let figures = app.background.figures();
+    let by = app.overview.filters.by;
+    // Per indicator, unit and period: the last region seen and how many regions.
+    let mut regions: HashMap<(&str, &str, &str), (usize, usize)> = HashMap::new();
+    for (r, f) in figures.iter().enumerate() {
+        for fig in &f.figures {
+            let ranked = match by {
+                RankBy::Value => fig.value.is_some(),
+                RankBy::Percent => fig.percent.is_some(),
+            };
+            let Some(period) = fig.period.as_deref() else {
+                continue;
+            };
+            if fig.kind != crate::corpus::MetricKind::Actual || !ranked {
+                continue;
+            }
+            let seen = regions
+                .entry((&fig.indicator, &fig.unit, period))
+                .or_insert((usize::MAX, 0));
+            if seen.0 != r {
+                *seen = (r, seen.1 + 1);
+            }
+        }
+    }
+    let rankable: std::collections::HashSet<&str> = regions
+        .iter()
+        .filter(|(_, (_, n))| *n >= 2)
+        .map(|((_, _, p), _)| *p)
+        .collect();
+    crate::corpus::figures::periods(figures.iter().flat_map(|f| &f.figures))
+        .into_iter()
+        .filter(|p| rankable.contains(p.as_str()))
+        .collect()
 }
 
 /// The rankings of every named region for the period and measure of `key`, computed once
@@ -570,6 +604,23 @@ mod tests {
                 (r.indicator, r.unit, tabs)
             })
             .collect()
+    }
+
+    #[test]
+    fn every_period_p_steps_to_has_a_ranking() {
+        let mut app = App::new(crate::corpus::builtin(), &Options::default());
+        app.update(Action::ShowOverview);
+        let mut steps = 0;
+        loop {
+            app.update(Action::NextPeriod);
+            if app.overview.filters.period == PeriodChoice::Latest {
+                break;
+            }
+            steps += 1;
+            assert!(!rows(&app).shown.is_empty(), "{:?}", app.overview.filters);
+            assert!(steps < 200, "the periods come round to the latest");
+        }
+        assert!(steps >= 2, "{steps}");
     }
 
     #[test]
