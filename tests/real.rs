@@ -170,19 +170,23 @@ fn every_fixture_has_gold_with_its_source_url() {
     assert!(sites.len() >= 30, "{} sites: {sites:?}", sites.len());
 }
 
-/// The third held-out round (tests/fixtures/heldout): 14 reports from 14 more sites, written
-/// by people who never saw the parser and kept out of the development set, so that no rule
-/// is tuned on them. First scored at region 11/14, gauges 16/18 with precision 16/18, metrics
-/// 121/123, nothing invented; one phrasing frame they showed (`完成全年5360亿元招商引资目标任务的
-/// 25.07%`) was then added as a rule, giving gauges 18/18. These are the floor: a change that
-/// loses ground on text the rules were not written for fails here.
+/// The third and fifth held-out rounds (tests/fixtures/heldout, 01–14 and 15–28): reports
+/// from 28 more sites, written by people who never saw the parser and kept out of the
+/// development set, so that no rule is tuned on them. Round 3 first scored at region 11/14,
+/// gauges 16/18 with precision 16/18, metrics 121/123; one phrasing frame it showed
+/// (`完成全年5360亿元招商引资目标任务的25.07%`) was then added as a rule, giving gauges
+/// 18/18. Round 5 first scored at region 10/14, gauges 17/18 with precision 18/18, metrics
+/// 97/102; an unplaced bare name in its title (`区人大清河代表组`) then stopped being taken
+/// for the region. Nothing invented in either. These are the floor: a change that loses
+/// ground on text the rules were not written for fails here.
 #[test]
 fn held_out_reports_keep_their_first_scores() {
     let parsed = parsed_json("heldout", "tests/fixtures/heldout/articles");
     let (region, recall, precision, metrics, invented, report) =
         score("tests/fixtures/heldout/gold", &parsed);
     let _ = std::fs::remove_file(&parsed);
-    assert!(region >= 11.0 / 14.0 - 1e-9, "region {region:.3}\n{report}");
+    // Rounds 3 (01–14) and 5 (15–28): 11 and 10 regions of 14 at their first scoring.
+    assert!(region >= 21.0 / 28.0 - 1e-9, "region {region:.3}\n{report}");
     assert!(recall >= 0.95, "gauge recall {recall:.3}\n{report}");
     assert!(
         precision >= 0.95,

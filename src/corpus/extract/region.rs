@@ -84,7 +84,7 @@ const ELSEWHERE_BEFORE: [&str; 14] = [
 ];
 /// Words that end the name of an organisation named after a place; a clause that is a
 /// project's name (`开平东汇城(二期)项目`) counts too.
-const ORGANISATIONS: [&str; 8] = [
+const ORGANISATIONS: [&str; 10] = [
     "有限公司",
     "公司",
     "集团",
@@ -93,6 +93,9 @@ const ORGANISATIONS: [&str; 8] = [
     "医院",
     "银行",
     "校区",
+    // 清河代表组, 城关代表团: a group of deputies named after the place they represent.
+    "代表组",
+    "代表团",
 ];
 /// Words after a name that make it another place than the subject.
 const ELSEWHERE_AFTER: [&str; 6] = ["等地", "等省", "等市", "客商", "企业家", "籍"];
@@ -406,6 +409,11 @@ pub fn find_region(title: &str, site: Option<&str>, paragraphs: &[String]) -> Op
             p.parent.is_some_and(|parent| supported.contains(&parent))
                 && level_char(&p.name).is_some_and(|c| votes.contains_key(&c))
         };
+        // A bare name no one place fits (`清河`: a county, districts, streets) is never the
+        // subject, even in the title (`区人大清河代表组…`): it would be a region invented.
+        if m.level != RegionLevel::Zone && m.form == Form::Bare && place.is_none() {
+            continue;
+        }
         if m.level != RegionLevel::Zone
             && m.form == Form::Bare
             && !s.strong_spot
@@ -823,6 +831,12 @@ mod tests {
         one_character_several_cities_fit_is_no_region,
         "",
         "今年以来，我市招商成绩突出，全市到位资金490亿元。邀请多家知名企业来湘考察洽谈，全市签约项目66个。",
+        None
+    );
+    region_case!(
+        a_bare_name_no_one_place_fits_is_no_region_even_in_the_title,
+        "区人大清河代表组视察区投资促进局工作",
+        "按照区人大常委会的安排，区人大清河代表组对区投资促进局的工作进行了视察。",
         None
     );
     region_case!(
