@@ -243,6 +243,11 @@ gauge_phrasing!(
     [(24.8, Some(23.0), Some(107.83))]
 );
 gauge_phrasing!(
+    more_than_before_the_magnitude,
+    "一季度全市新增预计投入资金3600余亿元，同比增长156%，完成全年任务的37%；外资大项目涉及外资13多亿美元。",
+    [(3600.0, None, Some(37.0))]
+);
+gauge_phrasing!(
     two_targets,
     "全县到位资金25.47亿元，完成市上全年任务（42.5亿元）的59.94%；完成县上全年任务（46.5亿元）的54.78%。",
     [

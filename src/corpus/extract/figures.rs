@@ -11,7 +11,7 @@ static LOST_PERCENT: LazyLock<Regex> = LazyLock::new(|| {
 
 pub(super) static FIGURE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?P<num>[0-9X]+(?:\.[0-9X]+)?)(?P<mag>万亿|千万|百万|亿|万)?(?P<approx>余|多)?(?P<base>美元|美金|元|平方公里|平方米|公里|千米|千瓦时|千瓦|吨|亩|公顷|人次|场次|场|户|人|个百分点|百分点|%|‰|倍|成|个|家|项|批次|批|次|名|支|件|条|座|宗|台|套|所|辆|栋)?",
+        r"(?P<num>[0-9X]+(?:\.[0-9X]+)?)(?P<more>余|多)?(?P<mag>万亿|千万|百万|亿|万)?(?P<approx>余|多)?(?P<base>美元|美金|元|平方公里|平方米|公里|千米|千瓦时|千瓦|吨|亩|公顷|人次|场次|场|户|人|个百分点|百分点|%|‰|倍|成|个|家|项|批次|批|次|名|支|件|条|座|宗|台|套|所|辆|栋)?",
     )
     .expect("valid regex")
 });
@@ -148,6 +148,7 @@ pub(super) fn figures(sentence: &[char]) -> Vec<Figure> {
         }
         let lead: String = sentence[start.saturating_sub(2)..start].iter().collect();
         let approximate = caps.name("approx").is_some()
+            || caps.name("more").is_some()
             || ["近", "约", "逾", "超", "余", "多"]
                 .iter()
                 .any(|w| lead.ends_with(w))
