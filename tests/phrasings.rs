@@ -424,3 +424,25 @@ fn growths_after_respectively_take_the_figures_before_and_counts_reached_are_fig
         a.metrics
     );
 }
+
+#[test]
+fn a_bare_increase_is_growth_and_a_new_count_is_not() {
+    let body = "某某县招商引资工作情况\n全县完成市外到位资金33.63亿元，增15.65%，新增12个项目，同比降3%。\n";
+    let a = parse_bytes("growth.txt", body.as_bytes()).expect("parses");
+    let kinds: Vec<(f64, MetricKind)> = a
+        .metrics
+        .iter()
+        .map(|m| (m.value.unwrap_or(f64::NAN), m.kind))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            (33.63, MetricKind::Actual),
+            (15.65, MetricKind::GrowthPct),
+            (12.0, MetricKind::Actual),
+            (-3.0, MetricKind::GrowthPct)
+        ],
+        "{:#?}",
+        a.metrics
+    );
+}

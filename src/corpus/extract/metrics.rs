@@ -5,7 +5,7 @@ use super::*;
 use crate::corpus::gazetteer::{Form, Gazetteer};
 
 pub(super) static GROWTH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:同比|比上年|较上年|比去年同期|较去年同期|比去年|较去年|环比)?(?P<verb>增长|增加|提高|上升|提升|增幅为|增幅|下降|减少|降低|回落|下滑)(?:了)?(?:达|为|约|近)?$")
+    Regex::new(r"(?:同比|比上年|较上年|比去年同期|较去年同期|比去年|较去年|环比)?(?P<verb>增长|增加|提高|上升|提升|增幅为|增幅|下降|减少|降低|回落|下滑|增|降)(?:了)?(?:达|为|约|近)?$")
         .expect("valid regex")
 });
 pub(super) static PROGRESS: LazyLock<Regex> = LazyLock::new(|| {
@@ -169,10 +169,17 @@ pub(super) fn sentence_metrics(
         // 同比增长-8.92%: a growth written with a minus sign.
         let signed = raw_before.ends_with(['-', '－', '—']);
         let growth_before = raw_before.trim_end_matches(['-', '－', '—']);
-        if let Some(caps) = GROWTH.captures(growth_before) {
-            let negative = caps
-                .name("verb")
-                .is_some_and(|v| ["下降", "减少", "降低", "回落", "下滑"].contains(&v.as_str()));
+        // `，增15.65%`, `同比降3%`: a bare 增 or 降 is growth only alone in its clause or after
+        // a comparison (新增12个 is a count; 下降 and 增长 are whole words already).
+        let growth = GROWTH.captures(growth_before).filter(|c| {
+            let verb = c.name("verb").map_or("", |v| v.as_str());
+            let whole = c.get(0).map_or("", |m| m.as_str());
+            !["增", "降"].contains(&verb) || whole != verb || growth_before.trim() == verb
+        });
+        if let Some(caps) = growth {
+            let negative = caps.name("verb").is_some_and(|v| {
+                ["下降", "减少", "降低", "回落", "下滑", "降"].contains(&v.as_str())
+            });
             if negative != signed {
                 value = value.map(|v| -v);
             }
