@@ -43,7 +43,7 @@ use crate::text::plural::count;
 /// The version of the parser's output. Bump it whenever a change to decoding, cleaning,
 /// conversion or extraction changes what an article parses to: a corpus store reparses every
 /// article made by another version.
-pub const PARSER_VERSION: u32 = 9;
+pub const PARSER_VERSION: u32 = 10;
 
 /// Parses one article from raw file bytes; `file` is recorded as given.
 pub fn parse_bytes(file: &str, bytes: &[u8]) -> Result<Article, decode::DecodeError> {
@@ -232,7 +232,12 @@ pub fn parse_text(file: &str, original: String, encoding: &str) -> Article {
     }
     take_trailing_credit(&mut article, &roles, &original_lines, &mut bylines);
     article.byline = (!bylines.is_empty()).then(|| bylines.join(" "));
-    article.source = header_source.or(credited_source).or(footer_source);
+    // The page's own source line. The outlet of the dateline (`滁州日报讯`) or an e-paper's
+    // masthead stands in for it after extraction, where they already count on their own.
+    article.source = [header_source, credited_source, footer_source]
+        .into_iter()
+        .flatten()
+        .find_map(|s| structure::source_name(&s));
     if article.title.is_empty() {
         article.title = derived_title(&article.paragraphs, &article.headings);
         article.title_derived = true;
@@ -263,6 +268,14 @@ pub fn parse_text(file: &str, original: String, encoding: &str) -> Article {
         &article.headings,
         article.published.as_deref(),
     );
+    if article.source.is_none() {
+        article.source = article
+            .paragraphs
+            .first()
+            .and_then(|p| extract::dateline_outlet(p))
+            .map(str::to_owned)
+            .or_else(|| mastheads.first().cloned());
+    }
     let long = article
         .paragraphs
         .iter()

@@ -248,6 +248,25 @@ gauge_phrasing!(
     [(3600.0, None, Some(37.0))]
 );
 gauge_phrasing!(
+    a_run_of_percents_pairs_with_counts_of_one_unit_across_a_semicolon,
+    "1-12月，全市新引进亿元及以上项目43个，总投资226.51亿元，到位资金35.89亿元；其中投资额5亿元及以上的项目14个，投资额10亿元及以上项目8个，分别完成年初预期目标任务的143%、140%、160%。",
+    [
+        (43.0, None, Some(143.0)),
+        (14.0, None, Some(140.0)),
+        (8.0, None, Some(160.0))
+    ]
+);
+gauge_phrasing!(
+    a_plan_spanning_years_sets_no_target,
+    "2018年我区全面铺开产业大招商三年行动计划(2018-2020年)，当年全区引进到位资金7959.3亿元，完成年度目标任务7600亿元的104.7%。",
+    [(7959.3, Some(7600.0), Some(104.7))]
+);
+gauge_phrasing!(
+    a_target_for_an_earlier_year_is_not_paired,
+    "2009年，全县完成国内招商引资26亿元。2001年总体目标：国内招商引资70亿元。",
+    []
+);
+gauge_phrasing!(
     two_targets,
     "全县到位资金25.47亿元，完成市上全年任务（42.5亿元）的59.94%；完成县上全年任务（46.5亿元）的54.78%。",
     [

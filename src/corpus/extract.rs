@@ -33,7 +33,7 @@ use metrics::TARGET_REF;
 pub use metrics::{MAX_METRICS, MAX_SENTENCE_CHARS, metrics, sentences};
 use periods::{Time, period_year, strip_titles, time_expressions, year_period};
 pub use periods::{article_period, reference_year};
-pub use region::{Region, find_region};
+pub use region::{Region, dateline_outlet, find_region};
 
 /// What extraction found in one article.
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -205,6 +205,32 @@ fn labelled_source(line: &str) -> Option<String> {
     (!value.is_empty()).then_some(value)
 }
 
+/// A source as printed, reduced to the outlet's name: cut at the next field label or date
+/// (`河北新闻网 2017-12-26 09:52`, `汉中日报 作者：`); `None` when what is left is no name
+/// (`发布时间： 浏览次数：`, `? 2021-07-29`).
+///
+/// ```
+/// use zhaoshang::corpus::structure::source_name;
+/// assert_eq!(source_name("河北新闻网 2017-12-26 09:52:11").as_deref(), Some("河北新闻网"));
+/// assert_eq!(source_name("汉中日报 作者：").as_deref(), Some("汉中日报"));
+/// assert_eq!(source_name("发布时间： 浏览次数："), None);
+/// assert_eq!(source_name("? 2021-07-29 13:52:29"), None);
+/// ```
+pub fn source_name(value: &str) -> Option<String> {
+    let end = [
+        FIELD_LABEL.find(value).map(|m| m.start()),
+        DATE_TIME.find(value).map(|m| m.start()),
+    ]
+    .into_iter()
+    .flatten()
+    .min()
+    .unwrap_or(value.len());
+    let name = value[..end].trim_matches(|c: char| {
+        c.is_whitespace() || c.is_ascii_punctuation() || "：|｜[]【】".contains(c)
+    });
+    is_source_name(name).then(|| name.to_owned())
+}
+
 /// True when a string can be an outlet's name: not a number, not a page counter.
 fn is_source_name(s: &str) -> bool {
     let n = s.chars().count();

@@ -109,11 +109,26 @@ pub(super) fn figures(sentence: &[char]) -> Vec<Figure> {
                 .iter()
                 .any(|v| head.ends_with(v))
         };
-        let threshold = (rest.starts_with("以上") || rest.starts_with("以下"))
+        // `5亿元及以上项目` too.
+        let class_words = ["以上", "以下", "及以上", "及以下"]
+            .iter()
+            .find(|w| rest.starts_with(**w))
+            .map_or(0, |w| w.chars().count());
+        // `5亿元及以上的项目14个` is a class too; `…以上的` before anything else is not.
+        let after_class: String = sentence[(end + class_words).min(sentence.len())..]
+            .iter()
+            .take(3)
+            .collect();
+        let class_of_projects = ["的项目", "的企业", "的工业", "的重大", "的产业"]
+            .iter()
+            .any(|w| after_class.starts_with(w));
+        let threshold = class_words > 0
             && unit != "%"
             && !reached
-            && sentence.get(end + 2).is_some_and(|&c| {
-                c != '的' && !CLAUSE_DELIMITERS.contains(&c) && !"（()）".contains(c)
+            && sentence.get(end + class_words).is_some_and(|&c| {
+                (c != '的' || class_of_projects)
+                    && !CLAUSE_DELIMITERS.contains(&c)
+                    && !"（()）".contains(c)
             });
         let duration = ["月", "工作日", "小时", "季度", "年", "多月"]
             .iter()

@@ -78,6 +78,36 @@ fn actual_candidates(metrics: &[Metric], i: usize) -> Candidates {
     Candidates { near, far }
 }
 
+/// The achieved figures of the sentence right before the one holding metric `i`, in the
+/// same paragraph, nearest first.
+fn previous_sentence_achieved(metrics: &[Metric], i: usize) -> Vec<usize> {
+    let source = metrics[i].source;
+    let Some(first) = (0..=i)
+        .rev()
+        .take_while(|&j| metrics[j].source == source)
+        .last()
+    else {
+        return Vec::new();
+    };
+    let Some(previous) = first.checked_sub(1) else {
+        return Vec::new();
+    };
+    let before = metrics[previous].source;
+    if before.paragraph != source.paragraph || before.end != source.start {
+        return Vec::new();
+    }
+    (0..=previous)
+        .rev()
+        .take_while(|&j| metrics[j].source == before)
+        .filter(|&j| {
+            let o = &metrics[j];
+            matches!(o.kind, MetricKind::Actual | MetricKind::Forecast)
+                && o.value.is_some()
+                && o.unit != "%"
+        })
+        .collect()
+}
+
 /// The target figures a stated percent at `i` may be measured against: the first of the
 /// targets right before it, which is its own frame's (`完成年度目标任务589亿元的37.22%`,
 /// `任务1000万美元(其中加工贸易200万美元)的31.4%`), and else a plan stated earlier in the
@@ -145,8 +175,29 @@ pub fn gauges(metrics: &[Metric]) -> Vec<Gauge> {
         };
         candidates.near.retain(|a| !elsewhere_used(a));
         candidates.far.retain(|a| !elsewhere_used(a));
+        if run > 1 && candidates.near.len() < run {
+            // `…亿元及以上项目43个，…；其中…14个，…8个，分别完成…的143%、140%、160%`: the
+            // run reaches into the sentence before when its own has too few figures.
+            candidates
+                .near
+                .extend(previous_sentence_achieved(metrics, i));
+        }
         if run > 1 && candidates.near.len() >= run {
-            let mut chosen: Vec<usize> = candidates.near[..run].to_vec();
+            // `新引进亿元及以上项目43个，总投资226.51亿元，…其中…14个，…8个，分别完成…的143%、
+            // 140%、160%`: when the nearest figure's unit has enough figures for the run, the
+            // run pairs with those, not with the amounts between.
+            let unit = &metrics[candidates.near[0]].unit;
+            let same: Vec<usize> = candidates
+                .near
+                .iter()
+                .copied()
+                .filter(|&a| metrics[a].unit == *unit)
+                .collect();
+            let mut chosen: Vec<usize> = if same.len() >= run {
+                same[..run].to_vec()
+            } else {
+                candidates.near[..run].to_vec()
+            };
             chosen.reverse();
             for (k, &a) in chosen.iter().enumerate() {
                 used[a] = true;
@@ -239,6 +290,9 @@ pub fn gauges(metrics: &[Metric]) -> Vec<Gauge> {
                 && pairable(&keys[*j], &keys[t])
                 // A target for part of a year (`三季度力争…`) belongs to that part only.
                 && (tm.pairing.months.is_none() || am.pairing.months == tm.pairing.months)
+                // A target is never for a year before its actual's (last year's actual
+                // against this year's target is a cross-period pair; the reverse is not).
+                && year_of(tm).zip(year_of(am)).is_none_or(|(t, a)| t >= a)
         });
         let same_period = |am: &Metric| am.period == tm.period;
         let best = candidates.max_by_key(|(j, am)| (same_period(am), am.period.clone(), *j));
@@ -372,6 +426,11 @@ fn adjacent_targets(metrics: &[Metric], used: &mut [bool], out: &mut Vec<Gauge>)
         used[t] = true;
         out.push(paired_gauge(metrics, a, tm));
     }
+}
+
+/// The year a metric's period falls in, when known.
+fn year_of(m: &Metric) -> Option<i32> {
+    m.period.as_deref().and_then(period_year)
 }
 
 /// A gauge from an achieved figure `a` and a target `tm` stated as a figure of its own:

@@ -100,6 +100,13 @@ pub(super) struct Markers {
     pub(super) whole_year: Option<usize>,
 }
 
+/// The name of a plan that spans years (`产业大招商三年行动计划(2018-2020年)`): it sets no
+/// target for the figures after it. A year's plan (`年度招商引资行动计划，…共谋划95项`)
+/// still does.
+static PLAN_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:[三五十]年|\d{4}\s*[-—–~至]\s*\d{4}年?)(?:行动)?计划|行动计划[（(]\d{4}")
+        .expect("valid regex")
+});
 pub(super) static FORECAST: LazyLock<Regex> =
     LazyLock::new(|| Regex::new("预计").expect("valid regex"));
 pub(super) static WHOLE_YEAR: LazyLock<Regex> =
@@ -108,6 +115,10 @@ pub(super) static WHOLE_YEAR: LazyLock<Regex> =
 impl Markers {
     pub(super) fn find(sentence: &str) -> Self {
         let masked = strip_titles(sentence);
+        // `三年行动计划(2018-2020年)`: a plan's name, not a target set.
+        let masked = PLAN_NAME.replace_all(&masked, |c: &regex::Captures<'_>| {
+            "　".repeat(c.get(0).map_or(0, |m| m.as_str().chars().count()))
+        });
         let masked = PROGRESS_PHRASE.replace_all(&masked, |c: &regex::Captures<'_>| {
             "　".repeat(c.get(0).map_or(0, |m| m.as_str().chars().count()))
         });

@@ -623,11 +623,26 @@ const ACTION_WORDS: [&str; 9] = [
 ];
 
 /// Words that end a news outlet's name in a dateline (`滁州日报讯`, `江华新闻网讯`).
-const OUTLETS: [&str; 7] = ["日报", "晚报", "时报", "新闻", "电视台", "融媒体中心", "网"];
+const OUTLETS: [&str; 8] = [
+    "日报",
+    "晚报",
+    "时报",
+    "新报",
+    "新闻",
+    "电视台",
+    "融媒体中心",
+    "网",
+];
 
 /// The outlet named by the dateline opening an article (`滁州日报讯（记者…）` → `滁州日报`),
 /// which, like a site name, tells whose news this is. `本报讯` names no outlet.
-fn dateline_outlet(paragraph: &str) -> Option<&str> {
+///
+/// ```
+/// use zhaoshang::corpus::extract::dateline_outlet;
+/// assert_eq!(dateline_outlet("　　滁州日报讯（记者 王某）全市…"), Some("滁州日报"));
+/// assert_eq!(dateline_outlet("本报讯 全市…"), None);
+/// ```
+pub fn dateline_outlet(paragraph: &str) -> Option<&str> {
     let text = paragraph.trim_start_matches(is_indent);
     let head: String = text.chars().take(16).collect();
     let end = head.find('讯')?;
