@@ -103,33 +103,29 @@ pub(super) fn figures(sentence: &[char]) -> Vec<Figure> {
         let rest: String = sentence[end..].iter().take(4).collect();
         // 5000万元以上项目 is a size class, not a figure; 1个月, 1个工作日 are durations.
         // `达15个以上(亿元以上工业项目11个以上)`: a count reached is a figure, not a class.
-        let reached = {
-            let head: String = sentence[start.saturating_sub(2)..start].iter().collect();
-            ["达", "到", "超", "过", "破", "共", "有", "至"]
-                .iter()
-                .any(|v| head.ends_with(v))
-        };
         // `5亿元及以上项目` too.
         let class_words = ["以上", "以下", "及以上", "及以下"]
             .iter()
             .find(|w| rest.starts_with(**w))
             .map_or(0, |w| w.chars().count());
-        // `5亿元及以上的项目14个` is a class too; `…以上的` before anything else is not.
-        let after_class: String = sentence[(end + class_words).min(sentence.len())..]
-            .iter()
-            .take(3)
-            .collect();
-        let class_of_projects = ["的项目", "的企业", "的工业", "的重大", "的产业"]
-            .iter()
-            .any(|w| after_class.starts_with(w));
-        let threshold = class_words > 0
-            && unit != "%"
-            && !reached
-            && sentence.get(end + class_words).is_some_and(|&c| {
-                (c != '的' || class_of_projects)
-                    && !CLAUSE_DELIMITERS.contains(&c)
-                    && !"（()）".contains(c)
+        let threshold = class_words > 0 && unit != "%" && {
+            // `达15个以上(亿元以上工业项目11个以上)`: a count reached is a figure, not a class.
+            let reached = start
+                .checked_sub(1)
+                .is_some_and(|i| "达到超过破共有至".contains(sentence[i]));
+            // `5亿元及以上的项目14个` is a class too; `…以上的` before anything else is not.
+            let after = &sentence[(end + class_words).min(sentence.len())..];
+            let class_of_projects = ["项目", "企业", "工业", "重大", "产业"].iter().any(|w| {
+                after.first() == Some(&'的')
+                    && w.chars().zip(&after[1..]).filter(|(a, b)| a == *b).count() == 2
             });
+            !reached
+                && after.first().is_some_and(|&c| {
+                    (c != '的' || class_of_projects)
+                        && !CLAUSE_DELIMITERS.contains(&c)
+                        && !"（()）".contains(c)
+                })
+        };
         let duration = ["月", "工作日", "小时", "季度", "年", "多月"]
             .iter()
             .any(|w| rest.starts_with(w));

@@ -400,6 +400,10 @@ static COMPARED: LazyLock<Regex> = LazyLock::new(|| {
 /// after it its own label, in order, when the counts agree. A list of percents or growths
 /// that follows takes the same labels.
 fn respective_labels(sentence: &[char], places: &[(usize, usize)], metrics: &mut [Metric]) {
+    // Most sentences have no 分别 or 依次: nothing to copy for them.
+    if metrics.len() < 2 || !sentence.iter().any(|&c| c == '分' || c == '依') {
+        return;
+    }
     let text: String = sentence.iter().collect();
     let mut labels: Vec<String> = Vec::new();
     for m in RESPECTIVELY.find_iter(&text) {
