@@ -141,7 +141,7 @@ pub(crate) fn render(app: &App, body: Rect, buf: &mut Buffer) {
         "完成%",
     ];
     let columns = [
-        Column::left(Constraint::Length(width(0, heads[0], 6, 14))),
+        Column::left(Constraint::Length(width(0, heads[0], 6, 16))),
         Column::left(Constraint::Length(width(1, heads[1], 8, 12))),
         Column::right(Constraint::Length(4)),
         Column::left(Constraint::Length(width(3, heads[3], 8, 16))),
