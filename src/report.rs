@@ -10,7 +10,7 @@ use crate::corpus::clean::{apply_rule, strip_controls};
 use crate::corpus::convert::to_simplified;
 use crate::corpus::figures::{
     Figure, PeriodChoice, RankBy, RankedRegion, RegionFigures, compare as compare_figures,
-    indicator_name, rank, region_figures,
+    indicator_name, is_under, rank, region_figures,
 };
 use crate::corpus::{Article, Metric, RegionLevel};
 
@@ -524,12 +524,7 @@ pub fn overview(articles: &[Article], filter: &Filter, by: RankBy) -> Table {
     let regions: Vec<RankedRegion> = ranked_regions(articles)
         .into_iter()
         .filter(|r| filter.level.is_none() || r.level == filter.level)
-        .filter(|r| {
-            filter
-                .parent
-                .as_ref()
-                .is_none_or(|p| r.path.split_last().is_some_and(|(_, up)| up.contains(p)))
-        })
+        .filter(|r| filter.parent.as_ref().is_none_or(|p| is_under(&r.path, p)))
         .collect();
     let period = filter
         .period

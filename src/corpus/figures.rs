@@ -401,6 +401,32 @@ pub enum RankBy {
     Percent,
 }
 
+impl RankBy {
+    /// True when `f` is an actual figure with something to rank by: a value, or a percent
+    /// of target.
+    pub fn ranks(self, f: &Figure) -> bool {
+        let has = match self {
+            Self::Value => f.value.is_some(),
+            Self::Percent => f.percent.is_some(),
+        };
+        f.kind == MetricKind::Actual && has
+    }
+}
+
+/// True when a region whose gazetteer path is `path` (province down to itself) lies under
+/// `parent`: a name on the path above it. A region is not under itself.
+///
+/// ```
+/// use zhaoshang::corpus::figures::is_under;
+/// let path = ["湖北省".to_owned(), "襄阳市".to_owned(), "谷城县".to_owned()];
+/// assert!(is_under(&path, "湖北省") && is_under(&path, "襄阳市"));
+/// assert!(!is_under(&path, "谷城县") && !is_under(&[], "湖北省"));
+/// ```
+pub fn is_under(path: &[String], parent: &str) -> bool {
+    path.split_last()
+        .is_some_and(|(_, up)| up.iter().any(|p| p == parent))
+}
+
 /// A region as the overview ranks it.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct RankedRegion {
@@ -463,11 +489,7 @@ pub fn rank_figures(
     let mut candidates: HashMap<(&str, &str), Vec<(usize, &Figure)>> = HashMap::new();
     for (i, figures) in regions.iter().enumerate() {
         for f in *figures {
-            let ranked = match by {
-                RankBy::Value => f.value.is_some(),
-                RankBy::Percent => f.percent.is_some(),
-            };
-            if f.kind != MetricKind::Actual || !ranked {
+            if !by.ranks(f) {
                 continue;
             }
             let unit = match by {

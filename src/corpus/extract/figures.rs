@@ -101,9 +101,8 @@ pub(super) fn figures(sentence: &[char]) -> Vec<Figure> {
             continue;
         }
         let rest: String = sentence[end..].iter().take(4).collect();
-        // 5000万元以上项目 is a size class, not a figure; 1个月, 1个工作日 are durations.
-        // `达15个以上(亿元以上工业项目11个以上)`: a count reached is a figure, not a class.
-        // `5亿元及以上项目` too.
+        // 5000万元以上项目 is a size class, not a figure (`5亿元及以上项目` too); 1个月,
+        // 1个工作日 are durations.
         let class_words = ["以上", "以下", "及以上", "及以下"]
             .iter()
             .find(|w| rest.starts_with(**w))
@@ -115,10 +114,16 @@ pub(super) fn figures(sentence: &[char]) -> Vec<Figure> {
                 .is_some_and(|i| "达到超过破共有至".contains(sentence[i]));
             // `5亿元及以上的项目14个` is a class too; `…以上的` before anything else is not.
             let after = &sentence[(end + class_words).min(sentence.len())..];
-            let class_of_projects = ["项目", "企业", "工业", "重大", "产业"].iter().any(|w| {
-                after.first() == Some(&'的')
-                    && w.chars().zip(&after[1..]).filter(|(a, b)| a == *b).count() == 2
-            });
+            let class_of_projects = after.first() == Some(&'的')
+                && [
+                    ['项', '目'],
+                    ['企', '业'],
+                    ['工', '业'],
+                    ['重', '大'],
+                    ['产', '业'],
+                ]
+                .iter()
+                .any(|w| after.get(1..3) == Some(&w[..]));
             !reached
                 && after.first().is_some_and(|&c| {
                     (c != '的' || class_of_projects)

@@ -18,13 +18,16 @@ struct Candidates {
     far: Vec<usize>,
 }
 
+/// A figure that can be a stated percent's achieved value: an actual or forecast amount or
+/// count, not a percent.
+fn achieved(o: &Metric) -> bool {
+    matches!(o.kind, MetricKind::Actual | MetricKind::Forecast)
+        && o.value.is_some()
+        && o.unit != "%"
+}
+
 fn actual_candidates(metrics: &[Metric], i: usize) -> Candidates {
     let m = &metrics[i];
-    let achieved = |o: &Metric| {
-        matches!(o.kind, MetricKind::Actual | MetricKind::Forecast)
-            && o.value.is_some()
-            && o.unit != "%"
-    };
     let boundary = |o: &Metric| {
         o.kind == MetricKind::ProgressPct || (o.kind == MetricKind::Ratio && o.label.contains('率'))
     };
@@ -99,12 +102,7 @@ fn previous_sentence_achieved(metrics: &[Metric], i: usize) -> Vec<usize> {
     (0..=previous)
         .rev()
         .take_while(|&j| metrics[j].source == before)
-        .filter(|&j| {
-            let o = &metrics[j];
-            matches!(o.kind, MetricKind::Actual | MetricKind::Forecast)
-                && o.value.is_some()
-                && o.unit != "%"
-        })
+        .filter(|&j| achieved(&metrics[j]))
         .collect()
 }
 
@@ -439,7 +437,6 @@ fn paired_gauge(metrics: &[Metric], a: usize, tm: &Metric) -> Gauge {
     let am = &metrics[a];
     let actual = am.value.unwrap_or(0.0);
     let target = units::convert(tm.value.unwrap_or(0.0), &tm.unit, &am.unit);
-    let year = |m: &Metric| m.period.as_deref().and_then(period_year);
     Gauge {
         label: gauge_label(metrics, a),
         actual,
@@ -451,7 +448,7 @@ fn paired_gauge(metrics: &[Metric], a: usize, tm: &Metric) -> Gauge {
         unit: am.unit.clone(),
         actual_period: am.period.clone(),
         target_period: tm.period.clone(),
-        cross_period: year(am) != year(tm),
+        cross_period: year_of(am) != year_of(tm),
         source: am.source,
         target_source: (tm.source != am.source).then_some(tm.source),
         indicator: None,

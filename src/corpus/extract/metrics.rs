@@ -4,9 +4,14 @@
 use super::*;
 use crate::corpus::gazetteer::{Form, Gazetteer};
 
+/// What a growth is measured against: `同比`, `比上年`, `较去年同期`.
+const COMPARISONS: &str = "同比|比上年|较上年|比去年同期|较去年同期|比去年|较去年|环比";
+
 pub(super) static GROWTH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:同比|比上年|较上年|比去年同期|较去年同期|比去年|较去年|环比)?(?P<verb>增长|增加|提高|上升|提升|增幅为|增幅|下降|减少|降低|回落|下滑|增|降)(?:了)?(?:达|为|约|近)?$")
-        .expect("valid regex")
+    Regex::new(&format!(
+        "(?:{COMPARISONS})?(?P<verb>增长|增加|提高|上升|提升|增幅为|增幅|下降|减少|降低|回落|下滑|增|降)(?:了)?(?:达|为|约|近)?$"
+    ))
+    .expect("valid regex")
 });
 pub(super) static PROGRESS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
@@ -114,14 +119,10 @@ pub(super) static WHOLE_YEAR: LazyLock<Regex> =
 
 impl Markers {
     pub(super) fn find(sentence: &str) -> Self {
-        let masked = strip_titles(sentence);
         // `三年行动计划(2018-2020年)`: a plan's name, not a target set.
-        let masked = PLAN_NAME.replace_all(&masked, |c: &regex::Captures<'_>| {
-            "　".repeat(c.get(0).map_or(0, |m| m.as_str().chars().count()))
-        });
-        let masked = PROGRESS_PHRASE.replace_all(&masked, |c: &regex::Captures<'_>| {
-            "　".repeat(c.get(0).map_or(0, |m| m.as_str().chars().count()))
-        });
+        let titled = strip_titles(sentence);
+        let planned = blank(&PLAN_NAME, &titled);
+        let masked = blank(&PROGRESS_PHRASE, &planned);
         let first = |re: &Regex| {
             re.find(&masked)
                 .map(|m| masked[..m.start()].chars().count())
@@ -132,6 +133,14 @@ impl Markers {
             whole_year: first(&WHOLE_YEAR),
         }
     }
+}
+
+/// `text` with what `re` matches blanked by ideographic spaces, one per char, so that char
+/// positions stay; borrowed when nothing matches.
+fn blank<'a>(re: &Regex, text: &'a str) -> std::borrow::Cow<'a, str> {
+    re.replace_all(text, |c: &regex::Captures<'_>| {
+        "　".repeat(c.get(0).map_or(0, |m| m.as_str().chars().count()))
+    })
 }
 
 /// Scans one sentence for metrics. `previous` is the label context for growth figures.
@@ -390,10 +399,8 @@ static RESPECTIVELY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new("分别|依次|依序").expect("valid regex"));
 
 /// Comparison words that may sit between a label list and 分别: `同比`, `比上年`.
-static COMPARED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new("(?:同比|比上年|较上年|比去年同期|较去年同期|比去年|较去年|环比)$")
-        .expect("valid regex")
-});
+static COMPARED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!("(?:{COMPARISONS})$")).expect("valid regex"));
 
 /// `规模工业总产值、固定资产投资、社消零依次达到71亿元、4.75亿元和3.06亿元，完成目标任务的
 /// 100%、113%和100%`: a list of labels before 分别 (依次) gives each figure of the lists
@@ -447,10 +454,10 @@ fn respective_labels(sentence: &[char], places: &[(usize, usize)], metrics: &mut
             let measure = run.last().map(|&i| metrics[i].label.clone()).filter(|l| {
                 !labels.contains(l) && !labels.iter().any(|p| l.starts_with(p.as_str()))
             });
-            let places = labels.iter().all(|l| is_place_name(l));
+            let all_places = labels.iter().all(|l| is_place_name(l));
             for (&i, label) in run.iter().zip(&labels) {
                 metrics[i].label = match &measure {
-                    Some(m) if places => format!("{label}{m}"),
+                    Some(m) if all_places => format!("{label}{m}"),
                     _ => label.clone(),
                 };
             }

@@ -10,7 +10,7 @@ use std::sync::Arc;
 use crate::corpus::RegionLevel;
 use crate::corpus::figures::{
     Figure, PeriodChoice, RankBy, Ranking, RegionFigures, indicator_name, indicator_order,
-    period_label, rank_figures,
+    is_under, period_label, rank_figures,
 };
 use crate::report;
 use crate::text::width::display_width;
@@ -330,14 +330,10 @@ pub(crate) fn overview_periods(app: &App) -> Vec<String> {
     let mut regions: HashMap<(&str, &str, &str), (usize, usize)> = HashMap::new();
     for (r, f) in figures.iter().enumerate() {
         for fig in &f.figures {
-            let ranked = match by {
-                RankBy::Value => fig.value.is_some(),
-                RankBy::Percent => fig.percent.is_some(),
-            };
             let Some(period) = fig.period.as_deref() else {
                 continue;
             };
-            if fig.kind != crate::corpus::MetricKind::Actual || !ranked {
+            if !by.ranks(fig) {
                 continue;
             }
             let seen = regions
@@ -478,10 +474,7 @@ fn build_table(app: &App, key: &OverviewFilters) -> OverviewTable {
         unfiltered
             || app.regions.get(region).is_some_and(|r| {
                 (key.level.is_none() || r.level == key.level)
-                    && key
-                        .parent
-                        .as_ref()
-                        .is_none_or(|p| r.path.split_last().is_some_and(|(_, up)| up.contains(p)))
+                    && key.parent.as_ref().is_none_or(|p| is_under(&r.path, p))
             })
     };
     let mut shown: Vec<Shown> = prepared
@@ -578,11 +571,7 @@ mod tests {
             .enumerate()
             .filter(|(_, r)| r.name != UNNAMED_REGION)
             .filter(|(_, r)| key.level.is_none() || r.level == key.level)
-            .filter(|(_, r)| {
-                key.parent
-                    .as_ref()
-                    .is_none_or(|p| r.path.split_last().is_some_and(|(_, up)| up.contains(p)))
-            })
+            .filter(|(_, r)| key.parent.as_ref().is_none_or(|p| is_under(&r.path, p)))
             .map(|(i, r)| {
                 let figures = app.figures_of(i).map(|f| f.figures.clone());
                 (
