@@ -23,45 +23,57 @@ fn tmux(args: &[&str]) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
-struct Session(String);
+/// A session on a tmux server of its own: sessions of tests running in parallel share no
+/// server, so one server shutting down (tmux exits with its last session) cannot swallow
+/// another test's `new-session`, and paste buffers are not shared.
+struct Session {
+    server: Server,
+    name: String,
+}
 
 impl Session {
     /// A detached tmux session of `w`×`h` running a clean shell, then `command` in it.
     fn start(name: &str, w: u16, h: u16, command: &str) -> Self {
-        let name = format!("{name}-{}", std::process::id());
-        let _ = tmux(&["kill-session", "-t", &name]);
-        tmux(&[
+        let s = Self {
+            server: Server::new(name),
+            name: name.to_string(),
+        };
+        s.server.checked(&[
             "new-session",
             "-d",
             "-s",
-            &name,
+            name,
             "-x",
             &w.to_string(),
             "-y",
             &h.to_string(),
             "env -i PATH=/usr/bin:/bin TERM=xterm-256color LANG=C.UTF-8 HOME=/tmp PS1='shell> ' bash --norc --noprofile",
         ]);
-        tmux(&["set-option", "-t", &name, "allow-rename", "on"]);
-        tmux(&["set-option", "-t", &name, "set-clipboard", "on"]);
-        let s = Self(name);
+        s.tmux(&["set-option", "-t", name, "allow-rename", "on"]);
+        s.tmux(&["set-option", "-t", name, "set-clipboard", "on"]);
         s.wait_for("shell>");
         s.literal(command);
         s.keys(&["Enter"]);
         s
     }
 
+    /// Runs a tmux command on this session's server.
+    fn tmux(&self, args: &[&str]) -> String {
+        self.server.tmux(args)
+    }
+
     fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", &self.0];
+        let mut args = vec!["send-keys", "-t", self.name.as_str()];
         args.extend_from_slice(keys);
-        tmux(&args);
+        self.tmux(&args);
     }
 
     fn literal(&self, text: &str) {
-        tmux(&["send-keys", "-t", &self.0, "-l", text]);
+        self.tmux(&["send-keys", "-t", &self.name, "-l", text]);
     }
 
     fn screen(&self) -> String {
-        tmux(&["capture-pane", "-t", &self.0, "-p"])
+        self.tmux(&["capture-pane", "-t", &self.name, "-p"])
     }
 
     /// Waits until the screen contains `needle`; fails with the screen after 40 s.
@@ -114,12 +126,6 @@ impl Session {
             !screen.contains("-icanon"),
             "terminal left in raw mode:\n{screen}"
         );
-    }
-}
-
-impl Drop for Session {
-    fn drop(&mut self) {
-        let _ = tmux(&["kill-session", "-t", &self.0]);
     }
 }
 
@@ -234,11 +240,11 @@ fn a_panic_restores_the_terminal() {
     assert!(!screen.contains("EXIT=0"), "{screen}");
     s.shell_is_usable();
     // Mouse capture is off again: tmux reports no mouse mode for the pane.
-    let mouse = tmux(&[
+    let mouse = s.tmux(&[
         "display-message",
         "-p",
         "-t",
-        &s.0,
+        &s.name,
         "#{mouse_any_flag}#{mouse_button_flag}#{alternate_on}",
     ]);
     assert_eq!(
@@ -278,7 +284,7 @@ fn osc_sequences_in_articles_do_not_reach_the_terminal() {
         30,
         &format!("{BIN} --no-state {}; echo EXIT=$?", dir.display()),
     );
-    let before = tmux(&["display-message", "-p", "-t", &s.0, "#{pane_title}"]);
+    let before = s.tmux(&["display-message", "-p", "-t", &s.name, "#{pane_title}"]);
     let screen = s.wait_for("谷城经济开发区");
     fits(&screen, 100);
     s.keys(&["Tab"]);
@@ -287,10 +293,10 @@ fn osc_sequences_in_articles_do_not_reach_the_terminal() {
     s.literal("tl");
     s.wait_for("568");
     s.escape();
-    let title = tmux(&["display-message", "-p", "-t", &s.0, "#{pane_title}"]);
+    let title = s.tmux(&["display-message", "-p", "-t", &s.name, "#{pane_title}"]);
     assert_eq!(title, before, "pane title changed");
     assert!(!title.contains("PWNED"));
-    let buffers = tmux(&["list-buffers"]);
+    let buffers = s.tmux(&["list-buffers"]);
     assert!(
         !buffers.contains("pwned") && !buffers.contains("cHduZWQ"),
         "clipboard written: {buffers}"
@@ -339,14 +345,14 @@ fn no_color_draws_without_colour_codes() {
         &format!("NO_COLOR=1 {BIN} --no-state; echo EXIT=$?"),
     );
     s.wait_for("濉溪经济开发区");
-    let mut screens = vec![tmux(&["capture-pane", "-t", &s.0, "-e", "-p"])];
+    let mut screens = vec![s.tmux(&["capture-pane", "-t", &s.name, "-e", "-p"])];
     s.keys(&["4", "t"]);
     s.wait_for("指标 metrics");
-    screens.push(tmux(&["capture-pane", "-t", &s.0, "-e", "-p"]));
+    screens.push(s.tmux(&["capture-pane", "-t", &s.name, "-e", "-p"]));
     s.keys(&["s"]);
     s.literal("tongliao");
     s.wait_for("通辽市将2023年");
-    let search = tmux(&["capture-pane", "-t", &s.0, "-e", "-p"]);
+    let search = s.tmux(&["capture-pane", "-t", &s.name, "-e", "-p"]);
     assert!(
         sgr_params(&search)
             .iter()
@@ -384,7 +390,7 @@ fn copy_export_and_a_remembered_position() {
     // Copy: the OSC 52 sequence reaches tmux (set-clipboard on) as a paste buffer.
     s.keys(&["Tab", "y"]);
     s.wait_for("已复制 copied");
-    let buffer = tmux(&["show-buffer"]);
+    let buffer = s.tmux(&["show-buffer"]);
     assert!(buffer.contains("通辽"), "clipboard holds {buffer:?}");
     assert!(
         !buffer.contains('\u{1b}') && !buffer.contains('\n'),
@@ -457,30 +463,49 @@ fn keys_rebound_in_the_config_file_drive_the_explorer_and_its_hints() {
     let _ = std::fs::remove_dir_all(dir);
 }
 
-/// A tmux server of its own (`tmux -L NAME`), so that killing it touches no other test;
-/// killed when dropped, if a test has not killed it already.
+/// A tmux server of its own (`tmux -S SOCKET`), so that killing it touches no other test;
+/// killed when dropped, if a test has not killed it already, and its socket file removed
+/// (tmux leaves it behind).
 struct Server(String);
 
 impl Server {
     fn new(name: &str) -> Self {
-        let socket = format!("{name}-{}", std::process::id());
+        let socket = std::env::temp_dir()
+            .join(format!("{name}-{}.tmux", std::process::id()))
+            .display()
+            .to_string();
         let _ = Command::new("tmux")
-            .args(["-L", &socket, "kill-server"])
+            .args(["-S", &socket, "kill-server"])
             .output();
         Self(socket)
     }
 
     fn tmux(&self, args: &[&str]) -> String {
-        let mut all = vec!["-L", self.0.as_str()];
+        let mut all = vec!["-S", self.0.as_str()];
         all.extend_from_slice(args);
         tmux(&all)
+    }
+
+    /// Runs a tmux command that must succeed (such as `new-session`), failing with tmux's
+    /// own message otherwise.
+    fn checked(&self, args: &[&str]) {
+        let out = Command::new("tmux")
+            .args(["-S", self.0.as_str()])
+            .args(args)
+            .output()
+            .expect("tmux is required for the end-to-end tests: apt-get install tmux");
+        assert!(
+            out.status.success(),
+            "tmux {args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
 
     /// Starts `command` in a clean environment as the only process of a new session's
     /// pane (the shell `exec`s it, so the pane's process is the explorer itself), waits for
     /// its first screen and returns its pid.
     fn start_explorer(&self, command: &str, first_screen: &str) -> Explorer {
-        self.tmux(&[
+        self.checked(&[
             "new-session",
             "-d",
             "-s",
@@ -527,8 +552,9 @@ impl Server {
 impl Drop for Server {
     fn drop(&mut self) {
         let _ = Command::new("tmux")
-            .args(["-L", &self.0, "kill-server"])
+            .args(["-S", &self.0, "kill-server"])
             .output();
+        let _ = std::fs::remove_file(&self.0);
     }
 }
 
