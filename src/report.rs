@@ -288,7 +288,7 @@ pub fn metrics(articles: &[Article]) -> Table {
                 m.label.clone(),
                 value_text(m),
                 m.unit.clone(),
-                m.kind.as_str().to_owned(),
+                m.kind_name().to_owned(),
                 m.period.clone().unwrap_or_default(),
                 a.file.clone(),
             ]);

@@ -465,3 +465,45 @@ fn a_bare_increase_is_growth_and_a_new_count_is_not() {
         a.metrics
     );
 }
+
+gauge_phrasing!(
+    one_actual_against_two_targets_the_second_stated_in_its_frame,
+    "截止7月底，全县实际完成投资72.06亿元，占计划总投资115.28亿元的62.51%，占区、市下达我县140亿元目标任务的53%。",
+    [
+        (72.06, Some(115.28), Some(62.51)),
+        (72.06, Some(140.0), Some(53.0))
+    ]
+);
+gauge_phrasing!(
+    text_spun_with_synonyms_by_a_copying_site,
+    "1至9月，全区协议出资额229.66亿元，同比增加84.8%，完结年度使命的143.5%。",
+    [(229.66, None, Some(143.5))]
+);
+
+#[test]
+fn a_forecast_is_an_actual_figure_flagged_as_expected() {
+    let body = "某某旗招商引资工作情况\n1至11月，全旗签约项目22个，全年预计到位资金23.68亿元，同比增长15%。\n";
+    let a = parse_bytes("forecast.txt", body.as_bytes()).expect("parses");
+    let found: Vec<(f64, MetricKind, bool, &str)> = a
+        .metrics
+        .iter()
+        .map(|m| {
+            (
+                m.value.unwrap_or(f64::NAN),
+                m.kind,
+                m.forecast,
+                m.kind_name(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (22.0, MetricKind::Actual, false, "actual"),
+            (23.68, MetricKind::Actual, true, "forecast"),
+            (15.0, MetricKind::GrowthPct, true, "growth_pct forecast"),
+        ],
+        "{:#?}",
+        a.metrics
+    );
+}

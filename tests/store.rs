@@ -246,8 +246,10 @@ fn a_store_of_another_schema_version_gets_a_clear_message() {
         assert_eq!(out.status.code(), Some(1), "{args:?}");
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(
-            err.contains("schema version 7, this zhaoshang reads version 2")
-                && err.contains("zhaoshang parse SOURCES -o NEW.db")
+            err.contains(&format!(
+                "schema version 7, this zhaoshang reads version {}",
+                zhaoshang::store::sqlite::SCHEMA_VERSION
+            )) && err.contains("zhaoshang parse SOURCES -o NEW.db")
                 && !err.contains("panicked"),
             "{err}"
         );

@@ -230,6 +230,17 @@ mod tests {
     }
 
     #[test]
+    fn a_share_of_placeholders_is_a_placeholder() {
+        let found = one("上年签约项目X个,已开工X个,占比100%。");
+        assert_eq!(found.len(), 3, "{found:#?}");
+        assert!(found.iter().all(|m| m.value.is_none() && m.redacted));
+        assert_eq!(found[2].raw, "100");
+        // The same share of stated figures is a figure.
+        let found = one("上年签约项目20个,已开工20个,占比100%。");
+        assert_eq!(found[2].value, Some(100.0), "{found:#?}");
+    }
+
+    #[test]
     fn dates_and_durations_are_not_metrics() {
         assert!(one("4月21日召开会议，提前1个月完成，用时3个工作日。").is_empty());
     }

@@ -166,10 +166,12 @@ pub fn region_figures<'a>(articles: impl IntoIterator<Item = &'a Article>) -> Re
     let mut out = RegionFigures::default();
     for a in articles {
         for m in &a.metrics {
-            let aligned = matches!(
-                m.kind,
-                MetricKind::Actual | MetricKind::Target | MetricKind::GrowthPct
-            );
+            // A forecast is not compared with what regions achieved.
+            let aligned = !m.forecast
+                && matches!(
+                    m.kind,
+                    MetricKind::Actual | MetricKind::Target | MetricKind::GrowthPct
+                );
             match &m.indicator {
                 Some(id) if aligned => {
                     let value = if m.redacted { None } else { m.value };
@@ -589,6 +591,19 @@ mod tests {
             ..Article::default()
         };
         region_figures([&a]).figures
+    }
+
+    #[test]
+    fn a_forecast_is_not_a_figure_to_compare() {
+        let achieved = metric("到位资金", Some("funds_in_place"), 20.0, "亿元", "2023");
+        let expected = Metric {
+            forecast: true,
+            ..metric("到位资金", Some("funds_in_place"), 23.68, "亿元", "2023")
+        };
+        assert!(region(vec![expected.clone()]).is_empty());
+        let figures = region(vec![expected, achieved]);
+        assert_eq!(figures.len(), 1, "{figures:#?}");
+        assert_eq!(figures[0].value, Some(20.0));
     }
 
     #[test]

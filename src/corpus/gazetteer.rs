@@ -200,7 +200,8 @@ pub struct Place {
     pub level: RegionLevel,
     /// The enclosing place; `None` for provinces.
     pub parent: Option<PlaceId>,
-    /// The short official form when it differs from the full name (`江华县`, `广西`, `北京`).
+    /// The short official form when it differs from the full name (`江华县`, `广西`, `北京`;
+    /// a regiment farm's `一四二团`).
     pub short: Option<String>,
     /// The name without its level suffix when that leaves at least two characters and is
     /// not an ordinary word (`谷城` for `谷城县`, `延边` for `延边朝鲜族自治州`).
@@ -435,6 +436,12 @@ impl Gazetteer {
             if !is_lower(place) {
                 continue;
             }
+            if let Some(short) = &place.short {
+                self.add_name(
+                    short,
+                    Target::Places(vec![(PlaceId(i as u32), Form::Short)]),
+                );
+            }
             let name = place.name.as_str();
             let regular = TOWNSHIP_ENDINGS.iter().any(|e| name.ends_with(e));
             if name.chars().count() < 3
@@ -573,11 +580,15 @@ impl Gazetteer {
     /// assert_eq!(g.display_name(g.by_code("431129").unwrap()), "江华县");
     /// assert_eq!(g.display_name(g.by_code("450000").unwrap()), "广西壮族自治区");
     /// assert_eq!(g.display_name(g.by_code("420625").unwrap()), "谷城县");
+    /// assert_eq!(g.display_name(g.by_code("654203510").unwrap()), "一四二团");
     /// ```
     pub fn display_name(&self, id: PlaceId) -> &str {
         let place = &self.places[id.index()];
         match (&place.short, place.level) {
-            (Some(short), RegionLevel::Prefecture | RegionLevel::County) => short,
+            (
+                Some(short),
+                RegionLevel::Prefecture | RegionLevel::County | RegionLevel::Township,
+            ) => short,
             _ => &place.name,
         }
     }
@@ -658,23 +669,39 @@ impl Gazetteer {
         }
     }
 
-    /// The prefecture-level cities whose name starts with `c`: what a one-character
-    /// abbreviation (`来锦考察`: 锦州) may stand for.
+    /// The places of `level` whose name starts with `first` (and ends with `last`, when
+    /// given): what a one-character abbreviation may stand for (`来锦考察`: 锦州市; `来克旗
+    /// 投资`: 克什克腾旗).
     ///
     /// ```
+    /// use zhaoshang::corpus::RegionLevel;
     /// use zhaoshang::corpus::gazetteer::Gazetteer;
     /// let g = Gazetteer::global();
-    /// let names = |c| -> Vec<String> {
-    ///     g.prefectures_starting_with(c).iter().map(|&id| g.place(id).name.clone()).collect()
+    /// let names = |level, first, last| -> Vec<String> {
+    ///     g.places_starting_with(level, first, last)
+    ///         .iter()
+    ///         .map(|&id| g.place(id).name.clone())
+    ///         .collect()
     /// };
-    /// assert_eq!(names('锦'), ["锦州市"]);
-    /// assert_eq!(names('黔').len(), 3);
+    /// assert_eq!(names(RegionLevel::Prefecture, '锦', None), ["锦州市"]);
+    /// assert_eq!(names(RegionLevel::Prefecture, '黔', None).len(), 3);
+    /// assert_eq!(names(RegionLevel::County, '克', Some('旗')), ["克什克腾旗"]);
+    /// assert_eq!(names(RegionLevel::County, '阿', Some('旗')).len(), 5);
     /// ```
-    pub fn prefectures_starting_with(&self, c: char) -> Vec<PlaceId> {
+    pub fn places_starting_with(
+        &self,
+        level: RegionLevel,
+        first: char,
+        last: Option<char>,
+    ) -> Vec<PlaceId> {
         self.places
             .iter()
             .enumerate()
-            .filter(|(_, p)| p.level == RegionLevel::Prefecture && p.name.starts_with(c))
+            .filter(|(_, p)| {
+                p.level == level
+                    && p.name.starts_with(first)
+                    && last.is_none_or(|c| p.name.ends_with(c))
+            })
             .filter_map(|(i, _)| u32::try_from(i).ok().map(PlaceId))
             .collect()
     }
@@ -940,7 +967,8 @@ fn pair(a: char, b: char) -> u64 {
 /// ```
 fn forms(name: &str, level: RegionLevel) -> (Option<String>, Option<String>) {
     match level {
-        RegionLevel::Township | RegionLevel::Zone => (None, None),
+        RegionLevel::Township => (regiment(name), None),
+        RegionLevel::Zone => (None, None),
         RegionLevel::Province => {
             let base = if let Some(base) = name.strip_suffix("自治区") {
                 strip_ethnic(base)
@@ -969,6 +997,30 @@ fn forms(name: &str, level: RegionLevel) -> (Option<String>, Option<String>) {
             (None, bare.and_then(bare_form))
         }
     }
+}
+
+/// The name a regiment farm of the Xinjiang Production and Construction Corps goes by: the
+/// gazetteer's `兵团一四二团` and `兵团农九师一六三团` are `一四二团` and `一六三团` in text.
+///
+/// ```text
+/// 兵团一四二团 → 一四二团     兵团农九师一六三团 → 一六三团     兵团八十三团 → 八十三团
+/// ```
+fn regiment(name: &str) -> Option<String> {
+    let rest = name.strip_prefix("兵团")?;
+    let numeral = |c: char| "一二三四五六七八九十零〇".contains(c);
+    let rest = match rest.split_once('师') {
+        Some((division, after))
+            if division
+                .trim_start_matches(['农', '第'])
+                .chars()
+                .all(numeral) =>
+        {
+            after
+        }
+        _ => rest,
+    };
+    let number = rest.strip_suffix('团')?;
+    (number.chars().count() >= 2 && number.chars().all(numeral)).then(|| rest.to_owned())
 }
 
 /// A bare form, if it is long enough and not an ordinary word.

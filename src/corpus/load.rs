@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use super::{Article, parse_bytes, parse_owned};
+use super::{Article, MetricKind, parse_bytes, parse_owned};
 
 /// A file that could not be loaded, with the reason in one line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -382,6 +382,10 @@ pub fn load_corpus(path: &Path) -> Result<Vec<Article>, LoadError> {
 /// ```
 /// use zhaoshang::corpus::load::parse_corpus;
 /// assert_eq!(parse_corpus(r#"[{"title": "标题"}]"#).unwrap()[0].title, "标题");
+/// // A forecast as older corpora wrote it.
+/// let old = r#"{"metrics": [{"label": "到位资金", "value": 23.68, "kind": "forecast"}]}"#;
+/// let m = &parse_corpus(old).unwrap()[0].metrics[0];
+/// assert!(m.forecast && m.kind_name() == "forecast");
 /// let err = parse_corpus("[{\"title\": 5}]").unwrap_err();
 /// assert!(err.starts_with("line 1:"), "{err}");
 /// ```
@@ -390,15 +394,24 @@ pub fn parse_corpus(text: &str) -> Result<Vec<Article>, String> {
     if trimmed.is_empty() {
         return Err("empty corpus file".to_owned());
     }
-    if trimmed.starts_with('[') {
-        return serde_json::from_str(trimmed).map_err(|e| json_error(&e, 0));
-    }
-    let mut articles = Vec::new();
-    for (i, line) in text.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
+    let mut articles: Vec<Article> = if trimmed.starts_with('[') {
+        serde_json::from_str(trimmed).map_err(|e| json_error(&e, 0))?
+    } else {
+        let mut articles = Vec::new();
+        for (i, line) in text.lines().enumerate() {
+            if line.trim().is_empty() {
+                continue;
+            }
+            articles.push(serde_json::from_str(line).map_err(|e| json_error(&e, i))?);
         }
-        articles.push(serde_json::from_str(line).map_err(|e| json_error(&e, i))?);
+        articles
+    };
+    // A corpus written before forecasts became a flag: its `forecast` kind says so.
+    for m in articles.iter_mut().flat_map(|a| &mut a.metrics) {
+        if m.kind == MetricKind::LegacyForecast {
+            m.kind = MetricKind::Actual;
+            m.forecast = true;
+        }
     }
     Ok(articles)
 }

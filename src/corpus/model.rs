@@ -130,8 +130,10 @@ pub enum MetricKind {
     ProgressPct,
     /// Any other ratio: 履约率, 开工率, a share of a total.
     Ratio,
-    /// A forecast (预计).
-    Forecast,
+    /// A forecast as corpora written before parser version 11 stored it. Only ever read:
+    /// loading a corpus turns it into `Actual` with [`Metric::forecast`] set.
+    #[serde(rename = "forecast")]
+    LegacyForecast,
     /// An absolute change against an earlier period (同比增加3个); a decrease is negative.
     Change,
 }
@@ -145,7 +147,7 @@ impl MetricKind {
             Self::GrowthPct => "growth_pct",
             Self::ProgressPct => "progress_pct",
             Self::Ratio => "ratio",
-            Self::Forecast => "forecast",
+            Self::LegacyForecast => "forecast",
             Self::Change => "change",
         }
     }
@@ -171,6 +173,10 @@ pub struct Metric {
     pub raw: String,
     /// True when the text qualifies the figure as approximate (`近8亿元`, `约`, `超`, `余`).
     pub approximate: bool,
+    /// True when the text gives the figure as expected, not yet achieved (`预计全年到位资金
+    /// 23.68亿元`): its kind stays `actual` or `growth_pct`, and it is never compared with
+    /// achieved figures.
+    pub forecast: bool,
     /// The canonical indicator this figure measures (`funds_in_place`), when one fits.
     pub indicator: Option<String>,
     /// What the parser knows of the figure's place in its sentence while pairing figures into
@@ -179,6 +185,27 @@ pub struct Metric {
     pub pairing: Pairing,
     /// The sentence the metric was read from.
     pub source: Span,
+}
+
+impl Metric {
+    /// The kind as tables and exports show it: a forecast says so.
+    ///
+    /// ```
+    /// use zhaoshang::corpus::{Metric, MetricKind};
+    /// let mut m = Metric { kind: MetricKind::Actual, ..Metric::default() };
+    /// assert_eq!(m.kind_name(), "actual");
+    /// m.forecast = true;
+    /// assert_eq!(m.kind_name(), "forecast");
+    /// m.kind = MetricKind::GrowthPct;
+    /// assert_eq!(m.kind_name(), "growth_pct forecast");
+    /// ```
+    pub fn kind_name(&self) -> &'static str {
+        match (self.forecast, self.kind) {
+            (false, kind) => kind.as_str(),
+            (true, MetricKind::GrowthPct) => "growth_pct forecast",
+            (true, _) => "forecast",
+        }
+    }
 }
 
 /// A figure's place in its sentence, as the gauge pairing needs it.

@@ -69,11 +69,12 @@ CREATE TABLE metrics (
     label       TEXT NOT NULL,
     value       REAL,                     -- NULL when redacted
     unit        TEXT NOT NULL,
-    kind        TEXT NOT NULL,            -- actual, target, growth_pct, progress_pct, ratio, forecast, change
+    kind        TEXT NOT NULL,            -- actual, target, growth_pct, progress_pct, ratio, change
     period      TEXT,
     redacted    INTEGER NOT NULL,
     raw         TEXT NOT NULL,
     approximate INTEGER NOT NULL,
+    forecast    INTEGER NOT NULL,         -- 1 when stated as expected (预计), not achieved
     indicator   TEXT,                     -- canonical indicator, where one fits
     paragraph   INTEGER NOT NULL,
     start       INTEGER NOT NULL,

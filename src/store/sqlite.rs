@@ -29,7 +29,7 @@ use crate::corpus::{
 use crate::search::{Hit, HitTarget, SearchIndex, normalize_query};
 
 /// The version of the schema this build reads and writes (`PRAGMA user_version`).
-pub const SCHEMA_VERSION: i32 = 2;
+pub const SCHEMA_VERSION: i32 = 3;
 
 /// `PRAGMA application_id` of a zhaoshang store: "zhsh" in ASCII.
 pub const APPLICATION_ID: i32 = 0x7a68_7368;
@@ -854,7 +854,7 @@ fn write_article(
         stmt.execute(params![id, i, headings.contains(&i), text])?;
     }
     let mut stmt = tx.prepare_cached(
-        "INSERT INTO metrics VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+        "INSERT INTO metrics VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
     )?;
     for (i, m) in a.metrics.iter().enumerate() {
         stmt.execute(params![
@@ -868,6 +868,7 @@ fn write_article(
             m.redacted,
             m.raw,
             m.approximate,
+            m.forecast,
             m.indicator,
             m.source.paragraph,
             m.source.start,
@@ -1086,7 +1087,7 @@ fn read_article(conn: &Connection, id: i64) -> Result<Option<Article>, ReadError
 
 /// The columns [`metric_row`] reads, in order.
 const METRIC_COLUMNS: &str = "label, value, unit, kind, period, redacted, raw, approximate, \
-    indicator, paragraph, start, \"end\"";
+    forecast, indicator, paragraph, start, \"end\"";
 
 /// The columns [`gauge_row`] reads, in order.
 const GAUGE_COLUMNS: &str = "label, actual, target, percent, percent_stated, unit, \
@@ -1109,8 +1110,9 @@ fn metric_row(r: &Row<'_>, at: usize) -> rusqlite::Result<Result<Metric, (&'stat
         redacted: r.get(at + 5)?,
         raw: r.get(at + 6)?,
         approximate: r.get(at + 7)?,
-        indicator: r.get(at + 8)?,
-        source: span(r, at + 9)?,
+        forecast: r.get(at + 8)?,
+        indicator: r.get(at + 9)?,
+        source: span(r, at + 10)?,
         ..Metric::default()
     }))
 }

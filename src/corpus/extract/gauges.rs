@@ -18,12 +18,10 @@ struct Candidates {
     far: Vec<usize>,
 }
 
-/// A figure that can be a stated percent's achieved value: an actual or forecast amount or
+/// A figure that can be a stated percent's achieved value: an actual (or forecast) amount or
 /// count, not a percent.
 fn achieved(o: &Metric) -> bool {
-    matches!(o.kind, MetricKind::Actual | MetricKind::Forecast)
-        && o.value.is_some()
-        && o.unit != "%"
+    o.kind == MetricKind::Actual && o.value.is_some() && o.unit != "%"
 }
 
 fn actual_candidates(metrics: &[Metric], i: usize) -> Candidates {
@@ -245,14 +243,17 @@ pub fn gauges(metrics: &[Metric]) -> Vec<Gauge> {
                     .map(|&a| (a, own.filter(|&t| in_unit(a, t).is_some())))
             });
         // 到位资金60.07亿元，占市下达目标任务的92.42%，占县下达目标任务的85.81%: one
-        // actual against two targets, each percent with a frame of its own.
+        // actual against two targets, each percent with a frame of its own, which may
+        // state the target (`…的62.51%，占区、市下达我县140亿元目标任务的53%`).
         let pick = pick.or_else(|| {
             let (previous, a) = last_pair?;
-            (previous + 1 == i
+            let between_is_own_frame = own.is_none_or(|t| t == previous + 1 && t + 1 == i);
+            (between_is_own_frame
+                && (previous + 1 == i || own.is_some())
                 && !percent.pairing.in_list
                 && metrics[previous].source == percent.source
                 && candidates.near.is_empty())
-            .then_some((a, None))
+            .then_some((a, own.filter(|&t| in_unit(a, t).is_some())))
         });
         let Some((a, t)) = pick else {
             i += 1;

@@ -19,6 +19,8 @@ pub(super) static PROGRESS: LazyLock<Regex> = LazyLock::new(|| {
         r"|(?:计划|任务|目标)?完成率(?:为|达到|达|是)?",
         // 占年度计划投资的, 占州新下达招商到位资金的, 完成县下达全年目标任务的
         r"|(?:占|完成|为|达到|达|是|相当于)(?:了)?[^，,；;。：:]{0,16}?(?:下达|分配|考核|目标|任务|计划)[^，,；;。：:0-9]{0,8}?的",
+        // Text spun with synonyms by a copying site: 完结年度使命的 for 完成年度任务的.
+        r"|完结(?:了)?(?:全年|年度)?(?:目标任务|任务|使命)的",
         r")[（(）)]*$"
     ))
     .expect("valid regex")
@@ -300,7 +302,7 @@ pub(super) fn sentence_metrics(
                 {
                     kind = MetricKind::Target;
                 } else if forecast {
-                    kind = MetricKind::Forecast;
+                    // 预计全年到位资金23.68亿元: expected, still an achieved measure.
                 } else if targeted {
                     kind = MetricKind::Target;
                 }
@@ -309,10 +311,8 @@ pub(super) fn sentence_metrics(
         label = tidy_label(&strip_fillers(&strip_target_words(&label)));
         // 香格里拉县完成实际到位州外资金36.91亿元: a sub-region's figure carries its name, so
         // that four counties' figures in one report can be told apart.
-        if matches!(
-            kind,
-            MetricKind::Actual | MetricKind::Target | MetricKind::Forecast
-        ) && let Some(place) = leading_place(&strip_fillers(&raw_before))
+        if matches!(kind, MetricKind::Actual | MetricKind::Target)
+            && let Some(place) = leading_place(&strip_fillers(&raw_before))
             && !label.starts_with(&place)
         {
             label = format!("{place}{label}");
@@ -357,6 +357,8 @@ pub(super) fn sentence_metrics(
         places.push((fig.start, fig.end));
         metrics.push(Metric {
             approximate: fig.approximate,
+            // 预计…23.68亿元，同比增长15%: the growth of a forecast is a forecast too.
+            forecast: forecast && matches!(kind, MetricKind::Actual | MetricKind::GrowthPct),
             pairing: Pairing {
                 target_of_previous,
                 in_list,
@@ -378,7 +380,21 @@ pub(super) fn sentence_metrics(
         });
     }
     respective_labels(sentence, &places, &mut metrics);
+    shares_of_placeholders(&mut metrics);
     metrics
+}
+
+/// `上年签约项目X个,已开工X个,占比100%`: a bare share (`占比`, `比重`) right after a
+/// placeholder figure is a share of numbers the text does not give, a template's leftover:
+/// it is kept as written but reported as a placeholder too, never as a figure.
+fn shares_of_placeholders(metrics: &mut [Metric]) {
+    for i in 1..metrics.len() {
+        let bare_share = ["占", "占比", "比例", "比重"].contains(&metrics[i].label.as_str());
+        if metrics[i].kind == MetricKind::Ratio && bare_share && metrics[i - 1].redacted {
+            metrics[i].value = None;
+            metrics[i].redacted = true;
+        }
+    }
 }
 
 /// `（任务数`, `(任务数占比`, `（目标数`: a bracket opening with the figure asked for.

@@ -30,6 +30,16 @@ static ABBREVIATED_VISIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"来(\p{Han})(?:考察|投资|洽谈|参观|兴业|创业|落户|对接)").expect("valid regex")
 });
 
+/// A banner named by its first character (`克旗`, `翁旗`), a common short form in Inner
+/// Mongolia.
+static SHORT_BANNER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(\p{Han})旗").expect("valid regex"));
+
+/// The chars `start..end` of `text`.
+fn text_between(text: &str, start: usize, end: usize) -> String {
+    text.chars().skip(start).take(end - start).collect()
+}
+
 /// The subject region, as stored on an article.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Region {
@@ -202,7 +212,10 @@ pub fn find_region(title: &str, site: Option<&str>, paragraphs: &[String]) -> Op
     let mut votes: HashMap<char, usize> = HashMap::new();
     let mut seen = Vec::new();
     let mut order = 0;
+    // Where each piece names a place, so that an abbreviation is not read inside a name.
+    let mut named: Vec<Vec<(usize, usize)>> = Vec::new();
     for &(place, text) in &pieces {
+        named.push(Vec::new());
         if !matches!(place, Spot::Site) {
             for (c, n) in level_votes(text) {
                 *votes.entry(c).or_insert(0) += n;
@@ -210,6 +223,9 @@ pub fn find_region(title: &str, site: Option<&str>, paragraphs: &[String]) -> Op
         }
         let chars: Vec<char> = text.chars().collect();
         for mention in gazetteer.mentions(text) {
+            if let Some(spans) = named.last_mut() {
+                spans.push((mention.start, mention.end));
+            }
             let before: String = chars[mention.start.saturating_sub(3)..mention.start]
                 .iter()
                 .collect();
@@ -272,30 +288,42 @@ pub fn find_region(title: &str, site: Option<&str>, paragraphs: &[String]) -> Op
         }
     }
     // `邀请…企业来锦考察`: a city abbreviated to one character, where visitors come to; it
-    // counts as a plain mention when one prefecture-level city alone starts with it.
-    for &(place, text) in &pieces {
+    // counts as a plain mention when one prefecture-level city alone starts with it. In a
+    // text that speaks of 我旗 or 全旗, `克旗` is the one banner starting with 克.
+    let banner_text = votes.contains_key(&'旗');
+    for (&(place, text), spans) in pieces.iter().zip(&named) {
         if matches!(place, Spot::Site) {
             continue;
         }
-        for caps in ABBREVIATED_VISIT.captures_iter(text) {
-            let Some(abbreviation) = caps.get(1) else {
-                continue;
-            };
+        let visits = ABBREVIATED_VISIT
+            .captures_iter(text)
+            .filter_map(|caps| caps.get(1))
+            .map(|m| (m, RegionLevel::Prefecture, None));
+        let banners = SHORT_BANNER
+            .captures_iter(text)
+            .filter(|_| banner_text)
+            .filter_map(|caps| caps.get(1))
+            .map(|m| (m, RegionLevel::County, Some('旗')));
+        for (abbreviation, level, last) in visits.chain(banners) {
             let Some(c) = abbreviation.as_str().chars().next() else {
                 continue;
             };
-            let [city] = gazetteer.prefectures_starting_with(c)[..] else {
+            let start = text[..abbreviation.start()].chars().count();
+            let end = text[..abbreviation.end()].chars().count() + usize::from(last.is_some());
+            if spans.iter().any(|&(s, e)| s < end && start < e) {
+                continue; // 镶黄旗 is a name of its own
+            }
+            let [id] = gazetteer.places_starting_with(level, c, last)[..] else {
                 continue;
             };
-            let start = text[..abbreviation.start()].chars().count();
             seen.push(Seen {
                 mention: Mention {
                     start,
-                    end: start + 1,
-                    text: abbreviation.as_str().to_owned(),
-                    level: RegionLevel::Prefecture,
+                    end,
+                    text: text_between(text, start, end),
+                    level,
                     form: Form::Short,
-                    candidates: vec![(city, Form::Short)],
+                    candidates: vec![(id, Form::Short)],
                     parents: Vec::new(),
                 },
                 weight: Spot::Body.weight(),
@@ -669,13 +697,20 @@ fn describe(gazetteer: &Gazetteer, c: &Candidate) -> Region {
             .collect()
     };
     if c.level == Some(RegionLevel::Zone) {
-        // The fullest form the text writes: 邹城经济开发区 over 邹城经开区.
-        let name = c
+        // The fullest form the text writes: 邹城经济开发区 over 邹城经开区; the zone's own
+        // name over its place's (天水经济技术开发区 over 天水市经济技术开发区) when the text
+        // writes both.
+        let fullest = c
             .written
             .iter()
             .max_by_key(|w| w.chars().count())
             .cloned()
             .unwrap_or_default();
+        let name = ['市', '县']
+            .iter()
+            .map(|&level| fullest.replacen(level, "", 1))
+            .find(|short| short != &fullest && c.written.contains(short))
+            .unwrap_or(fullest);
         let (code, mut path) = match (c.place, c.parent) {
             (Some(z), _) => (
                 Some(gazetteer.place(z).code.clone()),
@@ -901,6 +936,37 @@ mod tests {
         "",
         "全州完成到位资金62亿元。香格里拉县完成36亿元，德钦县完成8亿元。",
         None
+    );
+
+    region_case!(
+        a_banner_named_by_its_first_character,
+        "",
+        "2023年，我旗招商引资取得新进展，全旗签约项目40个。我旗建成孵化基地，为来翁旗投资的企业代办手续。",
+        Some("翁牛特旗")
+    );
+    region_case!(
+        a_banner_short_form_needs_the_text_to_speak_of_a_banner,
+        "",
+        "今年以来，我县签约项目40个，全县到位资金8亿元，为来克旗考察的客商提供服务。",
+        None
+    );
+    region_case!(
+        a_short_form_shared_by_banners_names_none,
+        "",
+        "2023年，我旗签约项目40个，全旗到位资金8亿元，欢迎来阿旗投资。",
+        None
+    );
+    region_case!(
+        a_regiment_farm_goes_by_its_number,
+        "",
+        "第八师一四二团送来邀请。一四二团招商引资签约项目12个，一四二团形成实物量16.4亿元。",
+        Some("一四二团")
+    );
+    region_case!(
+        a_zone_written_with_and_without_its_city_suffix_takes_its_own_name,
+        "",
+        "天水市经济技术开发区完成工业增加值6.1亿元。天水市经济技术开发区签约项目9个，天水经济技术开发区到位资金3亿元。",
+        Some("天水经济技术开发区")
     );
 
     region_case!(

@@ -45,7 +45,7 @@ pub(crate) fn metric_summary(m: &Metric) -> String {
         Some(v) if !m.redacted => report::number(v),
         _ => format!("[隐去 redacted {}]", m.raw),
     };
-    let mut text = format!("{} {value}{} {}", m.label, m.unit, m.kind.as_str());
+    let mut text = format!("{} {value}{} {}", m.label, m.unit, m.kind_name());
     if let Some(period) = &m.period {
         text = format!("{text} {period}");
     }

@@ -212,7 +212,7 @@ fn metrics_table(app: &App, metrics: &[Metric], offset: usize, area: Rect, buf: 
                 format!("{marker}{}", app.safe(&m.label)),
                 metric_value(app, m),
                 app.safe(&m.unit).into_owned(),
-                m.kind.as_str().to_owned(),
+                m.kind_name().to_owned(),
                 m.period
                     .as_deref()
                     .map(|p| app.safe(p).into_owned())
