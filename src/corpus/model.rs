@@ -252,7 +252,41 @@ pub struct Gauge {
     pub indicator: Option<String>,
 }
 
+/// True when `percent` is what `actual` is of `target`, allowing for rounding (two
+/// percent of the percent, at least one point).
+///
+/// ```
+/// use zhaoshang::corpus::model::consistent;
+/// assert!(consistent(72.06, 115.28, 62.51));
+/// assert!(!consistent(72.06, 140.0, 53.0)); // 51.5%
+/// assert!(!consistent(1.0, 0.0, 50.0));
+/// ```
+pub fn consistent(actual: f64, target: f64, percent: f64) -> bool {
+    target > 0.0 && (actual / target * 100.0 - percent).abs() <= (percent * 0.02).max(1.0)
+}
+
 impl Gauge {
+    /// The percent actual ÷ target gives, when the text states both and it is not the
+    /// percent the text states (`实际完成投资72.06亿元，占…140亿元目标任务的53%`: 51.5%).
+    /// The gauge keeps the stated percent; this says it does not add up.
+    ///
+    /// ```
+    /// use zhaoshang::corpus::Gauge;
+    /// let g = |t, p| Gauge { actual: 72.06, target: Some(t), percent: Some(p),
+    ///     percent_stated: true, ..Gauge::default() };
+    /// assert_eq!(g(140.0, 53.0).disagreeing_percent().map(|p| p.round()), Some(51.0));
+    /// assert_eq!(g(115.28, 62.51).disagreeing_percent(), None);
+    /// ```
+    pub fn disagreeing_percent(&self) -> Option<f64> {
+        let (target, percent) = (self.target?, self.percent?);
+        let computed = self.actual / target * 100.0;
+        (self.percent_stated
+            && computed.is_finite()
+            && percent.is_finite()
+            && !consistent(self.actual, target, percent))
+        .then_some(computed)
+    }
+
     /// The target implied by a stated percent when the target itself is not stated.
     ///
     /// ```

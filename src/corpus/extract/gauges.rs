@@ -3,10 +3,7 @@
 #[allow(clippy::wildcard_imports)]
 use super::*;
 
-/// True when `percent` is what `actual` is of `target`, allowing for rounding.
-fn consistent(actual: f64, target: f64, percent: f64) -> bool {
-    target > 0.0 && (actual / target * 100.0 - percent).abs() <= (percent * 0.02).max(1.0)
-}
+use crate::corpus::model::consistent;
 
 /// Figures that can be the achieved value of a stated percent at `i`, nearest first:
 /// achieved (or forecast) figures earlier in its sentence. `near` stops at the previous rate

@@ -36,6 +36,10 @@ pub(crate) fn gauge_summary(g: &Gauge) -> String {
         };
         text = format!("{text} [跨期 cross-period{periods}]");
     }
+    if let Some(computed) = g.disagreeing_percent() {
+        // The text's own figures do not give its percent: show both, keep the text's.
+        text = format!("{text} [不符 stated ≠ {computed:.1}%]");
+    }
     text
 }
 
@@ -262,6 +266,23 @@ mod tests {
         press(&mut app, KeyCode::Char('t'));
         app.select_item(app.item_count() - 1);
         assert_eq!(app.target_highlight, None);
+    }
+
+    #[test]
+    fn a_percent_the_figures_do_not_give_says_what_they_give() {
+        let g = Gauge {
+            label: "实际完成投资".to_owned(),
+            actual: 72.06,
+            target: Some(140.0),
+            percent: Some(53.0),
+            percent_stated: true,
+            unit: "亿元".to_owned(),
+            ..Gauge::default()
+        };
+        assert_eq!(
+            gauge_summary(&g),
+            "实际完成投资 72.06/140亿元 53% [不符 stated ≠ 51.5%]"
+        );
     }
 
     #[test]

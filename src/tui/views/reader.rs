@@ -68,7 +68,11 @@ fn gauge_summary(app: &App, area: Rect, buf: &mut Buffer) {
             let percent = TargetGauge::from_gauge(g, "", "")
                 .shown_percent()
                 .map_or_else(|| "--".to_owned(), format_percent);
-            let tag = if g.cross_period { "[跨期]" } else { "" };
+            let tag = match (g.cross_period, g.disagreeing_percent().is_some()) {
+                (true, _) => "[跨期]",
+                (false, true) => "[不符]",
+                (false, false) => "",
+            };
             format!("{} {percent}{tag}", app.safe(&g.label))
         })
         .collect();

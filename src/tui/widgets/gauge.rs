@@ -1,8 +1,9 @@
 //! A target-versus-actual gauge that never panics: the bar is clamped to 0..=1 while the
 //! label prints the true percent (114%), a zero, negative, NaN, infinite or missing target
 //! just leaves the bar empty, and over-target gauges are drawn in a different style with a
-//! `>` at the end of the bar. Tags mark a target implied by a stated percent (`[推算]`) and
-//! a pair whose actual and target come from different periods (`[跨期]`).
+//! `>` at the end of the bar. Tags mark a target implied by a stated percent (`[推算]`), a
+//! pair whose actual and target come from different periods (`[跨期]`) and a stated percent
+//! that actual ÷ target does not give (`[不符]`).
 
 use std::borrow::Cow;
 
@@ -104,6 +105,7 @@ pub struct TargetGauge<'a> {
     percent: Option<f64>,
     implied: bool,
     cross_period: bool,
+    disagrees: bool,
     ascii: bool,
     selected: bool,
     styles: GaugeStyles,
@@ -120,6 +122,7 @@ impl<'a> TargetGauge<'a> {
             percent: None,
             implied: false,
             cross_period: false,
+            disagrees: false,
             ascii: false,
             selected: false,
             styles: GaugeStyles::default(),
@@ -139,6 +142,7 @@ impl<'a> TargetGauge<'a> {
             .percent(g.percent)
             .implied(implied)
             .cross_period(g.cross_period)
+            .disagrees(g.disagreeing_percent().is_some())
     }
 
     /// The unit printed after the figures.
@@ -166,6 +170,13 @@ impl<'a> TargetGauge<'a> {
     #[must_use]
     pub fn cross_period(mut self, cross: bool) -> Self {
         self.cross_period = cross;
+        self
+    }
+
+    /// Marks a stated percent that actual ÷ target does not give.
+    #[must_use]
+    pub fn disagrees(mut self, disagrees: bool) -> Self {
+        self.disagrees = disagrees;
         self
     }
 
@@ -228,7 +239,11 @@ impl<'a> TargetGauge<'a> {
     /// The tags that fit whole in `room` columns; a tag is never cut.
     fn tags(&self, room: usize) -> String {
         let mut tags = String::new();
-        for (on, tag) in [(self.implied, "[推算]"), (self.cross_period, "[跨期]")] {
+        for (on, tag) in [
+            (self.implied, "[推算]"),
+            (self.cross_period, "[跨期]"),
+            (self.disagrees, "[不符]"),
+        ] {
             if on && display_width(&tags) + display_width(tag) <= room {
                 tags.push_str(tag);
             }
@@ -381,6 +396,26 @@ mod tests {
             row.contains("[推算]") && row.contains("[跨期]") && row.contains("57/~50"),
             "{row}"
         );
+    }
+
+    #[test]
+    fn a_stated_percent_the_figures_do_not_give_is_tagged() {
+        let gauge = |target: f64| crate::corpus::Gauge {
+            actual: 72.06,
+            target: Some(target),
+            percent: Some(53.0),
+            percent_stated: true,
+            unit: "亿元".to_owned(),
+            ..crate::corpus::Gauge::default()
+        };
+        let row = |g: &crate::corpus::Gauge| {
+            let w = TargetGauge::from_gauge(g, "实际完成投资", "亿元").ascii(true);
+            crate::tui::buffer_to_text(&render(&w, 44, 2))
+        };
+        let off = row(&gauge(140.0));
+        assert!(off.contains("[不符]") && off.contains("53%"), "{off}");
+        let fits = row(&gauge(136.0));
+        assert!(!fits.contains("[不符]"), "{fits}");
     }
 
     #[test]
