@@ -180,8 +180,8 @@ fn every_fixture_has_gold_with_its_source_url() {
     assert!(sites.len() >= 30, "{} sites: {sites:?}", sites.len());
 }
 
-/// The third, fifth, sixth and seventh held-out rounds (tests/fixtures/heldout, 01–55):
-/// reports from 55 more sites, written by people who never saw the parser and kept out of the
+/// The third and fifth to eighth held-out rounds (tests/fixtures/heldout, 01–69): reports
+/// from 69 more sites, written by people who never saw the parser and kept out of the
 /// development set, so that no rule is tuned on them. Round 3 first scored at region 11/14,
 /// gauges 16/18 with precision 16/18, metrics 121/123; one phrasing frame it showed
 /// (`完成全年5360亿元招商引资目标任务的25.07%`) was then added as a rule, giving gauges
@@ -194,7 +194,10 @@ fn every_fixture_has_gold_with_its_source_url() {
 /// regiment farm, districts and streets, synonym-spun and glossed pages) first scored at
 /// region 11/14, gauges 13/17 with precision 13/13, metrics 102/105; rules for its misses
 /// followed (`克旗` for a banner, regiment farms, one actual against a second target stated
-/// in its frame, `完结年度使命的`). Nothing invented in any round.
+/// in its frame, `完结年度使命的`). Round 8 (56–69: zones, parks and document-sharing pages,
+/// counties listed under their city, a township) first scored at region 7/14, gauges 11/11
+/// with precision 12/14, metrics 105/119; then came 综保区, zones named after no place
+/// (`慈湖高新区`) and decimal points written as `。`. Nothing invented in any round.
 /// These are the floor: a change that loses ground on this text fails here.
 #[test]
 fn held_out_reports_keep_their_first_scores() {
@@ -202,9 +205,9 @@ fn held_out_reports_keep_their_first_scores() {
     let (region, recall, precision, metrics, invented, report) =
         score("tests/fixtures/heldout/gold", &parsed);
     let _ = std::fs::remove_file(&parsed);
-    // Rounds 3 (01–14), 5 (15–28), 6 (29–41) and 7 (42–55): 11, 10, 11 and 11 regions at
-    // first scoring.
-    assert!(region >= 43.0 / 55.0 - 1e-9, "region {region:.3}\n{report}");
+    // Rounds 3 (01–14), 5 (15–28), 6 (29–41), 7 (42–55) and 8 (56–69): 11, 10, 11, 11 and
+    // 7 regions at first scoring.
+    assert!(region >= 50.0 / 69.0 - 1e-9, "region {region:.3}\n{report}");
     assert!(recall >= 0.95, "gauge recall {recall:.3}\n{report}");
     assert!(
         precision >= 0.95,

@@ -178,7 +178,7 @@ impl Tracked {
 pub type Rule = fn(&[char]) -> Vec<Edit>;
 
 /// Every rule in the order the cleaner runs them.
-pub const RULES: [(&str, Rule); 9] = [
+pub const RULES: [(&str, Rule); 10] = [
     ("control_chars", strip_controls),
     ("pinyin_gloss", remove_pinyin_glosses),
     ("lost_character", mark_lost_characters),
@@ -186,6 +186,7 @@ pub const RULES: [(&str, Rule); 9] = [
     ("stray_comma", remove_stray_commas),
     ("fullwidth_digits", normalise_fullwidth_digits),
     ("split_number", join_split_numbers),
+    ("ideographic_decimal", restore_decimal_points),
     ("halfwidth_punct", widen_punctuation),
     ("whitespace", trim_whitespace),
 ];
@@ -653,6 +654,39 @@ pub fn join_split_numbers(chars: &[char]) -> Vec<Edit> {
             });
         }
         i = end;
+    }
+    edits
+}
+
+/// Decimal points that a converter turned into ideographic full stops (`2。87億元`,
+/// `104。4%`), restored where a unit follows the fraction at once, so that the figure
+/// cannot be a sentence ending in a number and another starting with one. A date (`12。3月`)
+/// is left alone.
+///
+/// ```
+/// use zhaoshang::corpus::clean::{apply_rule, restore_decimal_points};
+/// assert_eq!(apply_rule(restore_decimal_points, "生产总值2。87億元，增长104。4%"), "生产总值2.87億元，增长104.4%");
+/// assert_eq!(apply_rule(restore_decimal_points, "总投资113。6萬美元的"), "总投资113.6萬美元的");
+/// assert_eq!(apply_rule(restore_decimal_points, "共12。3月起实施，签约5。下一步"), "共12。3月起实施，签约5。下一步");
+/// ```
+pub fn restore_decimal_points(chars: &[char]) -> Vec<Edit> {
+    let digit = |i: usize| chars.get(i).is_some_and(char::is_ascii_digit);
+    let mut edits = Vec::new();
+    for i in 1..chars.len() {
+        if chars[i] != '。' || !digit(i - 1) {
+            continue;
+        }
+        let mut end = i + 1;
+        while digit(end) {
+            end += 1;
+        }
+        let fraction = end - (i + 1);
+        let unit = chars
+            .get(end)
+            .is_some_and(|&c| "亿億万萬元%％倍个個家项項亩畝吨噸".contains(c));
+        if (1..=4).contains(&fraction) && unit {
+            edits.push(Edit::new(i, i + 1, "."));
+        }
     }
     edits
 }

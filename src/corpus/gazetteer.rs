@@ -43,7 +43,7 @@ static HISTORICAL: &str = include_str!("../../data/gazetteer/historical.tsv");
 /// assert_eq!(ZONE_SUFFIXES.first(), Some(&"高新技术产业开发区"));
 /// assert!(ZONE_SUFFIXES.windows(2).all(|w| w[0].chars().count() >= w[1].chars().count()));
 /// ```
-pub const ZONE_SUFFIXES: [&str; 16] = [
+pub const ZONE_SUFFIXES: [&str; 17] = [
     "高新技术产业开发区",
     "经济技术开发区",
     "高新技术开发区",
@@ -54,6 +54,7 @@ pub const ZONE_SUFFIXES: [&str; 16] = [
     "产业园区",
     "高新区",
     "经开区",
+    "综保区",
     "开发区",
     "工业园",
     "产业园",

@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::corpus::RegionLevel;
-use crate::corpus::gazetteer::{Form, Gazetteer, Mention, PlaceId};
+use crate::corpus::gazetteer::{Form, Gazetteer, Mention, PlaceId, ZONE_SUFFIXES};
 
 /// How much of an article the region finder reads.
 const REGION_SCAN_BYTES: usize = 64 * 1024;
@@ -333,15 +333,20 @@ pub fn find_region(title: &str, site: Option<&str>, paragraphs: &[String]) -> Op
             order += 1;
         }
     }
+    named_zones(&pieces, &mut seen, &mut order);
     let is_bare_zone = |m: &Mention| {
-        m.level == RegionLevel::Zone && m.parents.is_empty() && m.candidates.is_empty()
+        m.level == RegionLevel::Zone
+            && m.parents.is_empty()
+            && m.candidates.is_empty()
+            && ZONE_SUFFIXES.contains(&m.text.as_str())
     };
-    // 开发区 or 高新区 alone names the article's own zone; 园区 and 产业园 are ordinary words.
+    // 开发区, 高新区 or 综保区 alone names the article's own zone; 园区 and 产业园 are
+    // ordinary words.
     let bare_zones = seen
         .iter()
         .filter(|s| {
             is_bare_zone(&s.mention)
-                && ["开发区", "高新区", "经开区"].contains(&s.mention.text.as_str())
+                && ["开发区", "高新区", "经开区", "综保区"].contains(&s.mention.text.as_str())
         })
         .count();
     if bare_zones > 0 {
@@ -537,6 +542,114 @@ pub fn find_region(title: &str, site: Option<&str>, paragraphs: &[String]) -> Op
     Some(describe(gazetteer, best))
 }
 
+/// Zone kinds too ordinary to name a zone after no place (`产业园`, `新区`): a zone named
+/// after no place takes one of the other [`ZONE_SUFFIXES`] (`慈湖高新区`, `倘甸产业园区`).
+const ORDINARY_ZONE_KINDS: [&str; 5] = ["工业园", "产业园", "保税区", "新区", "园区"];
+
+/// Words before a zone kind that say which zones, not which zone (`重点开发区`, `省级高新区`).
+const ZONE_QUALIFIERS: [&str; 16] = [
+    "重点", "国家", "省级", "市级", "县级", "各类", "各个", "全部", "所有", "现有", "这些", "特色",
+    "新型", "综合", "沿海", "边境",
+];
+
+/// Characters a zone's own name does not hold: function words, level words, verbs of the
+/// report (`占市下达`, `省级以上`, `有关`).
+const NOT_IN_ZONE_NAMES: &str =
+    "的和与及在对是了为将把被从向等个占下上以有关达成完其他该此各本我全省市县区镇乡级";
+
+/// Characters after which a zone's name may start (`对慈湖高新区来说`, `来到常州综保区`).
+const BEFORE_ZONE_NAME: &str = "对在到为是把与和及向赴来由从让给了的于至入驻";
+
+/// Zones named after no place in the gazetteer (`对慈湖高新区来说`, `昆明倘甸产业园区`): the
+/// name is the longest run of two to four characters before the zone kind that the text
+/// also writes elsewhere (`慈湖码头`, `倘甸支行`), so that its start is read from the text
+/// rather than guessed. A run the text never repeats names no zone.
+fn named_zones(pieces: &[(Spot, &str)], seen: &mut Vec<Seen>, order: &mut usize) {
+    let texts: Vec<(Spot, Vec<char>)> = pieces
+        .iter()
+        .filter(|(spot, _)| !matches!(spot, Spot::Site))
+        .map(|&(spot, text)| (spot, text.chars().collect()))
+        .collect();
+    let occurrences = |name: &[char]| -> usize {
+        texts
+            .iter()
+            .map(|(_, chars)| chars.windows(name.len()).filter(|w| *w == name).count())
+            .sum()
+    };
+    let is_han = super::super::convert::is_han;
+    let mut found: Vec<Seen> = Vec::new();
+    for (spot, chars) in &texts {
+        let text: String = chars.iter().collect();
+        let kinds = ZONE_SUFFIXES
+            .iter()
+            .filter(|k| !ORDINARY_ZONE_KINDS.contains(k));
+        for &kind in kinds {
+            for (byte, _) in text.match_indices(kind) {
+                let at = text[..byte].chars().count();
+                // The longer kind already matched here (经济开发区 holds 开发区).
+                if ZONE_SUFFIXES.iter().any(|k| {
+                    k.len() > kind.len() && k.ends_with(kind) && {
+                        let extra = k.chars().count() - kind.chars().count();
+                        at >= extra
+                            && chars[at - extra..at].iter().collect::<String>()
+                                == k[..k.len() - kind.len()]
+                    }
+                }) {
+                    continue;
+                }
+                let run = (1..=4)
+                    .take_while(|&k| at >= k && is_han(chars[at - k]))
+                    .last();
+                let Some(run) = run.filter(|&r| r >= 2) else {
+                    continue;
+                };
+                // Where a name may start: the text's start or a mark, a word that governs
+                // a place (`对`, `在`, `来到`), or the end of a place's name (`昆明倘甸`).
+                let starts_clean = |start: usize| {
+                    start == 0
+                        || !is_han(chars[start - 1])
+                        || BEFORE_ZONE_NAME.contains(chars[start - 1])
+                        || {
+                            let head: String =
+                                chars[start.saturating_sub(6)..start].iter().collect();
+                            let len = head.chars().count();
+                            Gazetteer::global()
+                                .mentions(&head)
+                                .iter()
+                                .any(|m| m.end == len)
+                        }
+                };
+                let name = (2..=run).rev().map(|k| &chars[at - k..at]).find(|name| {
+                    let word: String = name.iter().collect();
+                    occurrences(name) >= 2
+                        && starts_clean(at - name.len())
+                        && !ZONE_QUALIFIERS.iter().any(|q| word.contains(q))
+                        && !word.chars().any(|c| NOT_IN_ZONE_NAMES.contains(c))
+                        && Gazetteer::global().mentions(&word).is_empty()
+                });
+                let Some(name) = name else { continue };
+                let start = at - name.len();
+                found.push(Seen {
+                    mention: Mention {
+                        start,
+                        end: at + kind.chars().count(),
+                        text: format!("{}{kind}", name.iter().collect::<String>()),
+                        level: RegionLevel::Zone,
+                        form: Form::Full,
+                        candidates: Vec::new(),
+                        parents: Vec::new(),
+                    },
+                    weight: spot.weight(),
+                    order: *order,
+                    strong_spot: matches!(spot, Spot::Title),
+                });
+                *order += 1;
+            }
+        }
+    }
+    seen.extend(found);
+}
+
 /// The article's own zone when the text names it only as 高新区, 开发区 or 经开区, again and
 /// again and in its title or with 全区, and no zone of a named place: its place is the one
 /// prefecture or county the text names (even inside a company's name) within a province it
@@ -628,6 +741,8 @@ fn zone_class(name: &str) -> &'static str {
         .any(|s| name.ends_with(s))
     {
         "hitech"
+    } else if name.ends_with("综合保税区") || name.ends_with("综保区") {
+        "bonded"
     } else {
         crate::corpus::gazetteer::ZONE_SUFFIXES
             .iter()
@@ -967,6 +1082,31 @@ mod tests {
         "",
         "天水市经济技术开发区完成工业增加值6.1亿元。天水市经济技术开发区签约项目9个，天水经济技术开发区到位资金3亿元。",
         Some("天水经济技术开发区")
+    );
+
+    region_case!(
+        a_zone_named_after_no_place_takes_the_name_the_text_repeats,
+        "",
+        "对慈湖高新区来说，三季度是项目季。全区固定资产投资完成27.4亿元，慈湖码头项目进入调试，高新区新签约项目12个。",
+        Some("慈湖高新区")
+    );
+    region_case!(
+        a_zone_named_after_no_place_may_follow_its_city,
+        "",
+        "记者在昆明倘甸产业园区工作会议上了解到，两区完成投资4.69亿元。农行倘甸支行落户园区，全区签约项目9个。",
+        Some("倘甸产业园区")
+    );
+    region_case!(
+        words_before_a_zone_kind_that_are_no_name_make_no_zone,
+        "有关开发区上半年工作总结",
+        "上半年，全区完成投资2.87亿元。有关开发区的工作，省级以上开发区都在推进，重点开发区签约项目12个，重点项目9个。",
+        None
+    );
+    region_case!(
+        a_bonded_zone_named_with_its_city,
+        "",
+        "区委书记来到常州综保区调研。常州综保区已建成标准厂房16.3万平方米，综保区累计引进项目15个，常州综保区将服务全市开放。",
+        Some("常州综保区")
     );
 
     region_case!(
