@@ -299,9 +299,10 @@ pub fn find_region(title: &str, site: Option<&str>, paragraphs: &[String]) -> Op
             .captures_iter(text)
             .filter_map(|caps| caps.get(1))
             .map(|m| (m, RegionLevel::Prefecture, None));
-        let banners = SHORT_BANNER
-            .captures_iter(text)
-            .filter(|_| banner_text)
+        let banners = banner_text
+            .then(|| SHORT_BANNER.captures_iter(text))
+            .into_iter()
+            .flatten()
             .filter_map(|caps| caps.get(1))
             .map(|m| (m, RegionLevel::County, Some('旗')));
         for (abbreviation, level, last) in visits.chain(banners) {
@@ -565,75 +566,85 @@ const BEFORE_ZONE_NAME: &str = "对在到为是把与和及向赴来由从让给
 /// also writes elsewhere (`慈湖码头`, `倘甸支行`), so that its start is read from the text
 /// rather than guessed. A run the text never repeats names no zone.
 fn named_zones(pieces: &[(Spot, &str)], seen: &mut Vec<Seen>, order: &mut usize) {
-    let texts: Vec<(Spot, Vec<char>)> = pieces
+    let nameable =
+        |kind: &str| ZONE_SUFFIXES.contains(&kind) && !ORDINARY_ZONE_KINDS.contains(&kind);
+    // Only where a zone kind stands without a place before it.
+    if !seen.iter().any(|s| {
+        s.mention.level == RegionLevel::Zone
+            && s.mention.parents.is_empty()
+            && s.mention.candidates.is_empty()
+            && nameable(&s.mention.text)
+    }) {
+        return;
+    }
+    let texts: Vec<(Spot, &str)> = pieces
         .iter()
+        .copied()
         .filter(|(spot, _)| !matches!(spot, Spot::Site))
-        .map(|&(spot, text)| (spot, text.chars().collect()))
         .collect();
-    let occurrences = |name: &[char]| -> usize {
-        texts
-            .iter()
-            .map(|(_, chars)| chars.windows(name.len()).filter(|w| *w == name).count())
-            .sum()
-    };
+    let occurrences =
+        |word: &str| -> usize { texts.iter().map(|(_, t)| t.matches(word).count()).sum() };
     let is_han = super::super::convert::is_han;
     let mut found: Vec<Seen> = Vec::new();
-    for (spot, chars) in &texts {
-        let text: String = chars.iter().collect();
-        let kinds = ZONE_SUFFIXES
-            .iter()
-            .filter(|k| !ORDINARY_ZONE_KINDS.contains(k));
-        for &kind in kinds {
+    for &(spot, text) in &texts {
+        for &kind in ZONE_SUFFIXES.iter().filter(|k| nameable(k)) {
             for (byte, _) in text.match_indices(kind) {
-                let at = text[..byte].chars().count();
+                let before = &text[..byte];
                 // The longer kind already matched here (经济开发区 holds 开发区).
                 if ZONE_SUFFIXES.iter().any(|k| {
-                    k.len() > kind.len() && k.ends_with(kind) && {
-                        let extra = k.chars().count() - kind.chars().count();
-                        at >= extra
-                            && chars[at - extra..at].iter().collect::<String>()
-                                == k[..k.len() - kind.len()]
-                    }
+                    k.len() > kind.len()
+                        && k.ends_with(kind)
+                        && before.ends_with(&k[..k.len() - kind.len()])
                 }) {
                     continue;
                 }
-                let run = (1..=4)
-                    .take_while(|&k| at >= k && is_han(chars[at - k]))
-                    .last();
-                let Some(run) = run.filter(|&r| r >= 2) else {
-                    continue;
-                };
+                // Byte offsets where a name of 2..=4 Han chars before the kind may start,
+                // longest first.
+                let starts: Vec<usize> = before
+                    .char_indices()
+                    .rev()
+                    .take(4)
+                    .take_while(|&(_, c)| is_han(c))
+                    .map(|(i, _)| i)
+                    .skip(1)
+                    .collect();
                 // Where a name may start: the text's start or a mark, a word that governs
                 // a place (`对`, `在`, `来到`), or the end of a place's name (`昆明倘甸`).
                 let starts_clean = |start: usize| {
-                    start == 0
-                        || !is_han(chars[start - 1])
-                        || BEFORE_ZONE_NAME.contains(chars[start - 1])
-                        || {
-                            let head: String =
-                                chars[start.saturating_sub(6)..start].iter().collect();
-                            let len = head.chars().count();
+                    let head = &text[..start];
+                    match head.chars().next_back() {
+                        None => true,
+                        Some(c) if !is_han(c) || BEFORE_ZONE_NAME.contains(c) => true,
+                        Some(_) => {
+                            let tail: String = {
+                                let mut last: Vec<char> = head.chars().rev().take(6).collect();
+                                last.reverse();
+                                last.into_iter().collect()
+                            };
+                            let len = tail.chars().count();
                             Gazetteer::global()
-                                .mentions(&head)
+                                .mentions(&tail)
                                 .iter()
                                 .any(|m| m.end == len)
                         }
+                    }
                 };
-                let name = (2..=run).rev().map(|k| &chars[at - k..at]).find(|name| {
-                    let word: String = name.iter().collect();
-                    occurrences(name) >= 2
-                        && starts_clean(at - name.len())
+                let name = starts.iter().rev().copied().find(|&start| {
+                    let word = &text[start..byte];
+                    occurrences(word) >= 2
+                        && starts_clean(start)
                         && !ZONE_QUALIFIERS.iter().any(|q| word.contains(q))
                         && !word.chars().any(|c| NOT_IN_ZONE_NAMES.contains(c))
-                        && Gazetteer::global().mentions(&word).is_empty()
+                        && Gazetteer::global().mentions(word).is_empty()
                 });
-                let Some(name) = name else { continue };
-                let start = at - name.len();
+                let Some(start) = name else { continue };
+                let at = text[..start].chars().count();
+                let name_chars = text[start..byte].chars().count();
                 found.push(Seen {
                     mention: Mention {
-                        start,
-                        end: at + kind.chars().count(),
-                        text: format!("{}{kind}", name.iter().collect::<String>()),
+                        start: at,
+                        end: at + name_chars + kind.chars().count(),
+                        text: format!("{}{kind}", &text[start..byte]),
                         level: RegionLevel::Zone,
                         form: Form::Full,
                         candidates: Vec::new(),
