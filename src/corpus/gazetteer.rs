@@ -965,6 +965,7 @@ fn pair(a: char, b: char) -> u64 {
 /// ```text
 /// 江华瑶族自治县 → 江华县, 江华     广西壮族自治区 → 广西     湖北省 → 湖北
 /// 北京市 → 北京                    襄阳市 → –, 襄阳          鄂伦春自治旗 → 鄂伦春旗, 鄂伦春
+/// 管城回族区 → 管城区, 管城
 /// ```
 fn forms(name: &str, level: RegionLevel) -> (Option<String>, Option<String>) {
     match level {
@@ -988,6 +989,13 @@ fn forms(name: &str, level: RegionLevel) -> (Option<String>, Option<String>) {
                 if let Some(base) = name.strip_suffix(autonomous) {
                     let base = strip_ethnic(base);
                     return (Some(format!("{base}{level}")), bare_form(base));
+                }
+            }
+            // 管城回族区 is 管城区 in text: a district named with an ethnic group.
+            if let Some(base) = name.strip_suffix("族区") {
+                let base = strip_ethnic(&format!("{base}族"));
+                if base.chars().count() >= 2 && !base.ends_with('族') {
+                    return (Some(format!("{base}区")), bare_form(base));
                 }
             }
             let bare = LEVEL_SUFFIXES.iter().find_map(|&(suffix, least)| {

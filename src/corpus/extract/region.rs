@@ -1121,6 +1121,13 @@ mod tests {
     );
 
     region_case!(
+        a_district_named_with_an_ethnic_group_goes_by_its_short_form,
+        "",
+        "（上接第一版）管城区严格落实招商责任，该区新签约项目15个。上半年，管城区实际利用外资4800万美元，全区引进资金25.3亿元。",
+        Some("管城区")
+    );
+
+    region_case!(
         a_former_name_stays_as_written,
         "安西县重奖项目建设有功者",
         "去年，安西县抓住项目建设，全县完成投资12亿元。",
