@@ -507,3 +507,33 @@ fn a_forecast_is_an_actual_figure_flagged_as_expected() {
         a.metrics
     );
 }
+gauge_phrasing!(
+    targets_listed_in_brackets_before_a_run_of_percents,
+    "1-11月，开发区合同外资额达24.05亿美元，实际到位金额11.8亿美元。两项指标分别完成全年任务(25亿美元和12.34亿美元)的96.2%和95.6%。",
+    [
+        (24.05, Some(25.0), Some(96.2)),
+        (11.8, Some(12.34), Some(95.6))
+    ]
+);
+
+#[test]
+fn growth_that_lost_its_percent_sign_is_still_growth() {
+    let body =
+        "某某市招商引资情况\n前3季度，我市招商引资到位资金58.4亿元，同比增长22，占年度计划的78。\n";
+    let a = parse_bytes("lost.txt", body.as_bytes()).expect("parses");
+    let found: Vec<(f64, &str, MetricKind)> = a
+        .metrics
+        .iter()
+        .map(|m| (m.value.unwrap_or(f64::NAN), m.unit.as_str(), m.kind))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (58.4, "亿元", MetricKind::Actual),
+            (22.0, "%", MetricKind::GrowthPct),
+            (78.0, "%", MetricKind::ProgressPct)
+        ],
+        "{:#?}",
+        a.metrics
+    );
+}

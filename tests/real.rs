@@ -180,8 +180,8 @@ fn every_fixture_has_gold_with_its_source_url() {
     assert!(sites.len() >= 30, "{} sites: {sites:?}", sites.len());
 }
 
-/// The third and fifth to eighth held-out rounds (tests/fixtures/heldout, 01–69): reports
-/// from 69 more sites, written by people who never saw the parser and kept out of the
+/// The third and fifth to ninth held-out rounds (tests/fixtures/heldout, 01–82): reports
+/// from 82 more sites, written by people who never saw the parser and kept out of the
 /// development set, so that no rule is tuned on them. Round 3 first scored at region 11/14,
 /// gauges 16/18 with precision 16/18, metrics 121/123; one phrasing frame it showed
 /// (`完成全年5360亿元招商引资目标任务的25.07%`) was then added as a rule, giving gauges
@@ -197,7 +197,10 @@ fn every_fixture_has_gold_with_its_source_url() {
 /// in its frame, `完结年度使命的`). Round 8 (56–69: zones, parks and document-sharing pages,
 /// counties listed under their city, a township) first scored at region 7/14, gauges 11/11
 /// with precision 12/14, metrics 105/119; then came 综保区, zones named after no place
-/// (`慈湖高新区`) and decimal points written as `。`. Nothing invented in any round.
+/// (`慈湖高新区`) and decimal points written as `。`. Round 9 (70–82: portals, year-end
+/// summaries, newspapers; 13 kept of 14, one shared a site) first scored at region 13/13,
+/// gauges 10/11 with precision 10/12, metrics 94/104; then growth that lost its % sign and
+/// targets listed in brackets before a 分别 run. Nothing invented in any round.
 /// These are the floor: a change that loses ground on this text fails here.
 #[test]
 fn held_out_reports_keep_their_first_scores() {
@@ -205,9 +208,9 @@ fn held_out_reports_keep_their_first_scores() {
     let (region, recall, precision, metrics, invented, report) =
         score("tests/fixtures/heldout/gold", &parsed);
     let _ = std::fs::remove_file(&parsed);
-    // Rounds 3 (01–14), 5 (15–28), 6 (29–41), 7 (42–55) and 8 (56–69): 11, 10, 11, 11 and
-    // 7 regions at first scoring.
-    assert!(region >= 50.0 / 69.0 - 1e-9, "region {region:.3}\n{report}");
+    // Rounds 3 (01–14), 5 (15–28), 6 (29–41), 7 (42–55), 8 (56–69) and 9 (70–82): 11, 10,
+    // 11, 11, 7 and 13 regions at first scoring.
+    assert!(region >= 63.0 / 82.0 - 1e-9, "region {region:.3}\n{report}");
     assert!(recall >= 0.95, "gauge recall {recall:.3}\n{report}");
     assert!(
         precision >= 0.95,

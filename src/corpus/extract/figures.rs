@@ -3,10 +3,14 @@
 #[allow(clippy::wildcard_imports)]
 use super::*;
 
-/// The end of a percent-of-plan frame whose figure lost its % sign.
+/// The end of a percent-of-plan frame, or of a growth compared with an earlier period,
+/// whose figure lost its % sign (`占年度计划的78，`, `同比增长22，`).
 static LOST_PERCENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:完成|占)(?:了)?(?:年度|全年|年)?(?:的)?(?:计划|任务|目标)(?:的)?$")
-        .expect("valid regex")
+    Regex::new(concat!(
+        r"(?:完成|占)(?:了)?(?:年度|全年|年)?(?:的)?(?:计划|任务|目标)(?:的)?$",
+        r"|(?:同比|比上年|较上年|比去年|较去年)(?:同期)?(?:增长|下降)$",
+    ))
+    .expect("valid regex")
 });
 
 pub(super) static FIGURE: LazyLock<Regex> = LazyLock::new(|| {

@@ -294,11 +294,17 @@ pub(super) fn sentence_metrics(
             };
             let in_parens_after_target = raw_before.trim_start().starts_with(['（', '('])
                 && metrics.last().is_some_and(|m| m.kind == MetricKind::Target);
+            // `任务(25亿美元和12.34亿美元)`: a list that starts with a target goes on with one.
+            let listed_after_target = in_list
+                && metrics
+                    .last()
+                    .is_some_and(|m| m.kind == MetricKind::Target && m.unit == fig.unit);
             if kind == MetricKind::Actual {
                 if TARGET_REF.is_match(&raw_before)
                     || TARGET_REF.is_match(&label)
                     || TARGET_AFTER.is_match(&after)
                     || in_parens_after_target
+                    || listed_after_target
                 {
                     kind = MetricKind::Target;
                 } else if forecast {

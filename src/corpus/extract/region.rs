@@ -698,7 +698,10 @@ fn bare_zone_subject(
         .filter(|s| s.mention.level == RegionLevel::Province)
         .flat_map(|s| s.mention.ids())
         .collect();
+    // The places within a named province; else, when none is, the names that are one place
+    // only (楚雄市 in the site's masthead), which need no province to place them.
     let mut places: Vec<PlaceId> = Vec::new();
+    let mut unambiguous: Vec<PlaceId> = Vec::new();
     for s in seen {
         if !matches!(
             s.mention.level,
@@ -706,10 +709,14 @@ fn bare_zone_subject(
         ) {
             continue;
         }
+        let ids = s.mention.ids();
+        if let ([only], Form::Full) = (ids.as_slice(), s.mention.form)
+            && !unambiguous.contains(only)
+        {
+            unambiguous.push(*only);
+        }
         // 新乡 is 新乡市 and 新乡县: the zone named after it is the city's.
-        let shallowest = s
-            .mention
-            .ids()
+        let shallowest = ids
             .into_iter()
             .filter(|&id| provinces.iter().any(|&p| gazetteer.is_within(id, p)))
             .min_by_key(|&id| gazetteer.path(id).len());
@@ -718,6 +725,9 @@ fn bare_zone_subject(
         {
             places.push(id);
         }
+    }
+    if places.is_empty() {
+        places = unambiguous;
     }
     let [parent] = places.as_slice() else {
         return None;
@@ -1126,6 +1136,21 @@ mod tests {
         "（上接第一版）管城区严格落实招商责任，该区新签约项目15个。上半年，管城区实际利用外资4800万美元，全区引进资金25.3亿元。",
         Some("管城区")
     );
+
+    #[test]
+    fn a_zone_named_only_by_its_kind_takes_the_place_of_the_site_masthead() {
+        let body = [
+            "今年以来，高新区紧盯发展目标。1至9月，高新区规上工业总产值405.97亿元，全区签约项目12个。"
+                .to_owned(),
+            "高新区新引进项目9个。".to_owned(),
+        ];
+        let r = find_region(
+            "高新区前三季度经济运行",
+            Some("楚雄市人民政府门户网站"),
+            &body,
+        );
+        assert_eq!(r.map(|r| r.name).as_deref(), Some("楚雄高新区"));
+    }
 
     region_case!(
         a_former_name_stays_as_written,
