@@ -537,3 +537,28 @@ fn growth_that_lost_its_percent_sign_is_still_growth() {
         a.metrics
     );
 }
+
+#[test]
+fn the_planned_size_of_started_projects_is_a_figure_and_the_base_of_its_percent() {
+    let body = "某某县招商引资情况\n截止7月底，全县已开工招商项目72个，计划总投资115.28亿元，实际完成投资72.06亿元，占计划总投资的62.51%。\n";
+    let a = parse_bytes("plan.txt", body.as_bytes()).expect("parses");
+    let planned = a
+        .metrics
+        .iter()
+        .find(|m| m.value == Some(115.28))
+        .expect("the planned total");
+    assert_eq!(planned.kind, MetricKind::Actual, "{:#?}", a.metrics);
+    let g: Vec<(f64, Option<f64>, Option<f64>)> = a
+        .gauges
+        .iter()
+        .map(|g| (g.actual, g.target, g.percent))
+        .collect();
+    assert_eq!(g, [(72.06, Some(115.28), Some(62.51))]);
+    // A year's plan is still a target.
+    let a = parse_bytes(
+        "year.txt",
+        "某某县\n今年计划投资16.17亿元，1-7月份完成投资16.45亿元。\n".as_bytes(),
+    )
+    .expect("parses");
+    assert_eq!(a.metrics[0].kind, MetricKind::Target, "{:#?}", a.metrics);
+}

@@ -219,6 +219,8 @@ pub struct Pairing {
     /// The months the figure covers when the text names less than a whole year (1..6 for
     /// 上半年), known even when the year is not.
     pub months: Option<(u32, u32)>,
+    /// A percent of a total stated before it (`占计划总投资的62.51%`), not of a target.
+    pub of_total: bool,
 }
 
 /// A target-versus-actual pair.

@@ -271,10 +271,20 @@ pub fn gauges(metrics: &[Metric]) -> Vec<Gauge> {
                 && candidates.near.is_empty())
             .then_some((a, own.filter(|&t| in_unit(a, t).is_some())))
         });
-        let Some((a, t)) = pick else {
+        let Some((a, mut t)) = pick else {
             i += 1;
             continue;
         };
+        // `计划总投资115.28亿元，实际完成投资72.06亿元，占计划总投资的62.51%`: the base the
+        // frame names is a figure stated earlier in the sentence, and the figures agree.
+        if t.is_none() && percent.pairing.of_total {
+            t = (0..i)
+                .rev()
+                .take_while(|&j| metrics[j].source == percent.source)
+                .find(|&j| {
+                    j != a && metrics[j].label.contains("总投资") && !used[j] && agrees(a, j)
+                });
+        }
         last_pair = Some((i, a));
         used[a] = true;
         if let Some(t) = t {

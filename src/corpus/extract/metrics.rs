@@ -114,6 +114,12 @@ static PLAN_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:[三五十]年|\d{4}\s*[-—–~至]\s*\d{4}年?)(?:行动)?计划|行动计划[（(]\d{4}")
         .expect("valid regex")
 });
+/// The planned size of projects already signed or started (`开工项目72个，计划总投资115.28
+/// 亿元`, `新引进项目计划投资额2529.64亿元`): what the projects are, not a target set for
+/// the region. A year's plan (`年度计划投资`, `2020年计划投资`) and a project's plan set
+/// against its progress (`项目计划投资30亿元，…完成年计划的70%`) still are.
+static PROJECT_PLAN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"计划总投资|项目计划投资额").expect("valid regex"));
 pub(super) static FORECAST: LazyLock<Regex> =
     LazyLock::new(|| Regex::new("预计").expect("valid regex"));
 pub(super) static WHOLE_YEAR: LazyLock<Regex> =
@@ -124,6 +130,7 @@ impl Markers {
         // `三年行动计划(2018-2020年)`: a plan's name, not a target set.
         let titled = strip_titles(sentence);
         let planned = blank(&PLAN_NAME, &titled);
+        let planned = blank(&PROJECT_PLAN, &planned);
         let masked = blank(&PROGRESS_PHRASE, &planned);
         let first = |re: &Regex| {
             re.find(&masked)
@@ -369,6 +376,7 @@ pub(super) fn sentence_metrics(
                 target_of_previous,
                 in_list,
                 months,
+                of_total: kind == MetricKind::ProgressPct && raw_before.contains("总投资的"),
             },
             label,
             value,
