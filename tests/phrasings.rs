@@ -562,3 +562,8 @@ fn the_planned_size_of_started_projects_is_a_figure_and_the_base_of_its_percent(
     .expect("parses");
     assert_eq!(a.metrics[0].kind, MetricKind::Target, "{:#?}", a.metrics);
 }
+gauge_phrasing!(
+    percents_naming_measures_of_their_own_do_not_pair_with_other_measures,
+    "今年1至9月，我省5个100工程累计完成投资3371亿元，签约项目2989个，签约资金5708亿元，到位资金2547亿元。其中，产业园区、农业示范园区、旅游景区、示范小城镇、城市综合体完成投资分别占年度计划的74.3%、88.2%、97%、97.7%、81.9%。",
+    []
+);

@@ -180,8 +180,8 @@ fn every_fixture_has_gold_with_its_source_url() {
     assert!(sites.len() >= 30, "{} sites: {sites:?}", sites.len());
 }
 
-/// The third and fifth to ninth held-out rounds (tests/fixtures/heldout, 01–82): reports
-/// from 82 more sites, written by people who never saw the parser and kept out of the
+/// The third and fifth to tenth held-out rounds (tests/fixtures/heldout, 01–96): reports
+/// from 96 more sites, written by people who never saw the parser and kept out of the
 /// development set, so that no rule is tuned on them. Round 3 first scored at region 11/14,
 /// gauges 16/18 with precision 16/18, metrics 121/123; one phrasing frame it showed
 /// (`完成全年5360亿元招商引资目标任务的25.07%`) was then added as a rule, giving gauges
@@ -200,7 +200,11 @@ fn every_fixture_has_gold_with_its_source_url() {
 /// (`慈湖高新区`) and decimal points written as `。`. Round 9 (70–82: portals, year-end
 /// summaries, newspapers; 13 kept of 14, one shared a site) first scored at region 13/13,
 /// gauges 10/11 with precision 10/12, metrics 94/104; then growth that lost its % sign and
-/// targets listed in brackets before a 分别 run. Nothing invented in any round.
+/// targets listed in brackets before a 分别 run. Round 10 (83–96: bureau reports, many ways
+/// of stating progress) first scored at region 12/14, gauges 17/20 with precision 17/22,
+/// metrics 112/114; then percents that each name a measure of their own stopped pairing
+/// with figures of other measures, and `来柳开展督查` places 柳州. Nothing invented in any
+/// round.
 /// These are the floor: a change that loses ground on this text fails here.
 #[test]
 fn held_out_reports_keep_their_first_scores() {
@@ -208,9 +212,9 @@ fn held_out_reports_keep_their_first_scores() {
     let (region, recall, precision, metrics, invented, report) =
         score("tests/fixtures/heldout/gold", &parsed);
     let _ = std::fs::remove_file(&parsed);
-    // Rounds 3 (01–14), 5 (15–28), 6 (29–41), 7 (42–55), 8 (56–69) and 9 (70–82): 11, 10,
-    // 11, 11, 7 and 13 regions at first scoring.
-    assert!(region >= 63.0 / 82.0 - 1e-9, "region {region:.3}\n{report}");
+    // Rounds 3 (01–14), 5 (15–28), 6 (29–41), 7 (42–55), 8 (56–69), 9 (70–82) and 10
+    // (83–96): 11, 10, 11, 11, 7, 13 and 12 regions at first scoring.
+    assert!(region >= 75.0 / 96.0 - 1e-9, "region {region:.3}\n{report}");
     assert!(recall >= 0.95, "gauge recall {recall:.3}\n{report}");
     assert!(
         precision >= 0.95,

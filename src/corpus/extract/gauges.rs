@@ -192,6 +192,22 @@ pub fn gauges(metrics: &[Metric]) -> Vec<Gauge> {
                 candidates.near[..run].to_vec()
             };
             chosen.reverse();
+            // `产业园区、…、城市综合体完成投资分别占年度计划的74.3%、…、81.9%`: percents
+            // that each carry a measure of their own from a 分别 list pair only with figures
+            // of those measures; figures of other measures would be gauges invented.
+            let own_labels = (i..i + run)
+                .map(|k| metrics[k].label.as_str())
+                .collect::<std::collections::HashSet<_>>()
+                .len()
+                == run;
+            let measures_agree = chosen.iter().enumerate().all(|(k, &a)| {
+                let (actual, percent) = (&metrics[a].label, &metrics[i + k].label);
+                labels_match(actual, percent) || actual.contains(percent.as_str())
+            });
+            if own_labels && !measures_agree {
+                i += run;
+                continue;
+            }
             // `分别完成全年任务(25亿美元和12.34亿美元)的96.2%和95.6%`: as many targets listed
             // right before the run, in its sentence, are its targets in order.
             let targets: Vec<usize> = (0..i)

@@ -27,7 +27,8 @@ const MIN_SCORE: f64 = 2.0;
 
 /// Visitors coming to a city named by one character: `来锦考察`, `来邵投资`.
 static ABBREVIATED_VISIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"来(\p{Han})(?:考察|投资|洽谈|参观|兴业|创业|落户|对接)").expect("valid regex")
+    Regex::new(r"来(\p{Han})(?:考察|投资|洽谈|参观|兴业|创业|落户|对接|调研|督查|视察|开展)")
+        .expect("valid regex")
 });
 
 /// A banner named by its first character (`克旗`, `翁旗`), a common short form in Inner
@@ -1151,6 +1152,13 @@ mod tests {
         );
         assert_eq!(r.map(|r| r.name).as_deref(), Some("楚雄高新区"));
     }
+
+    region_case!(
+        a_city_inspectors_come_to_by_one_character,
+        "",
+        "督查组来柳开展督查，副市长在汇报柳州的兑现进展时介绍，我市签约项目232个，全市到位资金206.64亿元。",
+        Some("柳州市")
+    );
 
     region_case!(
         a_former_name_stays_as_written,
