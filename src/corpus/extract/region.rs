@@ -77,7 +77,9 @@ impl Spot {
 
 /// Words before a name that make it another place than the subject: a destination, a
 /// project's site, a partner.
-const ELSEWHERE_BEFORE: [&str; 14] = [
+const ELSEWHERE_BEFORE: [&str; 15] = [
+    // 总书记视察宁夏重要讲话: a leader's visit, quoted as the name of a speech.
+    "视察",
     "赴",
     "到",
     "去",
@@ -1158,6 +1160,13 @@ mod tests {
         "",
         "督查组来柳开展督查，副市长在汇报柳州的兑现进展时介绍，我市签约项目232个，全市到位资金206.64亿元。",
         Some("柳州市")
+    );
+
+    region_case!(
+        a_province_only_in_the_name_of_a_leaders_visit_is_not_the_subject,
+        "",
+        "全面落实总书记视察宁夏重要讲话精神，按照全区招商大会和我区部署，1-9月我市到位资金518.81亿元，在全区排名靠前。",
+        None
     );
 
     region_case!(
