@@ -43,7 +43,7 @@ use crate::text::plural::count;
 /// The version of the parser's output. Bump it whenever a change to decoding, cleaning,
 /// conversion or extraction changes what an article parses to: a corpus store reparses every
 /// article made by another version.
-pub const PARSER_VERSION: u32 = 17;
+pub const PARSER_VERSION: u32 = 18;
 
 /// Parses one article from raw file bytes; `file` is recorded as given.
 pub fn parse_bytes(file: &str, bytes: &[u8]) -> Result<Article, decode::DecodeError> {

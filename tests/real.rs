@@ -180,8 +180,8 @@ fn every_fixture_has_gold_with_its_source_url() {
     assert!(sites.len() >= 30, "{} sites: {sites:?}", sites.len());
 }
 
-/// The third and fifth to tenth held-out rounds (tests/fixtures/heldout, 01–96): reports
-/// from 96 more sites, written by people who never saw the parser and kept out of the
+/// The third and fifth to eleventh held-out rounds (tests/fixtures/heldout, 01–107):
+/// reports from 107 more sites, written by people who never saw the parser and kept out of the
 /// development set, so that no rule is tuned on them. Round 3 first scored at region 11/14,
 /// gauges 16/18 with precision 16/18, metrics 121/123; one phrasing frame it showed
 /// (`完成全年5360亿元招商引资目标任务的25.07%`) was then added as a rule, giving gauges
@@ -203,8 +203,10 @@ fn every_fixture_has_gold_with_its_source_url() {
 /// targets listed in brackets before a 分别 run. Round 10 (83–96: bureau reports, many ways
 /// of stating progress) first scored at region 12/14, gauges 17/20 with precision 17/22,
 /// metrics 112/114; then percents that each name a measure of their own stopped pairing
-/// with figures of other measures, and `来柳开展督查` places 柳州. Nothing invented in any
-/// round.
+/// with figures of other measures, and `来柳开展督查` places 柳州. Round 11 (97–107, a crawl
+/// sample; 11 kept of 14, three shared a site with earlier fixtures) first scored at region
+/// 11/11, gauges 20/23 with precision 21/22, metrics 83/90; then a plan followed by what was
+/// done of it and yuan written 人民币. Nothing invented in any round.
 /// These are the floor: a change that loses ground on this text fails here.
 #[test]
 fn held_out_reports_keep_their_first_scores() {
@@ -212,9 +214,12 @@ fn held_out_reports_keep_their_first_scores() {
     let (region, recall, precision, metrics, invented, report) =
         score("tests/fixtures/heldout/gold", &parsed);
     let _ = std::fs::remove_file(&parsed);
-    // Rounds 3 (01–14), 5 (15–28), 6 (29–41), 7 (42–55), 8 (56–69), 9 (70–82) and 10
-    // (83–96): 11, 10, 11, 11, 7, 13 and 12 regions at first scoring.
-    assert!(region >= 75.0 / 96.0 - 1e-9, "region {region:.3}\n{report}");
+    // Rounds 3 (01–14), 5 (15–28), 6 (29–41), 7 (42–55), 8 (56–69), 9 (70–82), 10 (83–96)
+    // and 11 (97–107): 11, 10, 11, 11, 7, 13, 12 and 11 regions at first scoring.
+    assert!(
+        region >= 86.0 / 107.0 - 1e-9,
+        "region {region:.3}\n{report}"
+    );
     assert!(recall >= 0.95, "gauge recall {recall:.3}\n{report}");
     assert!(
         precision >= 0.95,

@@ -15,7 +15,7 @@ static LOST_PERCENT: LazyLock<Regex> = LazyLock::new(|| {
 
 pub(super) static FIGURE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?P<num>[0-9X]+(?:\.[0-9X]+)?)(?P<more>余|多)?(?P<mag>万亿|千万|百万|亿|万)?(?P<approx>余|多)?(?P<base>美元|美金|元|平方公里|平方米|公里|千米|千瓦时|千瓦|吨|亩|公顷|人次|场次|场|户|人|个百分点|百分点|%|‰|倍|成|个|家|项|批次|批|次|名|支|件|条|座|宗|台|套|所|辆|栋)?",
+        r"(?P<num>[0-9X]+(?:\.[0-9X]+)?)(?P<more>余|多)?(?P<mag>万亿|千万|百万|亿|万)?(?P<approx>余|多)?(?P<base>美元|美金|元人民币|人民币|元|平方公里|平方米|公里|千米|千瓦时|千瓦|吨|亩|公顷|人次|场次|场|户|人|个百分点|百分点|%|‰|倍|成|个|家|项|批次|批|次|名|支|件|条|座|宗|台|套|所|辆|栋)?",
     )
     .expect("valid regex")
 });
@@ -64,11 +64,14 @@ pub(super) fn figures(sentence: &[char]) -> Vec<Figure> {
         let (Some(whole), Some(num)) = (caps.get(0), caps.name("num")) else {
             continue;
         };
-        let unit = format!(
-            "{}{}",
-            caps.name("mag").map_or("", |m| m.as_str()),
-            caps.name("base").map_or("", |m| m.as_str())
-        );
+        // `10448.5万人民币`, `8800万元人民币`: yuan, whichever way the currency is named.
+        let base = caps.name("base").map_or("", |m| m.as_str());
+        let base = if base.ends_with("人民币") {
+            "元"
+        } else {
+            base
+        };
+        let unit = format!("{}{base}", caps.name("mag").map_or("", |m| m.as_str()));
         let start = chars_before.advance(&text, whole.start());
         let mut end = start + whole.as_str().chars().count();
         let mut unit = unit;

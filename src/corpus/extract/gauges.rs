@@ -310,6 +310,7 @@ pub fn gauges(metrics: &[Metric]) -> Vec<Gauge> {
         i += 1;
     }
     adjacent_targets(metrics, &mut used, &mut out);
+    plan_then_completion(metrics, &mut used, &mut out);
     let keys: Vec<String> = metrics.iter().map(|m| match_key(&m.label)).collect();
     for (t, tm) in metrics.iter().enumerate() {
         if used[t]
@@ -466,6 +467,32 @@ fn adjacent_targets(metrics: &[Metric], used: &mut [bool], out: &mut Vec<Gauge>)
         used[a] = true;
         used[t] = true;
         out.push(paired_gauge(metrics, a, tm));
+    }
+}
+
+/// A plan stated right before what was done of it, in the same sentence and on the same
+/// measure: `今年计划投资191.36亿元，完成投资162.59亿元`.
+fn plan_then_completion(metrics: &[Metric], used: &mut [bool], out: &mut Vec<Gauge>) {
+    for t in 0..metrics.len().saturating_sub(1) {
+        let (tm, am) = (&metrics[t], &metrics[t + 1]);
+        let done = ["完成", "实际完成"]
+            .iter()
+            .any(|v| am.label.strip_prefix(v) == Some(tm.label.as_str()));
+        if used[t]
+            || used[t + 1]
+            || tm.kind != MetricKind::Target
+            || am.kind != MetricKind::Actual
+            || tm.source != am.source
+            || tm.value.is_none()
+            || am.value.is_none()
+            || !done
+            || !units::compatible(&tm.unit, &am.unit)
+        {
+            continue;
+        }
+        used[t] = true;
+        used[t + 1] = true;
+        out.push(paired_gauge(metrics, t + 1, tm));
     }
 }
 
