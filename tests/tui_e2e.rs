@@ -15,12 +15,15 @@ use zhaoshang::text::width::display_width;
 
 const BIN: &str = env!("CARGO_BIN_EXE_zhaoshang");
 
-fn tmux(args: &[&str]) -> String {
-    let out = Command::new("tmux")
+fn tmux_output(args: &[&str]) -> std::process::Output {
+    Command::new("tmux")
         .args(args)
         .output()
-        .expect("tmux is required for the end-to-end tests: apt-get install tmux");
-    String::from_utf8_lossy(&out.stdout).into_owned()
+        .expect("tmux is required for the end-to-end tests: apt-get install tmux")
+}
+
+fn tmux(args: &[&str]) -> String {
+    String::from_utf8_lossy(&tmux_output(args).stdout).into_owned()
 }
 
 /// A session on a tmux server of its own: sessions of tests running in parallel share no
@@ -489,11 +492,9 @@ impl Server {
     /// Runs a tmux command that must succeed (such as `new-session`), failing with tmux's
     /// own message otherwise.
     fn checked(&self, args: &[&str]) {
-        let out = Command::new("tmux")
-            .args(["-S", self.0.as_str()])
-            .args(args)
-            .output()
-            .expect("tmux is required for the end-to-end tests: apt-get install tmux");
+        let mut all = vec!["-S", self.0.as_str()];
+        all.extend_from_slice(args);
+        let out = tmux_output(&all);
         assert!(
             out.status.success(),
             "tmux {args:?} failed: {}",

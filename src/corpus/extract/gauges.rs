@@ -210,21 +210,19 @@ pub fn gauges(metrics: &[Metric]) -> Vec<Gauge> {
             }
             // `分别完成全年任务(25亿美元和12.34亿美元)的96.2%和95.6%`: as many targets listed
             // right before the run, in its sentence, are its targets in order.
-            let targets: Vec<usize> = (0..i)
+            let mut targets: Vec<usize> = (0..i)
                 .rev()
                 .take_while(|&j| {
                     metrics[j].source == metrics[i].source
                         && metrics[j].kind == MetricKind::Target
                         && metrics[j].value.is_some()
                 })
-                .collect::<Vec<_>>()
-                .into_iter()
-                .rev()
                 .collect();
+            targets.reverse();
             for (k, &a) in chosen.iter().enumerate() {
                 let t = (targets.len() == run)
                     .then(|| targets[k])
-                    .filter(|&t| units::convert(1.0, &metrics[t].unit, &metrics[a].unit).is_some());
+                    .filter(|&t| units::compatible(&metrics[t].unit, &metrics[a].unit));
                 used[a] = true;
                 if let Some(t) = t {
                     used[t] = true;

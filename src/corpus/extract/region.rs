@@ -619,14 +619,12 @@ fn named_zones(pieces: &[(Spot, &str)], seen: &mut Vec<Seen>, order: &mut usize)
                         None => true,
                         Some(c) if !is_han(c) || BEFORE_ZONE_NAME.contains(c) => true,
                         Some(_) => {
-                            let tail: String = {
-                                let mut last: Vec<char> = head.chars().rev().take(6).collect();
-                                last.reverse();
-                                last.into_iter().collect()
-                            };
+                            // The last six chars, where a place's name would end.
+                            let from = head.char_indices().rev().nth(5).map_or(0, |(i, _)| i);
+                            let tail = &head[from..];
                             let len = tail.chars().count();
                             Gazetteer::global()
-                                .mentions(&tail)
+                                .mentions(tail)
                                 .iter()
                                 .any(|m| m.end == len)
                         }
